@@ -1,0 +1,57 @@
+package risk
+
+// Reason is a stable, machine-readable code for a risk finding, such as
+// "nickname_homoglyph" or "avatar_match". Codes never contain user text.
+type Reason string
+
+// Level is the overall risk of a transfer. The zero value is LevelNone.
+type Level uint8
+
+// Levels, in rising order.
+const (
+	LevelNone Level = iota
+	LevelLow
+	LevelMedium
+	LevelHigh
+	LevelCritical
+)
+
+var levelNames = [...]string{"none", "low", "medium", "high", "critical"}
+
+// String returns the level's lower-case name.
+func (l Level) String() string {
+	if int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return "invalid"
+}
+
+// Avatar is a profile picture's PDQ hash with its quality (0–100).
+type Avatar struct {
+	Hash    Hash `json:"hash"`
+	Quality int  `json:"quality"`
+}
+
+// Profile is an account as the payer sees it.
+type Profile struct {
+	ID       string  `json:"id"`
+	Nickname string  `json:"nickname"`
+	RealName string  `json:"real_name,omitempty"`
+	Avatar   *Avatar `json:"avatar,omitempty"`
+}
+
+// Suspect is a contact that a payee appears to imitate.
+type Suspect struct {
+	Contact Profile  `json:"contact"`
+	Score   float64  `json:"score"`
+	Reasons []Reason `json:"reasons"`
+}
+
+// Assessment is the risk judgement of one transfer's payee.
+// The zero Assessment means no risk found.
+type Assessment struct {
+	Level    Level     `json:"level"`
+	Score    float64   `json:"score"`
+	Reasons  []Reason  `json:"reasons,omitempty"`
+	Suspects []Suspect `json:"suspects,omitempty"`
+}
