@@ -30,9 +30,9 @@ const (
 
 // Edge priorities: lower is clustered first.
 const (
-	prioCurated = iota // amendments.txt
-	prioReviewed       // kSpoofingVariant, UTS #39 confusables.txt
-	prioML             // machine-learned, ordered by distance
+	prioCurated  = iota // amendments.txt
+	prioReviewed        // kSpoofingVariant, UTS #39 confusables.txt
+	prioML              // machine-learned, ordered by distance
 )
 
 // Edge is an undirected lookalike pair, A < B.
