@@ -103,7 +103,7 @@ func TestDataFacts(t *testing.T) {
 	s, tb := load(t)
 	type counts struct {
 		Simplified, Traditional, ZVariant, Semantic, Specialized, Spoof, Mandarin, TGH int
-		MLPairs, MLAnchors, MLCompat, MLOneWay, TR39, TR39Han, Amendments, Canon    int
+		MLPairs, MLAnchors, MLCompat, MLOneWay, TR39, TR39Han, Amendments, Canon       int
 	}
 	anchors := map[rune]bool{}
 	compat, oneWay := 0, 0
