@@ -100,8 +100,12 @@ func (s Script) String() string {
 	return "invalid"
 }
 
-// Option is a hint for [Parse]. Later options override earlier ones.
-type Option func(*options)
+// Option is a hint for [Parse], made by [Language]. Later options override
+// earlier ones. The zero Option is no hint.
+//
+// Option is a small value rather than a function so that passing one does
+// not make Parse allocate.
+type Option struct{ o options }
 
 type options struct {
 	lang    language.Tag
@@ -110,10 +114,10 @@ type options struct {
 
 // Language tells [Parse] the language of the name, which decides the family
 // name position of names written with spaces: for Chinese, Japanese,
-// Korean, Hungarian, Vietnamese and Mongolian the family name comes first;
-// otherwise last.
+// Korean, Hungarian, Vietnamese, Mongolian and Khmer the family name comes
+// first; otherwise last.
 func Language(tag language.Tag) Option {
-	return func(o *options) { o.lang, o.hasLang = tag, true }
+	return Option{options{lang: tag, hasLang: true}}
 }
 
 // Name is a parsed personal name in NFC: an immutable value that compares
@@ -144,7 +148,9 @@ type Name struct {
 func Parse(s string, opts ...Option) (Name, error) {
 	var o options
 	for _, opt := range opts {
-		opt(&o)
+		if opt.o.hasLang {
+			o = opt.o
+		}
 	}
 	if s == "" {
 		return Name{}, ErrEmpty
@@ -159,7 +165,7 @@ func Parse(s string, opts ...Option) (Name, error) {
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	if len(s) > MaxBytes {
