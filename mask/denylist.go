@@ -97,15 +97,17 @@ func avoidDenied(h *bitset, n identity.Name, c config) {
 // reports true.
 func widenOnce(h *bitset, n identity.Name, c config, a, b int) bool {
 	var tok [maxTokens]byte
-	var src [maxTokens]uint16 // grapheme index of each token
-	k, visible, hidden := 0, 0, 0
+	var src [maxTokens]uint16     // grapheme index of each token
+	k, visible, hidden := 0, 0, 0 // visible counts letters only
 	prev := false
 	for i := a; i < b; i++ {
 		hid := h.has(i)
 		switch {
 		case !hid:
-			visible++
 			tok[k], src[k] = letterOf(n.Grapheme(i)), uint16(i)
+			if tok[k] != 0 {
+				visible++
+			}
 			k++
 		case !c.hideLength:
 			hidden++

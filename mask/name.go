@@ -53,7 +53,7 @@ func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 	}
 	m := Masked{name: n, mask: c.mask, style: style, hideLength: c.hideLength}
 	hide(&m.hidden, n, style)
-	if s := n.Script(); s == identity.ScriptLatin || s == identity.ScriptMixed {
+	if mayReadAsWord(n.Script()) {
 		avoidDenied(&m.hidden, n, c)
 	}
 	m.text = render(n, &m.hidden, c)
@@ -162,4 +162,17 @@ func render(n identity.Name, h *bitset, c config) string {
 		prev = h.has(i)
 	}
 	return b.String()
+}
+
+// mayReadAsWord reports whether a name in script s may contain Latin
+// letters, and so needs the deny-list check. Names in one non-Latin script
+// skip it, which keeps the Han path fast.
+func mayReadAsWord(s identity.Script) bool {
+	switch s {
+	case identity.ScriptHan, identity.ScriptHangul, identity.ScriptKana,
+		identity.ScriptArabic, identity.ScriptThai, identity.ScriptDevanagari,
+		identity.ScriptCyrillic, identity.ScriptGreek:
+		return false
+	}
+	return true
 }

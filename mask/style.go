@@ -38,7 +38,7 @@ const (
 	// first character.
 	KeepEnds
 
-	numStyles = iota
+	numStyles // one past the last style
 )
 
 var styleNames = [...]string{
