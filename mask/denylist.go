@@ -70,7 +70,7 @@ const wild = '?'
 
 // maxTokens bounds the tokens of one part: one per visible grapheme and at
 // most HiddenWidth per hidden one.
-const maxTokens = HiddenWidth * MaxGraphemes
+const maxTokens = HiddenWidth * identity.MaxGraphemes
 
 // avoidDenied widens the mask of every part (run of letters between
 // separators) whose masked text would read as a denied word, one more
@@ -97,26 +97,26 @@ func avoidDenied(h *bitset, n identity.Name, c config) {
 // reports true.
 func widenOnce(h *bitset, n identity.Name, c config, a, b int) bool {
 	var tok [maxTokens]byte
-	var src [maxTokens]uint16     // grapheme index of each token
+	var src [maxTokens]uint8      // grapheme index of each token
 	k, visible, hidden := 0, 0, 0 // visible counts letters only
 	prev := false
 	for i := a; i < b; i++ {
 		hid := h.has(i)
 		switch {
 		case !hid:
-			tok[k], src[k] = letterOf(n.Grapheme(i)), uint16(i)
+			tok[k], src[k] = letterOf(n.Grapheme(i)), uint8(i)
 			if tok[k] != 0 {
 				visible++
 			}
 			k++
 		case !c.hideLength:
 			hidden++
-			tok[k], src[k] = wild, uint16(i)
+			tok[k], src[k] = wild, uint8(i)
 			k++
 		case !prev:
 			hidden++
 			for range HiddenWidth {
-				tok[k], src[k] = wild, uint16(i)
+				tok[k], src[k] = wild, uint8(i)
 				k++
 			}
 		}

@@ -16,8 +16,8 @@
 //
 //	style          张三   张小明   欧阳娜娜   买买提·艾力   John Smith
 //	KeepLast       *三    **明    ***娜     ***·*力      **** ****h
-//	HideSurname    *三    *小明    **娜娜     (surname)    John *****
-//	KeepSurname    张*    张**    欧阳**     (surname)    **** Smith
+//	HideSurname    *三    *小明    **娜娜     买买提·**     John *****
+//	KeepSurname    张*    张**    欧阳**     ***·艾力      **** Smith
 //	KeepEnds       *三    张*明    欧**娜     买**·*力      J*** ****h
 //
 // [KeepLast] shows the last letter (WeChat before 2018), [HideSurname]
@@ -27,9 +27,9 @@
 // one Han character, or a compound surname from identity's table (欧阳,
 // 歐陽, 司马, …; Korean 남궁, 황보, …), the last part of a Latin-script
 // name unless a language hint puts it first. For names written with an
-// interpunct, such as the Uyghur name 买买提·艾力, [HideSurname] and
-// [KeepSurname] likewise follow identity's surname span (see the identity
-// package documentation); the other two styles do not depend on it.
+// interpunct, such as the Uyghur name 买买提·艾力 or the transliterated
+// 伊丽莎白·泰勒, identity takes the last part as the family name, so
+// HideSurname gives 买买提·** and KeepSurname gives ***·艾力.
 //
 // A style never leaves a name fully visible: a one-letter name (明, or Z)
 // is fully hidden in every style, and where a style's rule would hide
@@ -98,7 +98,8 @@
 //
 // [Name] of a three-character Han name takes under 300 ns and allocates
 // once (the masked text); see BENCHMARKS.md. A Masked stores its hidden
-// spans in a fixed bit set of [MaxGraphemes] bits, without a slice.
+// spans in a fixed bit set with a bit for each of the at most
+// [identity.MaxGraphemes] graphemes of a name, without a slice.
 //
 // # Concurrency
 //

@@ -19,9 +19,6 @@ var (
 	ErrMaskRune = errors.New("mask: mask rune not allowed")
 	// ErrInvalidName reports the zero [identity.Name] given to [NameFrom].
 	ErrInvalidName = errors.New("mask: invalid identity.Name")
-	// ErrTooLong reports a name with more than [MaxGraphemes] grapheme
-	// clusters.
-	ErrTooLong = errors.New("mask: name too long")
 	// ErrInvalid reports an identifier ([Phone], [BankCard], [Email],
 	// [IDNumber]) that does not follow its documented syntax.
 	ErrInvalid = errors.New("mask: invalid identifier")

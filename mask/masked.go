@@ -9,14 +9,10 @@ import (
 	"github.com/transferguard/transferguard/identity"
 )
 
-// MaxGraphemes is the longest name, in grapheme clusters, that [Name]
-// masks; longer names get [ErrTooLong]. A [Masked] records which graphemes
-// are hidden in a fixed-size bit set of this many bits, so it needs no
-// slice.
-const MaxGraphemes = 256
-
 // bitset records hidden grapheme indices; bit i of word i/64 is grapheme i.
-type bitset [MaxGraphemes / 64]uint64
+// It has room for the longest name identity parses, so a [Masked] needs no
+// slice.
+type bitset [(identity.MaxGraphemes + 63) / 64]uint64
 
 func (b *bitset) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 func (b *bitset) clear(i int)    { b[i>>6] &^= 1 << (i & 63) }
@@ -180,15 +176,7 @@ func (m Masked) UnmaskedText(sp Span) string {
 	if sp.Start < 0 || sp.End > m.Len() || sp.Start >= sp.End {
 		return ""
 	}
-	start := 0
-	for i := range sp.Start {
-		start += len(m.name.Grapheme(i))
-	}
-	end := start
-	for i := sp.Start; i < sp.End; i++ {
-		end += len(m.name.Grapheme(i))
-	}
-	return m.name.Unmasked()[start:end]
+	return m.name.Text(sp)
 }
 
 // UnmaskedHidden returns the clear text of every hidden grapheme, the

@@ -10,7 +10,11 @@ import (
 // Name parses name with [identity.Parse] and masks it in the given style;
 // see [NameFrom]. Errors from identity.Parse are returned unchanged (for
 // example [identity.ErrForbiddenRune] for an emoji), so a name that identity
-// rejects is never shown at all.
+// rejects is never shown at all. To pass identity a hint, such as
+// [identity.Language], call identity.Parse and then NameFrom.
+//
+// The masked text is built from the name as identity stores it, which is
+// in NFC: a name typed with a combining acute (e\u0301) shows é (U+00E9).
 //
 // For a three-character Han name Name allocates once (the masked text).
 func Name(name string, style Style, opts ...Option) (Masked, error) {
@@ -47,9 +51,6 @@ func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 	c := resolve(opts)
 	if !validMaskRune(c.mask) {
 		return Masked{}, ErrMaskRune
-	}
-	if n.Len() > MaxGraphemes {
-		return Masked{}, ErrTooLong
 	}
 	m := Masked{name: n, mask: c.mask, style: style, hideLength: c.hideLength}
 	hide(&m.hidden, n, style)

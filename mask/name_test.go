@@ -2,6 +2,7 @@ package mask
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -30,11 +31,13 @@ var issueTable = []nameCase{
 	{"HideSurname/2", "张三", HideSurname, nil, "*三", []Span{sp(0, 1)}},
 	{"HideSurname/3", "张小明", HideSurname, nil, "*小明", []Span{sp(0, 1)}},
 	{"HideSurname/compound", "欧阳娜娜", HideSurname, nil, "**娜娜", []Span{sp(0, 2)}},
+	{"HideSurname/interpunct", "买买提·艾力", HideSurname, nil, "买买提·**", []Span{sp(4, 6)}},
 	{"HideSurname/latin", "John Smith", HideSurname, nil, "John *****", []Span{sp(5, 10)}},
 
 	{"KeepSurname/2", "张三", KeepSurname, nil, "张*", []Span{sp(1, 2)}},
 	{"KeepSurname/3", "张小明", KeepSurname, nil, "张**", []Span{sp(1, 3)}},
 	{"KeepSurname/compound", "欧阳娜娜", KeepSurname, nil, "欧阳**", []Span{sp(2, 4)}},
+	{"KeepSurname/interpunct", "买买提·艾力", KeepSurname, nil, "***·艾力", []Span{sp(0, 3)}},
 	{"KeepSurname/latin", "John Smith", KeepSurname, nil, "**** Smith", []Span{sp(0, 4)}},
 
 	{"KeepEnds/2", "张三", KeepEnds, nil, "*三", []Span{sp(0, 1)}},
@@ -59,11 +62,12 @@ var moreNames = []nameCase{
 	{"one/latin", "Z", KeepEnds, nil, "*", []Span{sp(0, 1)}},
 	{"one/HideLength", "明", KeepLast, []Option{HideLength(true)}, "***", []Span{sp(0, 1)}},
 
-	// Combining marks stay inside their grapheme: Zoë with U+0308.
+	// Combining marks stay inside their grapheme: Zoë with U+0308. The
+	// output is in NFC, as identity stores names.
 	{"marks/KeepLast", "Zoe\u0308 Smith", KeepLast, nil, "*** ****h", []Span{sp(0, 3), sp(4, 8)}},
-	{"marks/KeepEnds-last", "Smith Zoe\u0308", KeepEnds, nil, "S**** **e\u0308", []Span{sp(1, 5), sp(6, 8)}},
-	{"marks/HideSurname", "Zoe\u0308 Smith", HideSurname, nil, "Zoe\u0308 *****", []Span{sp(4, 9)}},
-	{"marks/KeepSurname", "Jose\u0301 Garci\u0301a", KeepSurname, nil, "**** Garci\u0301a", []Span{sp(0, 4)}},
+	{"marks/KeepEnds-last", "Smith Zoe\u0308", KeepEnds, nil, "S**** **\u00eb", []Span{sp(1, 5), sp(6, 8)}},
+	{"marks/HideSurname", "Zoe\u0308 Smith", HideSurname, nil, "Zo\u00eb *****", []Span{sp(4, 9)}},
+	{"marks/KeepSurname", "Jose\u0301 Garci\u0301a", KeepSurname, nil, "**** Garc\u00eda", []Span{sp(0, 4)}},
 	{"marks/han-vs", "张小明\U000E0100", KeepLast, nil, "**明\U000E0100", []Span{sp(0, 2)}},
 
 	// Supplementary-plane ideograph 𠮷 (U+20BB7) is one grapheme.
@@ -245,14 +249,16 @@ func TestMaskRunesAllowed(t *testing.T) {
 }
 
 func TestNameTooLong(t *testing.T) {
-	// Whether identity accepts a name of MaxGraphemes+1 graphemes depends
-	// on its own limit; either way the name must not be masked.
-	long := ""
-	for range MaxGraphemes + 1 {
-		long += "a"
+	long := strings.Repeat("a", identity.MaxGraphemes+1)
+	if _, err := Name(long, KeepLast); !errors.Is(err, identity.ErrTooLong) {
+		t.Errorf("Name of %d graphemes: error = %v, want identity.ErrTooLong", identity.MaxGraphemes+1, err)
 	}
-	_, err := Name(long, KeepLast)
-	if !errors.Is(err, ErrTooLong) && !errors.Is(err, identity.ErrTooLong) {
-		t.Errorf("Name of %d graphemes: error = %v, want ErrTooLong", MaxGraphemes+1, err)
+	// The longest name identity accepts is masked.
+	m, err := Name(strings.Repeat("a", identity.MaxGraphemes), KeepEnds)
+	if err != nil {
+		t.Fatalf("Name of %d graphemes: %v", identity.MaxGraphemes, err)
+	}
+	if want := "a" + strings.Repeat("*", identity.MaxGraphemes-2) + "a"; m.String() != want {
+		t.Errorf("got %+q, want %+q", m.String(), want)
 	}
 }

@@ -22,12 +22,13 @@ const (
 
 	// HideSurname hides the family name ([identity.Name.Surname]) and shows
 	// the rest, as Alipay does: 张三 → *三, 张小明 → *小明, 欧阳娜娜 → **娜娜,
-	// John Smith → John *****. For 买买提·艾力 it hides whatever identity
-	// reports as the surname (see the package documentation).
+	// 买买提·艾力 → 买买提·** (identity takes the last part of an interpunct
+	// name as the family name), John Smith → John *****.
 	HideSurname
 
 	// KeepSurname shows the family name and hides the rest: 张三 → 张*,
-	// 张小明 → 张**, 欧阳娜娜 → 欧阳**, John Smith → **** Smith.
+	// 张小明 → 张**, 欧阳娜娜 → 欧阳**, 买买提·艾力 → ***·艾力,
+	// John Smith → **** Smith.
 	KeepSurname
 
 	// KeepEnds shows the first and the last letter and hides those between,
