@@ -1,18 +1,11 @@
 package identity
 
 import (
-	"strings"
+	"bytes"
+	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/transferguard/transferguard/internal/han"
 )
-
-// Fold returns the comparison key of s. It never fails.
-//
-// PLACEHOLDER: the real folding is issue #2.
-func Fold(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
-
-// AppendFold appends the comparison key of s to dst.
-func AppendFold(dst []byte, s string) []byte { return append(dst, Fold(s)...) }
 
 // Verdict grades a comparison. The zero value is VerdictUnknown.
 type Verdict uint8
@@ -25,39 +18,179 @@ const (
 	NoMatch
 )
 
-// Reasons is a bit set saying why a comparison got its verdict.
+var verdictNames = [...]string{"Unknown", "Match", "CloseMatch", "NoMatch"}
+
+// String returns the verdict's name: "Match", "CloseMatch", "NoMatch" or
+// "Unknown". These names are stable.
+func (v Verdict) String() string {
+	if int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return "Invalid"
+}
+
+// Reasons is a bit set saying why a comparison got its verdict. The zero
+// value is the empty set.
 type Reasons uint32
 
-// Reason bits.
+// Reason bits. Each has a stable machine-readable code, given in its
+// comment, which [Reasons.String] prints.
 const (
-	ReasonCase Reasons = 1 << iota
-	ReasonWidth
-	ReasonDiacritics
-	ReasonSeparator
-	ReasonHanVariant
-	ReasonSemanticVariant
-	ReasonHomophone
-	ReasonLookalike
-	ReasonTypo
-	ReasonOrder
-	ReasonInitial
-	ReasonMissingPart
-	ReasonTitle
+	ReasonCase            Reasons = 1 << iota // "case": letter case folded
+	ReasonWidth                               // "width": NFKC (full-width, half-width, compatibility forms)
+	ReasonDiacritics                          // "diacritics": Latin/Greek/Cyrillic marks removed or transliterated
+	ReasonSeparator                           // "separator": spaces, interpuncts, punctuation or invisible characters
+	ReasonHanVariant                          // "han_variant": Han traditional/simplified or Z-variant
+	ReasonSemanticVariant                     // "semantic_variant": one Han character is a semantic variant (哲/喆)
+	ReasonHomophone                           // "homophone": one Han character sounds the same in Mandarin (张/章)
+	ReasonLookalike                           // "lookalike": one Han character looks alike (未/末)
+	ReasonTypo                                // "typo": one edit in one Latin part
+	ReasonOrder                               // "order": the same parts in another order
+	ReasonInitial                             // "initial": a given name written as its initial
+	ReasonMissingPart                         // "missing_part": a middle part missing
+	ReasonTitle                               // "title": a title (Mr, Dr, …) added or removed
 )
 
-// Result is the outcome of [Compare].
+var reasonCodes = [...]string{
+	"case", "width", "diacritics", "separator", "han_variant", "semantic_variant",
+	"homophone", "lookalike", "typo", "order", "initial", "missing_part", "title",
+}
+
+// String returns the codes of the set bits in bit order, separated by
+// ", " (for example "case, han_variant"), or "" for the empty set. Unknown
+// bits print as "bit_N".
+func (r Reasons) String() string { return string(r.AppendText(nil)) }
+
+// AppendText appends [Reasons.String] to b.
+func (r Reasons) AppendText(b []byte) []byte {
+	first := true
+	for i := 0; i < 32; i++ {
+		if r&(1<<i) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		if i < len(reasonCodes) {
+			b = append(b, reasonCodes[i]...)
+		} else {
+			b = append(b, "bit_"...)
+			b = appendInt(b, i)
+		}
+	}
+	return b
+}
+
+// Has reports whether every bit of q is set in r.
+func (r Reasons) Has(q Reasons) bool { return r&q == q }
+
+// Result is the outcome of [Compare]. The zero Result has VerdictUnknown.
 type Result struct {
 	Verdict Verdict
 	Reasons Reasons
 }
 
-// Compare grades entered against registered.
+// String returns the verdict followed by the reasons in parentheses, such
+// as "CloseMatch (homophone)" or "NoMatch".
+func (r Result) String() string {
+	b := append([]byte(nil), r.Verdict.String()...)
+	if r.Reasons != 0 {
+		b = append(b, " ("...)
+		b = r.Reasons.AppendText(b)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// Compare grades entered (what the payer typed) against registered (the
+// verified name), in the manner of Confirmation of Payee:
+//
+//   - Match when the keys of [Fold] are equal; Reasons says which folds
+//     were needed (case, width, diacritics, separator, han_variant), and is
+//     empty when the strings are canonically equivalent.
+//   - CloseMatch when, and only when, one of the rules in the package
+//     documentation holds: one Han character differs by a semantic
+//     variant, homophone or lookalike; or Latin-style names differ by part
+//     order, an initial, a missing middle part, a title, or one typo.
+//   - NoMatch otherwise, including empty input and Han names of different
+//     length.
+//
+// The verdict and reasons do not depend on which side is which. Compare
+// does not allocate for inputs of up to 128 bytes each.
 func Compare(entered, registered string) Result {
 	if entered == "" || registered == "" {
 		return Result{Verdict: NoMatch}
 	}
-	if Fold(entered) == Fold(registered) {
-		return Result{Verdict: Match}
+	var ba, bb [128]byte
+	fa, ua := appendFold(ba[:0], entered, 0)
+	fb, ub := appendFold(bb[:0], registered, 0)
+	switch {
+	case len(fa) == 0 || len(fb) == 0:
+		return Result{Verdict: NoMatch}
+	case bytes.Equal(fa, fb):
+		if entered == registered {
+			return Result{Verdict: Match}
+		}
+		return Result{Verdict: Match, Reasons: foldReasons(entered, registered, ua|ub)}
+	}
+	if r := compareHan(fa, fb); r != 0 {
+		return Result{Verdict: CloseMatch, Reasons: r}
+	}
+	if r := compareWords(fa, fb); r != 0 {
+		return Result{Verdict: CloseMatch, Reasons: r}
 	}
 	return Result{Verdict: NoMatch}
+}
+
+// foldReasons returns the folds without which a and b would not be equal.
+// Only the folds in used are tried.
+func foldReasons(a, b string, used Reasons) Reasons {
+	var reasons Reasons
+	var ba, bb [128]byte
+	for q := ReasonCase; q <= ReasonHanVariant; q <<= 1 {
+		if used&q == 0 {
+			continue
+		}
+		fa, _ := appendFold(ba[:0], a, q)
+		fb, _ := appendFold(bb[:0], b, q)
+		if !bytes.Equal(fa, fb) {
+			reasons |= q
+		}
+	}
+	return reasons
+}
+
+// compareHan applies the Han rule to two folded keys: both all Han, of
+// equal length, differing in exactly one position by a semantic variant,
+// homophone or lookalike. It returns the reasons, or 0.
+func compareHan(a, b []byte) Reasons {
+	var ra, rb rune
+	diffs := 0
+	for len(a) > 0 && len(b) > 0 {
+		ca, na := utf8.DecodeRune(a)
+		cb, nb := utf8.DecodeRune(b)
+		if runeScript(ca) != ScriptHan || runeScript(cb) != ScriptHan {
+			return 0
+		}
+		if ca != cb {
+			diffs++
+			ra, rb = ca, cb
+		}
+		a, b = a[na:], b[nb:]
+	}
+	if len(a) != 0 || len(b) != 0 || diffs != 1 {
+		return 0
+	}
+	var r Reasons
+	if han.SemanticVariant(ra, rb) || han.SemanticVariant(rb, ra) {
+		r |= ReasonSemanticVariant
+	}
+	if han.Homophone(ra, rb) || han.Homophone(rb, ra) {
+		r |= ReasonHomophone
+	}
+	if han.Lookalike(ra, rb) || han.Lookalike(rb, ra) {
+		r |= ReasonLookalike
+	}
+	return r
 }

@@ -4,9 +4,27 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Limits of [Parse]. A name longer than either gets [ErrTooLong].
+//
+// 64 grapheme clusters covers real personal names with room to spare:
+// the longest names on PRC resident identity cards (transliterated
+// minority names with interpuncts) stay under 40 characters, and ICAO
+// Doc 9303 travel documents print at most 39 characters of the name in
+// the machine-readable zone. 256 bytes lets all 64 clusters be
+// supplementary-plane ideographs (4 bytes each, such as 𠮷). The limits
+// let a [Name] keep its cluster boundaries inline, so that it is a
+// comparable value and [Parse] does not allocate.
+const (
+	MaxGraphemes = 64
+	MaxBytes     = 256
 )
 
 // Sentinel errors returned by [Parse]. Their messages never contain the name.
@@ -16,6 +34,36 @@ var (
 	ErrTooLong       = errors.New("identity: name too long")
 	ErrForbiddenRune = errors.New("identity: forbidden code point")
 )
+
+// ParseError is the error [Parse] returns for a problem at a known position.
+// Err is [ErrInvalidUTF8] or [ErrForbiddenRune]; Offset is the byte offset
+// in the input; Rune is the offending code point (utf8.RuneError for
+// invalid UTF-8). Its message shows the code point as U+XXXX, never the
+// name.
+type ParseError struct {
+	Offset int
+	Rune   rune
+	Err    error
+}
+
+// Error returns a message with the offset and code point but no name text.
+func (e *ParseError) Error() string {
+	var b []byte
+	b = append(b, e.Err.Error()...)
+	if e.Err == ErrForbiddenRune {
+		b = append(b, ' ')
+		b = appendCodePoint(b, e.Rune)
+		b = append(b, " ("...)
+		b = append(b, runeCategory(e.Rune)...)
+		b = append(b, ')')
+	}
+	b = append(b, " at byte offset "...)
+	b = appendInt(b, e.Offset)
+	return string(b)
+}
+
+// Unwrap returns Err, so that errors.Is(err, ErrForbiddenRune) works.
+func (e *ParseError) Unwrap() error { return e.Err }
 
 // Span is a half-open range [Start, End) of grapheme-cluster indices in a [Name].
 type Span struct{ Start, End int }
@@ -42,43 +90,133 @@ const (
 	ScriptMixed
 )
 
-// Option is a hint for [Parse].
-type Option func(*options)
+var scriptNames = [...]string{"unknown", "han", "latin", "cyrillic", "greek", "hangul", "kana", "arabic", "thai", "devanagari", "other", "mixed"}
 
-type options struct{ lang language.Tag }
+// String returns the script's lower-case name, such as "han".
+func (s Script) String() string {
+	if int(s) < len(scriptNames) {
+		return scriptNames[s]
+	}
+	return "invalid"
+}
+
+// Option is a hint for [Parse], made by [Language]. Later options override
+// earlier ones. The zero Option is no hint.
+//
+// Option is a small value rather than a function so that passing one does
+// not make Parse allocate.
+type Option struct{ o options }
+
+type options struct {
+	lang    language.Tag
+	hasLang bool
+}
 
 // Language tells [Parse] the language of the name, which decides the family
-// name position of Latin-script names.
-func Language(tag language.Tag) Option { return func(o *options) { o.lang = tag } }
+// name position of names written with spaces: for Chinese, Japanese,
+// Korean, Hungarian, Vietnamese, Mongolian and Khmer the family name comes
+// first; otherwise last.
+func Language(tag language.Tag) Option {
+	return Option{options{lang: tag, hasLang: true}}
+}
 
-// Name is a parsed personal name. The zero Name is not valid.
+// Name is a parsed personal name in NFC: an immutable value that compares
+// with ==. The zero Name is not valid.
 //
-// PLACEHOLDER: this is the API contract; the implementation is filled in by issue #2.
+// Name keeps its grapheme-cluster boundaries inline (up to [MaxGraphemes]),
+// so copying a Name never shares memory and [Parse] does not allocate for
+// input that is already in NFC.
 type Name struct {
 	s      string
-	bounds []int // byte offsets of grapheme boundaries, len = Len()+1
-	sur    Span
+	ends   [MaxGraphemes]uint16 // ends[i] is the byte offset where cluster i ends
+	n      uint8                // number of clusters
+	sur    [2]uint8             // surname span
 	script Script
+	seps   uint64 // bit i set: cluster i is a separator
+	splits uint64 // bit i set: cluster i splits parts (separators except hyphens)
 }
 
 // Parse validates s and returns it as a [Name].
+//
+// Leading and trailing white space is removed and the rest is normalized
+// to NFC (which allocates only when s is not in NFC already). Parse returns
+// [ErrEmpty] for a name without any letter or digit, [ErrTooLong] beyond
+// [MaxBytes] or [MaxGraphemes], and a [*ParseError] wrapping
+// [ErrInvalidUTF8] or [ErrForbiddenRune] with the byte offset in s. See the
+// package documentation for the forbidden code points, the parts and the
+// surname rules.
 func Parse(s string, opts ...Option) (Name, error) {
+	var o options
+	for _, opt := range opts {
+		if opt.o.hasLang {
+			o = opt.o
+		}
+	}
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
-	n := Name{s: s, bounds: []int{0}}
-	state := -1
-	rest := s
-	off := 0
+	if len(s) > 4*MaxBytes {
+		return Name{}, ErrTooLong
+	}
+	if err := checkRunes(s); err != nil {
+		return Name{}, err
+	}
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	if s == "" {
+		return Name{}, ErrEmpty
+	}
+	if norm.NFC.QuickSpanString(s) != len(s) {
+		s = norm.NFC.String(s)
+	}
+	if len(s) > MaxBytes {
+		return Name{}, ErrTooLong
+	}
+	n := Name{s: s}
+	if err := n.segment(); err != nil {
+		return Name{}, err
+	}
+	n.sur = n.surname(o)
+	return n, nil
+}
+
+// segment fills in the cluster boundaries, separators and script of n.
+// GB rules: rivo/uniseg implements UAX #29 for Unicode 15.0.0.
+func (n *Name) segment() error {
+	var seen scriptSet
+	rest, off, state := n.s, 0, -1
+	prevLetter, any := false, false
 	for len(rest) > 0 {
+		if int(n.n) == MaxGraphemes {
+			return ErrTooLong
+		}
 		var c string
 		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		off += len(c)
-		n.bounds = append(n.bounds, off)
+		i := n.n
+		n.ends[i] = uint16(off)
+		n.n++
+		r, _ := utf8.DecodeRuneInString(c)
+		switch k := sepKind(r); {
+		case k == sepSplit || (k == sepDot && prevLetter):
+			n.seps |= 1 << i
+			n.splits |= 1 << i
+			prevLetter = false
+		case k == sepJoin:
+			n.seps |= 1 << i
+			prevLetter = false
+		default:
+			for _, r := range c {
+				seen.add(runeScript(r))
+			}
+			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
+			any = any || prevLetter
+		}
 	}
-	n.sur = Span{0, 1}
-	n.script = ScriptHan
-	return n, nil
+	if !any {
+		return ErrEmpty
+	}
+	n.script = seen.script()
+	return nil
 }
 
 // MustParse is like [Parse] but panics on error. For tests and examples only.
@@ -93,38 +231,132 @@ func MustParse(s string, opts ...Option) Name {
 // IsValid reports whether n is a parsed name (not the zero Name).
 func (n Name) IsValid() bool { return n.s != "" }
 
-// Unmasked returns the clear text of the name.
+// Unmasked returns the clear text of the name, in NFC. Parsing it again
+// gives a Name equal to n.
 func (n Name) Unmasked() string { return n.s }
 
-// String returns a redacted form that never reveals the name.
-func (n Name) String() string { return strings.Repeat("*", n.Len()) }
+// String returns a redacted form that never reveals the name: one '*' per
+// grapheme cluster, with separators shown as they are. It allocates.
+func (n Name) String() string { return string(n.appendRedacted(nil)) }
 
-// LogValue implements slog.LogValuer with the redacted form.
-func (n Name) LogValue() slog.Value { return slog.StringValue(n.String()) }
-
-// Len returns the number of grapheme clusters.
-func (n Name) Len() int { return max(len(n.bounds)-1, 0) }
-
-// Grapheme returns the i-th grapheme cluster.
-func (n Name) Grapheme(i int) string { return n.s[n.bounds[i]:n.bounds[i+1]] }
-
-// IsSeparator reports whether the i-th grapheme is a space, interpunct or hyphen.
-func (n Name) IsSeparator(i int) bool {
-	switch n.Grapheme(i) {
-	case " ", "·", "-", "・":
-		return true
+func (n Name) appendRedacted(b []byte) []byte {
+	for i := range n.Len() {
+		if n.IsSeparator(i) {
+			b = append(b, n.Grapheme(i)...)
+		} else {
+			b = append(b, '*')
+		}
 	}
-	return false
+	return b
 }
 
-// NumParts returns the number of parts (runs of non-separator graphemes).
-func (n Name) NumParts() int { return 1 }
+// LogValue implements [slog.LogValuer] with the redacted form of [Name.String].
+func (n Name) LogValue() slog.Value { return slog.StringValue(n.String()) }
 
-// Part returns the grapheme span of the i-th part, in written order.
-func (n Name) Part(i int) Span { return Span{0, n.Len()} }
+// Len returns the number of grapheme clusters, 0 for the zero Name.
+func (n Name) Len() int { return int(n.n) }
 
-// Surname returns the grapheme span of the family name.
-func (n Name) Surname() Span { return n.sur }
+// Grapheme returns the i-th grapheme cluster. It panics if i is out of
+// range, like a slice index. It does not allocate.
+func (n Name) Grapheme(i int) string {
+	if i < 0 || i >= int(n.n) {
+		panic("identity: grapheme index out of range")
+	}
+	start := 0
+	if i > 0 {
+		start = int(n.ends[i-1])
+	}
+	return n.s[start:n.ends[i]]
+}
+
+// IsSeparator reports whether the i-th grapheme is a separator: white
+// space, an interpunct, a full stop after a letter, or a hyphen. It
+// returns false if i is out of range.
+func (n Name) IsSeparator(i int) bool {
+	return i >= 0 && i < int(n.n) && n.seps&(1<<i) != 0
+}
+
+// NumParts returns the number of parts: runs of graphemes between white
+// space, interpuncts and full stops. Hyphens join a part ("Smith-Jones" is
+// one part).
+func (n Name) NumParts() int {
+	k, in := 0, false
+	for i := range int(n.n) {
+		split := n.splits&(1<<i) != 0
+		if !split && !in {
+			k++
+		}
+		in = !split
+	}
+	return k
+}
+
+// Part returns the grapheme span of the i-th part, in written order. It
+// returns the zero Span if i is out of range.
+func (n Name) Part(i int) Span {
+	k, start := 0, -1
+	for j := 0; j <= int(n.n); j++ {
+		split := j == int(n.n) || n.splits&(1<<j) != 0
+		switch {
+		case !split && start < 0:
+			start = j
+		case split && start >= 0:
+			if k == i {
+				return n.trimPart(Span{start, j})
+			}
+			k++
+			start = -1
+		}
+	}
+	return Span{}
+}
+
+// trimPart removes leading and trailing hyphens from a part.
+func (n Name) trimPart(sp Span) Span {
+	for sp.Len() > 1 && n.IsSeparator(sp.Start) {
+		sp.Start++
+	}
+	for sp.Len() > 1 && n.IsSeparator(sp.End-1) {
+		sp.End--
+	}
+	return sp
+}
+
+// Surname returns the grapheme span of the family name; see the package
+// documentation for the rules. It is the zero Span for the zero Name.
+func (n Name) Surname() Span { return Span{int(n.sur[0]), int(n.sur[1])} }
+
+// Given returns the grapheme span of the given name for a Han or Hangul
+// name written without separators (the clusters after the surname), and
+// the zero Span otherwise.
+func (n Name) Given() Span {
+	if n.NumParts() != 1 || n.sur[0] != 0 || int(n.sur[1]) >= int(n.n) {
+		return Span{}
+	}
+	return Span{int(n.sur[1]), int(n.n)}
+}
 
 // Script returns the script of the name.
 func (n Name) Script() Script { return n.script }
+
+// substring returns the text of a grapheme span.
+func (n Name) substring(sp Span) string {
+	if sp.Len() <= 0 {
+		return ""
+	}
+	start := 0
+	if sp.Start > 0 {
+		start = int(n.ends[sp.Start-1])
+	}
+	return n.s[start:n.ends[sp.End-1]]
+}
+
+// Text returns the clear text of a grapheme span of n, such as
+// n.Text(n.Surname()). Like [Name.Unmasked] it reveals the name. It
+// returns "" for an empty or out-of-range span.
+func (n Name) Text(sp Span) string {
+	if sp.Start < 0 || sp.End > int(n.n) {
+		return ""
+	}
+	return n.substring(sp)
+}

@@ -1,0 +1,274 @@
+package identity
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+const (
+	zwnj = '\u200C'
+	zwj  = '\u200D'
+)
+
+// checkRunes returns a *ParseError for the first invalid byte or forbidden
+// code point of s.
+func checkRunes(s string) error {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiForbidden(c) {
+				return &ParseError{Offset: i, Rune: rune(c), Err: ErrForbiddenRune}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
+		}
+		if forbidden(r) && !((r == zwj || r == zwnj) && contextJ(s, i, r)) {
+			return &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
+		}
+		i += size
+	}
+	return nil
+}
+
+// asciiForbidden reports whether an ASCII byte is a control or a symbol
+// ($ + < = > ^ ` | ~).
+func asciiForbidden(c byte) bool {
+	switch c {
+	case '$', '+', '<', '=', '>', '^', '`', '|', '~':
+		return true
+	}
+	return c < 0x20 || c == 0x7F
+}
+
+// forbidden reports whether a non-ASCII code point may not appear in a
+// name: controls and format characters (bidi overrides and isolates,
+// zero-width characters), private use, unassigned code points (as of
+// Unicode 15.0.0), noncharacters, line and paragraph separators, enclosing
+// marks, and symbols (which include emoji). Interpuncts that Unicode
+// classifies as math symbols (U+2219, U+22C5) are allowed.
+func forbidden(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3:
+		return false // CJK Unified Ideographs, Hangul Syllables: all assigned
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+		return true // noncharacters
+	case unicode.In(r, unicode.L, unicode.Mn, unicode.Mc, unicode.N, unicode.P, unicode.Zs):
+		return false
+	case sepKind(r) != sepNone:
+		return false
+	}
+	return true // Cc, Cf, Co, Cs, Me, S, Zl, Zp, unassigned
+}
+
+// contextJ implements the CONTEXTJ rules of RFC 5892 Appendix A.1 (ZWNJ)
+// and A.2 (ZWJ) for the joiner r at byte offset i of s.
+//
+// Both joiners are allowed after a virama (Canonical_Combining_Class 9).
+// ZWNJ is also allowed between joining letters; see Deviations in the
+// package documentation for how joining types are approximated.
+func contextJ(s string, i int, r rune) bool {
+	if i > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		if norm.NFC.PropertiesString(s[i-size:]).CCC() == 9 {
+			return true
+		}
+	}
+	if r == zwj {
+		return false
+	}
+	return joiningBefore(s[:i]) && joiningAfter(s[i+len(string(zwnj)):])
+}
+
+// joiningBefore reports whether s ends with a joining letter followed by
+// zero or more transparent marks.
+func joiningBefore(s string) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !transparent(r) {
+			return joiningLetter(r)
+		}
+		s = s[:len(s)-size]
+	}
+	return false
+}
+
+// joiningAfter reports whether s starts with zero or more transparent marks
+// followed by a joining letter.
+func joiningAfter(s string) bool {
+	for _, r := range s {
+		if !transparent(r) {
+			return joiningLetter(r)
+		}
+	}
+	return false
+}
+
+// transparent approximates Joining_Type=T: nonspacing and enclosing marks.
+func transparent(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me) }
+
+// joiningLetter approximates Joining_Type D, L or R: a letter of a script
+// that joins cursively.
+func joiningLetter(r rune) bool {
+	return unicode.IsLetter(r) && unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko,
+		unicode.Mongolian, unicode.Mandaic, unicode.Manichaean, unicode.Psalter_Pahlavi,
+		unicode.Adlam, unicode.Hanifi_Rohingya, unicode.Sogdian, unicode.Old_Uyghur, unicode.Phags_Pa)
+}
+
+// sepKind classifies separator code points.
+type sepKindT uint8
+
+const (
+	sepNone  sepKindT = iota
+	sepSplit          // white space and interpuncts: split parts
+	sepDot            // U+002E: splits parts when it follows a letter or digit
+	sepJoin           // hyphens: shown as separators but part of a part
+)
+
+// sepKind returns the separator kind of r.
+func sepKind(r rune) sepKindT {
+	switch r {
+	case ' ', '\u00A0', '\u3000':
+		return sepSplit
+	case '\u00B7', '\u2022', '\u30FB', '\u2027', '\uFF65', '\uFF0E', '\u2219', '\u22C5', '\u0387', '\u2E31', '\u16EB':
+		return sepSplit // interpuncts
+	case '.':
+		return sepDot
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D', '\u058A', '\u05BE', '\u30A0':
+		return sepJoin // hyphens and dashes
+	}
+	if r > 0x7F && r < 0x3001 && unicode.Is(unicode.Zs, r) {
+		return sepSplit
+	}
+	return sepNone
+}
+
+// runeScript returns the script of a letter, and ScriptUnknown for code
+// points of the Common and Inherited scripts (digits, punctuation, marks).
+func runeScript(r rune) Script {
+	switch {
+	case r < 0x80:
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			return ScriptLatin
+		}
+		return ScriptUnknown
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return ScriptHan
+	case r >= 0xAC00 && r <= 0xD7A3:
+		return ScriptHangul
+	case !unicode.IsLetter(r):
+		return ScriptUnknown
+	case unicode.Is(unicode.Latin, r):
+		return ScriptLatin
+	case unicode.Is(unicode.Han, r):
+		return ScriptHan
+	case unicode.Is(unicode.Hangul, r):
+		return ScriptHangul
+	case unicode.Is(unicode.Cyrillic, r):
+		return ScriptCyrillic
+	case unicode.Is(unicode.Greek, r):
+		return ScriptGreek
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		return ScriptKana
+	case unicode.Is(unicode.Arabic, r):
+		return ScriptArabic
+	case unicode.Is(unicode.Thai, r):
+		return ScriptThai
+	case unicode.Is(unicode.Devanagari, r):
+		return ScriptDevanagari
+	case unicode.In(r, unicode.Common, unicode.Inherited):
+		return ScriptUnknown
+	}
+	return ScriptOther
+}
+
+// scriptSet is a bit set of the scripts seen in a name.
+type scriptSet uint16
+
+func (s *scriptSet) add(sc Script) {
+	if sc != ScriptUnknown {
+		*s |= 1 << sc
+	}
+}
+
+// script returns the script of a name with the scripts in s. A name mixing
+// Han and Kana is Japanese, so its script is ScriptKana.
+func (s scriptSet) script() Script {
+	switch {
+	case s == 0:
+		return ScriptUnknown
+	case s&(s-1) == 0:
+		for sc := ScriptHan; sc < ScriptMixed; sc++ {
+			if s == 1<<sc {
+				return sc
+			}
+		}
+	case s == 1<<ScriptHan|1<<ScriptKana:
+		return ScriptKana
+	}
+	return ScriptMixed
+}
+
+// runeCategory names the general category of r for error messages.
+func runeCategory(r rune) string {
+	switch {
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
+		return "noncharacter"
+	case unicode.Is(unicode.Cc, r):
+		return "control"
+	case r == 0x202A || r == 0x202B || r == 0x202D || r == 0x202E:
+		return "bidi override"
+	case r >= 0x2066 && r <= 0x2069:
+		return "bidi isolate"
+	case r == zwj || r == zwnj:
+		return "joiner outside CONTEXTJ"
+	case unicode.Is(unicode.Cf, r):
+		return "format"
+	case unicode.Is(unicode.Co, r):
+		return "private use"
+	case unicode.Is(unicode.Me, r):
+		return "enclosing mark"
+	case unicode.Is(unicode.S, r):
+		return "symbol"
+	case unicode.In(r, unicode.Zl, unicode.Zp):
+		return "line separator"
+	case r == utf8.RuneError:
+		return "invalid"
+	}
+	return "unassigned"
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// appendCodePoint appends r as U+XXXX (at least four hex digits).
+func appendCodePoint(b []byte, r rune) []byte {
+	b = append(b, "U+"...)
+	digits := 4
+	for v := r >> 16; v > 0; v >>= 4 {
+		digits++
+	}
+	for i := digits - 1; i >= 0; i-- {
+		b = append(b, hexDigits[(r>>(4*i))&0xF])
+	}
+	return b
+}
+
+// appendInt appends the decimal form of a non-negative int.
+func appendInt(b []byte, v int) []byte {
+	var buf [20]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + v%10)
+		v /= 10
+		if v == 0 {
+			break
+		}
+	}
+	return append(b, buf[i:]...)
+}
