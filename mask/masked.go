@@ -1,0 +1,216 @@
+package mask
+
+import (
+	"fmt"
+	"log/slog"
+	"math/bits"
+	"unicode/utf8"
+
+	"github.com/transferguard/transferguard/identity"
+)
+
+// bitset records hidden grapheme indices; bit i of word i/64 is grapheme i.
+// It has room for the longest name identity parses, so a [Masked] needs no
+// slice.
+type bitset [(identity.MaxGraphemes + 63) / 64]uint64
+
+func (b *bitset) set(i int)      { b[i>>6] |= 1 << (i & 63) }
+func (b *bitset) clear(i int)    { b[i>>6] &^= 1 << (i & 63) }
+func (b *bitset) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func (b *bitset) count() (n int) {
+	for _, w := range b {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// Span is a half-open range [Start, End) of grapheme-cluster indices in the
+// masked name, the same type as [identity.Span], so it can be compared with
+// [identity.Name.Surname] and [identity.Name.Part].
+type Span = identity.Span
+
+// Segment is a run of the masked text that is either all visible or all
+// hidden. Text is what is shown: the clear graphemes of a visible run
+// (separators included), or the mask runes of a hidden run. Span is the
+// run's grapheme range in the name. A hidden segment's Text never contains
+// any of the hidden graphemes.
+type Segment struct {
+	Text   string
+	Span   Span
+	Hidden bool
+}
+
+// Masked is a name as the payer is shown it, together with which of its
+// grapheme clusters are hidden. It is a value: copy it freely; its hidden
+// spans are stored inline, without a slice. The zero Masked is not valid.
+//
+// A Masked never prints the hidden text by accident: [Masked.String],
+// [Masked.Format] (every fmt verb, %#v included) and [Masked.LogValue]
+// give the masked text only. The clear text of hidden graphemes is
+// available only from the methods whose names start with Unmasked, which
+// belong on the server (a challenge's expected answer), never in a
+// response to the client.
+type Masked struct {
+	name       identity.Name
+	text       string
+	hidden     bitset
+	mask       rune
+	style      Style
+	hideLength bool
+}
+
+// IsValid reports whether m was returned by [Name] or [NameFrom] without
+// error.
+func (m Masked) IsValid() bool { return m.text != "" }
+
+// String returns the masked text, such as "**明". It does not allocate.
+func (m Masked) String() string { return m.text }
+
+// Format implements [fmt.Formatter] so that every verb, %#v and %+v
+// included, formats the masked text as a string and never the fields.
+func (m Masked) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), m.text)
+}
+
+// LogValue implements [slog.LogValuer] with the masked text.
+func (m Masked) LogValue() slog.Value { return slog.StringValue(m.text) }
+
+// Style returns the style m was masked with.
+func (m Masked) Style() Style { return m.style }
+
+// Len returns the number of grapheme clusters of the name (not of the
+// masked text, which differs under [HideLength]).
+func (m Masked) Len() int {
+	if !m.IsValid() {
+		return 0
+	}
+	return m.name.Len()
+}
+
+// IsHidden reports whether the i-th grapheme of the name is hidden. It is
+// false for i out of range.
+func (m Masked) IsHidden(i int) bool {
+	return i >= 0 && i < m.Len() && m.hidden.has(i)
+}
+
+// NumHidden returns the number of hidden spans, the length of
+// [Masked.Hidden].
+func (m Masked) NumHidden() int {
+	n := 0
+	prev := false
+	for i := range m.Len() {
+		h := m.hidden.has(i)
+		if h && !prev {
+			n++
+		}
+		prev = h
+	}
+	return n
+}
+
+// Hidden returns the hidden grapheme spans of the name in order. Spans
+// never contain a separator and never touch each other. Each call allocates
+// a new slice; [Masked.AppendHidden] does not.
+func (m Masked) Hidden() []Span { return m.AppendHidden(make([]Span, 0, m.NumHidden())) }
+
+// AppendHidden appends the hidden spans to dst and returns the extended
+// slice. It allocates nothing when dst has room for [Masked.NumHidden]
+// more spans.
+func (m Masked) AppendHidden(dst []Span) []Span {
+	n := m.Len()
+	for i := 0; i < n; {
+		if !m.hidden.has(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && m.hidden.has(j) {
+			j++
+		}
+		dst = append(dst, Span{Start: i, End: j})
+		i = j
+	}
+	return dst
+}
+
+// Segments returns the masked text as alternating visible and hidden runs
+// in order, for a UI that shows the visible part large and the hidden part
+// as boxes. Concatenating the segments' Text gives [Masked.String]. Each
+// call allocates a new slice; [Masked.AppendSegments] does not.
+func (m Masked) Segments() []Segment {
+	return m.AppendSegments(make([]Segment, 0, 2*m.NumHidden()+1))
+}
+
+// AppendSegments appends the segments of [Masked.Segments] to dst. It
+// allocates nothing when dst has enough room.
+func (m Masked) AppendSegments(dst []Segment) []Segment {
+	n := m.Len()
+	mlen := utf8.RuneLen(m.mask)
+	out := 0 // byte offset in m.text
+	for i := 0; i < n; {
+		h := m.hidden.has(i)
+		j, size := i, 0
+		for j < n && m.hidden.has(j) == h {
+			if !h {
+				size += len(m.name.Grapheme(j))
+			} else if !m.hideLength {
+				size += mlen
+			}
+			j++
+		}
+		if h && m.hideLength {
+			size = HiddenWidth * mlen
+		}
+		dst = append(dst, Segment{Text: m.text[out : out+size], Span: Span{Start: i, End: j}, Hidden: h})
+		out += size
+		i = j
+	}
+	return dst
+}
+
+// UnmaskedText returns the clear text of the graphemes in sp, or "" if sp
+// is empty or out of range. It is meant for the server (for example, the
+// expected answer of a challenge); never send its result to the client.
+// It does not allocate.
+func (m Masked) UnmaskedText(sp Span) string {
+	if sp.Start < 0 || sp.End > m.Len() || sp.Start >= sp.End {
+		return ""
+	}
+	return m.name.Text(sp)
+}
+
+// UnmaskedHidden returns the clear text of every hidden grapheme, the
+// spans of [Masked.Hidden] in order, joined by one space (U+0020) when
+// there are several: **明 from 张小明 gives "张小", ***·*力 from 买买提·艾力
+// gives "买买提 艾". It is meant for the server only; never send its
+// result to the client. It allocates only when there are several spans.
+func (m Masked) UnmaskedHidden() string {
+	switch m.NumHidden() {
+	case 0:
+		return ""
+	case 1:
+		var one [1]Span
+		return m.UnmaskedText(m.AppendHidden(one[:0])[0])
+	}
+	return string(m.AppendUnmaskedHidden(nil))
+}
+
+// AppendUnmaskedHidden appends the text of [Masked.UnmaskedHidden] to dst.
+// It allocates nothing when dst has enough room.
+func (m Masked) AppendUnmaskedHidden(dst []byte) []byte {
+	n := m.Len()
+	first := true
+	prev := false
+	for i := range n {
+		h := m.hidden.has(i)
+		if h {
+			if !prev && !first {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, m.name.Grapheme(i)...)
+			first = false
+		}
+		prev = h
+	}
+	return dst
+}
