@@ -7,15 +7,16 @@ import (
 	"time"
 
 	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/mask"
 )
 
 // ErrAnswerTooLong is returned when a challenge's expected answer folds to
-// more than 256 bytes, the fixed buffer of the constant-time comparison.
+// more than 512 bytes, the fixed buffer of the constant-time comparison.
 var ErrAnswerTooLong = errors.New("guard: name too long for a challenge")
 
 // keySize is the fixed size of the buffers that [Challenge.Check] compares
-// in constant time. Names are far shorter: 256 bytes hold 85 Han characters.
-const keySize = 256
+// in constant time. Names are far shorter: 512 bytes hold 85 Han characters.
+const keySize = 512
 
 // Verdict is the outcome of [Challenge.Check]. The zero value is
 // VerdictUnknown, returned only for the zero [Challenge].
@@ -89,6 +90,7 @@ type Challenge struct {
 	key        [keySize]byte
 	keyLen     int
 	rules      ChallengeRules
+	hideLength bool
 }
 
 // NewChallenge returns a challenge of the given kind for t's payee, bound to
@@ -109,12 +111,13 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 		return Challenge{}, err
 	}
 	// Asking for a surname the display shows would ask for nothing.
-	if kind == Surname && p.Display == KeepSurname {
+	if kind == Surname && p.Display == mask.KeepSurname {
 		kind = FullName
 	}
 	c := Challenge{
 		kind: kind, transferID: t.ID, payeeID: t.Payee.ID, amount: t.Amount,
 		issuedAt: issuedAt, expiresAt: expiresAt, view: v, rules: p.Challenge,
+		hideLength: p.HideLength,
 	}
 	// A display that hides nothing leaves no hidden part to ask for.
 	if kind == HiddenPart && v.hiddenText == "" {
@@ -126,7 +129,7 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 		c.want, c.fill = v.hiddenText, v.hidden
 	case Surname:
 		s := n.Surname()
-		c.want = graphemes(n, s)
+		c.want = n.Text(s)
 		c.fill = []Span{{s.Start, s.End}}
 	case FullName:
 		c.want = n.Unmasked()
@@ -138,15 +141,6 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 	}
 	c.keyLen = copy(c.key[:], k)
 	return c, nil
-}
-
-// graphemes returns the text of n's graphemes in s.
-func graphemes(n identity.Name, s identity.Span) string {
-	var b []byte
-	for i := s.Start; i < s.End; i++ {
-		b = append(b, n.Grapheme(i)...)
-	}
-	return string(b)
 }
 
 // IsValid reports whether c was issued by [Policy.NewChallenge].
@@ -215,8 +209,8 @@ func (c Challenge) AttemptsLeft(s State) int {
 //
 // Every wrong answer gets the same verdict and the same next state,
 // whichever character was wrong; the folded strings are compared in
-// constant time over fixed 256-byte buffers. Answers longer than 256 bytes
-// are wrong. Check does not allocate for answers up to 256 bytes.
+// constant time over fixed 512-byte buffers. Answers longer than 512 bytes
+// are wrong. Check does not allocate for answers up to 512 bytes.
 func (c Challenge) Check(s State, answer string, now time.Time) (State, Verdict) {
 	if !c.IsValid() {
 		return s, VerdictUnknown
@@ -298,7 +292,7 @@ type Prompt struct {
 	Kind         ChallengeKind `json:"kind"`
 	Masked       string        `json:"masked"`
 	Segments     []Segment     `json:"segments"`
-	Fill         []Span        `json:"fill"`
+	Fill         []Span        `json:"fill,omitempty"`
 	AttemptsLeft int           `json:"attempts_left"`
 	ExpiresAt    time.Time     `json:"expires_at"`
 	LockedUntil  time.Time     `json:"locked_until,omitzero"`
@@ -307,9 +301,8 @@ type Prompt struct {
 // Segment is a run of the masked name: visible text, or a hidden run shown
 // as mask runes (never the hidden text).
 type Segment struct {
-	Text      string `json:"text"`
-	Hidden    bool   `json:"hidden,omitempty"`
-	Graphemes int    `json:"graphemes"`
+	Text   string `json:"text"`
+	Hidden bool   `json:"hidden,omitempty"`
 }
 
 // Span is a half-open range [Start, End) of grapheme indices in the masked
@@ -319,13 +312,22 @@ type Span struct {
 	End   int `json:"end"`
 }
 
+// promptFill returns the spans to fill, or nil when the display hides the
+// length (the spans would tell it).
+func (c Challenge) promptFill() []Span {
+	if c.hideLength {
+		return nil
+	}
+	return append([]Span(nil), c.fill...)
+}
+
 // Prompt returns what the client may see of c in state s.
 func (c Challenge) Prompt(s State) Prompt {
 	return Prompt{
 		Kind:         c.kind,
 		Masked:       c.view.text,
 		Segments:     append([]Segment(nil), c.view.segs...),
-		Fill:         append([]Span(nil), c.fill...),
+		Fill:         c.promptFill(),
 		AttemptsLeft: c.AttemptsLeft(s),
 		ExpiresAt:    c.expiresAt,
 		LockedUntil:  s.LockedUntil,

@@ -1,9 +1,8 @@
 package guard
 
 import (
-	"strings"
-
 	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/mask"
 )
 
 // view is a masked name as guard uses it: the text the payer sees, its
@@ -22,65 +21,21 @@ func (v view) public() MaskedName {
 }
 
 // display parses name and masks it with p's style.
-//
-// TEMPORARY: a minimal masker until the mask package's API lands; it is
-// replaced by mask.NameFrom.
 func (p Policy) display(name string) (identity.Name, view, error) {
 	n, err := identity.Parse(name)
 	if err != nil {
 		return identity.Name{}, view{}, err
 	}
-	keep := make([]bool, n.Len())
-	var letters []int
-	for i := range n.Len() {
-		if n.IsSeparator(i) {
-			keep[i] = true
-		} else {
-			letters = append(letters, i)
-		}
+	m, err := mask.NameFrom(n, p.Display, mask.HideLength(p.HideLength))
+	if err != nil {
+		return identity.Name{}, view{}, err
 	}
-	sur := n.Surname()
-	switch p.Display {
-	case HideSurname:
-		for _, i := range letters {
-			keep[i] = i < sur.Start || i >= sur.End
-		}
-	case KeepSurname:
-		for _, i := range letters {
-			keep[i] = i >= sur.Start && i < sur.End
-		}
-	case KeepEnds:
-		if len(letters) > 2 {
-			keep[letters[0]] = true
-		}
-		fallthrough
-	default:
-		if len(letters) > 1 {
-			keep[letters[len(letters)-1]] = true
-		}
+	v := view{text: m.String(), hiddenText: m.UnmaskedHidden()}
+	for _, s := range m.Segments() {
+		v.segs = append(v.segs, Segment{Text: s.Text, Hidden: s.Hidden})
 	}
-	var v view
-	var text, hid strings.Builder
-	for i := 0; i < n.Len(); {
-		j := i
-		for j < n.Len() && keep[j] == keep[i] {
-			j++
-		}
-		seg := Segment{Hidden: !keep[i], Graphemes: j - i}
-		if keep[i] {
-			seg.Text = graphemes(n, identity.Span{Start: i, End: j})
-		} else {
-			seg.Text = strings.Repeat("*", j-i)
-			v.hidden = append(v.hidden, Span{i, j})
-			if hid.Len() > 0 {
-				hid.WriteByte(' ')
-			}
-			hid.WriteString(graphemes(n, identity.Span{Start: i, End: j}))
-		}
-		text.WriteString(seg.Text)
-		v.segs = append(v.segs, seg)
-		i = j
+	for _, s := range m.Hidden() {
+		v.hidden = append(v.hidden, Span{s.Start, s.End})
 	}
-	v.text, v.hiddenText = text.String(), hid.String()
 	return n, v, nil
 }

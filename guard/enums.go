@@ -7,7 +7,7 @@ import (
 )
 
 // ErrUnknownName is returned when text does not name a known [Action],
-// [ChallengeKind], [HoldKind], [DisplayStyle], [Verdict] or reason code.
+// [ChallengeKind], [HoldKind], [Verdict], [EventKind], [StepKind] or reason code.
 var ErrUnknownName = errors.New("guard: unknown name")
 
 // Action is what should happen to a transfer. Actions are ordered: a later
@@ -101,38 +101,6 @@ func (h HoldKind) MarshalText() ([]byte, error) { return enumMarshal(holdNames[:
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (h *HoldKind) UnmarshalText(b []byte) error { return enumUnmarshal(holdNames[:], (*uint8)(h), b) }
-
-// DisplayStyle is how the payee's real name is masked for the payer; each
-// maps to a mask style. The zero value is StyleUnknown, which
-// [Policy.Validate] rejects.
-type DisplayStyle uint8
-
-// Display styles.
-const (
-	StyleUnknown DisplayStyle = iota
-	// KeepLast shows only the last grapheme (**明): WeChat before 2018.
-	KeepLast
-	// HideSurname hides the family name (*小明): Alipay.
-	HideSurname
-	// KeepSurname shows only the family name (张**).
-	KeepSurname
-	// KeepEnds shows the first and last grapheme of names longer than two
-	// (张*明) and the last of two-grapheme names (*三): WeChat's guide.
-	KeepEnds
-)
-
-var styleNames = [...]string{"unknown", "keep_last", "hide_surname", "keep_surname", "keep_ends"}
-
-// String returns the style's stable name, such as "keep_ends".
-func (s DisplayStyle) String() string { return enumString(styleNames[:], uint8(s)) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (s DisplayStyle) MarshalText() ([]byte, error) { return enumMarshal(styleNames[:], uint8(s)) }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (s *DisplayStyle) UnmarshalText(b []byte) error {
-	return enumUnmarshal(styleNames[:], (*uint8)(s), b)
-}
 
 // Duration is a [time.Duration] that reads and writes JSON as Go duration
 // text ("15m0s", "2h0m0s").

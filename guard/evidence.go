@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/transferguard/transferguard/internal/han"
 	"github.com/transferguard/transferguard/risk"
 )
 
@@ -65,8 +66,11 @@ type TableVersion struct {
 // depends on, sorted by name. It allocates a new slice on every call.
 func Tables() []TableVersion {
 	return []TableVersion{
+		{"cjk-confusables", han.CJKConfusablesVersion},
 		{"iso4217", "SIX List One, amendment 179"},
+		{"tr39-confusables", han.ConfusablesVersion},
 		{"unicode", unicode.Version},
+		{"unihan", han.UnihanVersion},
 		{"x/text/norm", norm.Version},
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/transferguard/transferguard/mask"
 )
 
 // ErrInvalidPolicy is returned by [Policy.Validate]; the wrapped message
@@ -33,8 +35,13 @@ type Policy struct {
 	RequireVerifiedPayee bool `json:"require_verified_payee"`
 
 	// Display is how the payee's real name is masked on the confirm screen
-	// and in challenges.
-	Display DisplayStyle `json:"display"`
+	// and in challenges (JSON: "keep-last", "hide-surname", "keep-surname",
+	// "keep-ends").
+	Display mask.Style `json:"display"`
+	// HideLength masks each hidden run with a fixed number of mask runes, so
+	// the display does not tell how many characters are hidden
+	// (mask.HideLength). Prompts then omit the grapheme spans to fill.
+	HideLength bool `json:"hide_length"`
 
 	// NameChallenge is the kind of challenge that thresholds.challenge asks
 	// for (thresholds.full_name always asks for [FullName]). It must not be
@@ -149,7 +156,7 @@ type ChallengeRules struct {
 //     challenge plus the cooling-off, never less.
 //   - Payer and payee must be real-name verified (PBoC notice 261 requires
 //     real-name accounts); otherwise the transfer is blocked.
-//   - Display [KeepEnds] (张*明): more than WeChat's pre-2018 last character.
+//   - Display mask.KeepEnds (张*明): more than WeChat's pre-2018 last character.
 //   - Challenge: 5-minute TTL; 3 wrong answers lock; 6 wrong answers per
 //     payee and 10 per payer a day; lockouts of 5 minutes doubling up to 24
 //     hours; CloseMatch answers do not pass.
@@ -170,7 +177,7 @@ func DefaultPolicy() Policy {
 		},
 		RequireVerifiedPayer: true,
 		RequireVerifiedPayee: true,
-		Display:              KeepEnds,
+		Display:              mask.KeepEnds,
 		NameChallenge:        HiddenPart,
 		AmountHold:           DelayedArrival,
 		Risk: RiskRules{
@@ -211,7 +218,7 @@ func (p Policy) Validate() error {
 		}
 	}
 	switch {
-	case p.Display == StyleUnknown || int(p.Display) >= len(styleNames):
+	case !p.Display.IsValid():
 		return invalid("display")
 	case p.NameChallenge == NoChallenge || int(p.NameChallenge) >= len(kindNames):
 		return invalid("name_challenge")

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/transferguard/transferguard/mask"
 )
 
 func TestDefaultPolicyValid(t *testing.T) {
@@ -35,7 +37,7 @@ func TestDefaultPolicyFigures(t *testing.T) {
 	if p.Challenge.AcceptCloseMatch {
 		t.Error("default accepts close matches")
 	}
-	if p.Display == KeepLast {
+	if p.Display == mask.KeepLast {
 		t.Error("default display shows only the last character")
 	}
 	doc := funcDoc(t, "policy.go", "DefaultPolicy")
@@ -74,7 +76,7 @@ func TestPolicyValidate(t *testing.T) {
 		{"negative", func(p *Policy) { p.Thresholds["CNY"] = Thresholds{Delay: -1} }, "thresholds.CNY.delay"},
 		{"confirm above challenge", func(p *Policy) { p.Thresholds["CNY"] = Thresholds{Confirm: 5, Challenge: 4} }, "thresholds.CNY.confirm"},
 		{"challenge above full", func(p *Policy) { p.Thresholds["CNY"] = Thresholds{Challenge: 5, FullName: 4} }, "thresholds.CNY.challenge"},
-		{"display", func(p *Policy) { p.Display = StyleUnknown }, "display"},
+		{"display", func(p *Policy) { p.Display = 0 }, "display"},
 		{"display range", func(p *Policy) { p.Display = 99 }, "display"},
 		{"name challenge", func(p *Policy) { p.NameChallenge = NoChallenge }, "name_challenge"},
 		{"amount hold", func(p *Policy) { p.AmountHold = NoHold }, "amount_hold"},
@@ -124,7 +126,7 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(p, q); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
-	for _, s := range []string{`"display":"keep_ends"`, `"cooling_off":"15m0s"`, `"name_challenge":"hidden_part"`, `"action":"delay"`} {
+	for _, s := range []string{`"display":"keep-ends"`, `"cooling_off":"15m0s"`, `"name_challenge":"hidden_part"`, `"action":"delay"`} {
 		if !strings.Contains(string(b), s) {
 			t.Errorf("policy JSON lacks %s:\n%s", s, b)
 		}
@@ -134,6 +136,7 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 func TestPolicyJSONErrors(t *testing.T) {
 	for _, in := range []string{
 		`{"display":"stars"}`,
+		`{"display":"keep_ends"}`,
 		`{"holds":{"cooling_off":"soon"}}`,
 		`{"risk":{"low":{"action":"maybe"}}}`,
 		`{"amount_hold":7}`,
@@ -258,8 +261,6 @@ func TestEnumText(t *testing.T) {
 		func(b []byte) (int, error) { var v ChallengeKind; err := v.UnmarshalText(b); return int(v), err })
 	check("HoldKind", len(holdNames), func(i int) ([]byte, error) { return HoldKind(i).MarshalText() },
 		func(b []byte) (int, error) { var v HoldKind; err := v.UnmarshalText(b); return int(v), err })
-	check("DisplayStyle", len(styleNames), func(i int) ([]byte, error) { return DisplayStyle(i).MarshalText() },
-		func(b []byte) (int, error) { var v DisplayStyle; err := v.UnmarshalText(b); return int(v), err })
 	check("Verdict", len(verdictNames), func(i int) ([]byte, error) { return Verdict(i).MarshalText() },
 		func(b []byte) (int, error) { var v Verdict; err := v.UnmarshalText(b); return int(v), err })
 	check("EventKind", len(eventNames), func(i int) ([]byte, error) { return EventKind(i).MarshalText() },

@@ -15,6 +15,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/transferguard/transferguard/guard"
+	"github.com/transferguard/transferguard/mask"
 	"github.com/transferguard/transferguard/risk"
 )
 
@@ -138,7 +139,8 @@ func Policy() *rapid.Generator[guard.Policy] {
 		}
 		p.RequireVerifiedPayer = rapid.Bool().Draw(t, "requirePayer")
 		p.RequireVerifiedPayee = rapid.Bool().Draw(t, "requirePayee")
-		p.Display = rapid.SampledFrom([]guard.DisplayStyle{guard.KeepLast, guard.HideSurname, guard.KeepSurname, guard.KeepEnds}).Draw(t, "display")
+		p.Display = rapid.SampledFrom([]mask.Style{mask.KeepLast, mask.HideSurname, mask.KeepSurname, mask.KeepEnds}).Draw(t, "display")
+		p.HideLength = rapid.IntRange(0, 3).Draw(t, "hideLength") == 0
 		p.NameChallenge = rapid.SampledFrom([]guard.ChallengeKind{guard.HiddenPart, guard.Surname, guard.FullName}).Draw(t, "nameChallenge")
 		p.AmountHold = rapid.SampledFrom([]guard.HoldKind{guard.CoolingOff, guard.DelayedArrival, guard.NextDay}).Draw(t, "amountHold")
 		p.Risk.Low = Rule().Draw(t, "low")
