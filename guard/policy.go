@@ -90,7 +90,9 @@ type Rule struct {
 }
 
 // RiskRules gives each risk level above none its [Rule]. A level above
-// critical (a newer risk package) is treated as critical.
+// critical (a newer risk package) is treated as critical. A level's rule
+// must not cost less than the rule of the level below: no lower action,
+// challenge kind or hold duration.
 type RiskRules struct {
 	Low      Rule `json:"low"`
 	Medium   Rule `json:"medium"`
@@ -236,6 +238,16 @@ func (p Policy) Validate() error {
 	}
 	if p.Holds.CoolingOff <= 0 || p.Holds.DelayedArrival <= 0 || p.Holds.NextDay <= 0 {
 		return invalid("holds")
+	}
+	// A higher level must never cost less, or raising the risk could lower
+	// the action.
+	levels := [...]Rule{p.Risk.Low, p.Risk.Medium, p.Risk.High, p.Risk.Critical}
+	names := [...]string{"risk.low", "risk.medium", "risk.high", "risk.critical"}
+	for i := 1; i < len(levels); i++ {
+		lo, hi := levels[i-1], levels[i]
+		if hi.Action < lo.Action || hi.Challenge < lo.Challenge || p.holdDuration(hi.Hold) < p.holdDuration(lo.Hold) {
+			return invalid(names[i] + " (costs less than " + names[i-1] + ")")
+		}
 	}
 	return p.Challenge.validate()
 }

@@ -87,6 +87,14 @@ func TestPolicyValidate(t *testing.T) {
 		{"lookalike bad action", func(p *Policy) { p.Lookalike = Rule{Action: 42} }, "lookalike"},
 		{"block with hold", func(p *Policy) { p.Lookalike = Rule{Action: ActionBlock, Hold: NextDay} }, ""},
 		{"holds", func(p *Policy) { p.Holds.NextDay = 0 }, "holds"},
+		{"critical below high", func(p *Policy) { p.Risk.Critical = Rule{Action: ActionConfirm} }, "risk.critical"},
+		{"medium challenge weaker than low", func(p *Policy) {
+			p.Risk.Low = Rule{Action: ActionChallenge, Challenge: FullName}
+		}, "risk.medium"},
+		{"high hold shorter than medium", func(p *Policy) {
+			p.Risk.Medium = Rule{Action: ActionDelay, Challenge: HiddenPart, Hold: NextDay}
+		}, "risk.high"},
+		{"block at critical", func(p *Policy) { p.Risk.Critical = Rule{Action: ActionBlock, Challenge: FullName, Hold: NextDay} }, ""},
 		{"ttl", func(p *Policy) { p.Challenge.TTL = 0 }, "challenge.ttl"},
 		{"attempts", func(p *Policy) { p.Challenge.MaxAttempts = 0 }, "challenge.max_attempts"},
 		{"attempts high", func(p *Policy) { p.Challenge.MaxAttempts = 101 }, "challenge.max_attempts"},

@@ -143,12 +143,15 @@ func Policy() *rapid.Generator[guard.Policy] {
 		p.HideLength = rapid.IntRange(0, 3).Draw(t, "hideLength") == 0
 		p.NameChallenge = rapid.SampledFrom([]guard.ChallengeKind{guard.HiddenPart, guard.Surname, guard.FullName}).Draw(t, "nameChallenge")
 		p.AmountHold = rapid.SampledFrom([]guard.HoldKind{guard.CoolingOff, guard.DelayedArrival, guard.NextDay}).Draw(t, "amountHold")
-		p.Risk.Low = Rule().Draw(t, "low")
-		p.Risk.Medium = Rule().Draw(t, "medium")
-		p.Risk.High = Rule().Draw(t, "high")
-		p.Risk.Critical = Rule().Draw(t, "critical")
-		p.Lookalike = Rule().Draw(t, "lookalike")
 		p.Holds.CoolingOff = guard.Duration(rapid.Int64Range(1, 60).Draw(t, "coolingOff")) * guard.Duration(time.Minute)
+		levels := []*guard.Rule{&p.Risk.Low, &p.Risk.Medium, &p.Risk.High, &p.Risk.Critical}
+		for i, r := range levels {
+			*r = Rule().Draw(t, "level"+string(rune('1'+i)))
+			if i > 0 {
+				*r = atLeast(*r, *levels[i-1])
+			}
+		}
+		p.Lookalike = Rule().Draw(t, "lookalike")
 		p.Challenge.TTL = guard.Duration(rapid.Int64Range(1, 30).Draw(t, "ttl")) * guard.Duration(time.Minute)
 		p.Challenge.MaxAttempts = rapid.IntRange(1, 10).Draw(t, "maxAttempts")
 		p.Challenge.MaxPerPayeeDay = rapid.IntRange(1, 30).Draw(t, "maxPerPayee")
@@ -185,6 +188,15 @@ func Rule() *rapid.Generator[guard.Rule] {
 	})
 }
 
+// atLeast raises r to cost no less than lo (hold kinds are ordered by
+// duration in the policies [Policy] draws).
+func atLeast(r, lo guard.Rule) guard.Rule {
+	r.Action = max(r.Action, lo.Action)
+	r.Challenge = max(r.Challenge, lo.Challenge)
+	r.Hold = max(r.Hold, lo.Hold)
+	return r
+}
+
 func kindsFrom(lo guard.ChallengeKind) []guard.ChallengeKind {
 	var out []guard.ChallengeKind
 	for k := lo; k <= guard.FullName; k++ {
@@ -199,4 +211,41 @@ func holdsFrom(lo guard.HoldKind) []guard.HoldKind {
 		out = append(out, k)
 	}
 	return out
+}
+
+// Assessment returns a generator of risk assessments: any level, sometimes
+// with reason codes, and sometimes with suspects (contacts with names from
+// [PayeeName]).
+func Assessment() *rapid.Generator[risk.Assessment] {
+	return rapid.Custom(func(t *rapid.T) risk.Assessment {
+		a := risk.Assessment{
+			Level: rapid.SampledFrom([]risk.Level{risk.LevelNone, risk.LevelLow, risk.LevelMedium,
+				risk.LevelHigh, risk.LevelCritical}).Draw(t, "level"),
+		}
+		a.Score = float64(a.Level) / 4
+		if a.Level > risk.LevelNone {
+			a.Reasons = rapid.SliceOfN(rapid.SampledFrom([]risk.Reason{"not_contact", "new_account",
+				"nickname_changed", "reported_by_others"}), 1, 3).Draw(t, "reasons")
+		}
+		for i := range rapid.IntRange(0, 2).Draw(t, "suspects") {
+			a.Suspects = append(a.Suspects, Suspect().Draw(t, "suspect"+string(rune('0'+i))))
+		}
+		return a
+	})
+}
+
+// Suspect returns a generator of suspects: a contact with a nickname and a
+// real name, a score and reasons.
+func Suspect() *rapid.Generator[risk.Suspect] {
+	return rapid.Custom(func(t *rapid.T) risk.Suspect {
+		return risk.Suspect{
+			Contact: risk.Profile{
+				ID:       "contact" + rapid.StringMatching(`[0-9]{1,4}`).Draw(t, "id"),
+				Nickname: rapid.StringN(1, 12, -1).Draw(t, "nickname"),
+				RealName: PayeeName().Draw(t, "name"),
+			},
+			Score:   rapid.Float64Range(0.5, 1).Draw(t, "score"),
+			Reasons: []risk.Reason{rapid.SampledFrom([]risk.Reason{"nickname_homoglyph", "avatar_match", "han_variant"}).Draw(t, "reason")},
+		}
+	})
 }
