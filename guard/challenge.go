@@ -1,0 +1,335 @@
+package guard
+
+import (
+	"crypto/subtle"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/mask"
+)
+
+// ErrAnswerTooLong is returned when a challenge's expected answer folds to
+// more than 512 bytes, the fixed buffer of the constant-time comparison.
+var ErrAnswerTooLong = errors.New("guard: name too long for a challenge")
+
+// keySize is the fixed size of the buffers that [Challenge.Check] compares
+// in constant time. Names are far shorter: 512 bytes hold 85 Han characters.
+const keySize = 512
+
+// Verdict is the outcome of [Challenge.Check]. The zero value is
+// VerdictUnknown, returned only for the zero [Challenge].
+type Verdict uint8
+
+// Verdicts.
+const (
+	VerdictUnknown Verdict = iota
+	// Passed: the answer matches.
+	Passed
+	// Retry: the answer is wrong and attempts are left
+	// ([Challenge.AttemptsLeft]).
+	Retry
+	// Locked: no answer is checked until [State.LockedUntil].
+	Locked
+	// Expired: the challenge is past its expiry; issue a new one.
+	Expired
+)
+
+var verdictNames = [...]string{"unknown", "passed", "retry", "locked", "expired"}
+
+// String returns the verdict's stable name, such as "retry".
+func (v Verdict) String() string { return enumString(verdictNames[:], uint8(v)) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (v Verdict) MarshalText() ([]byte, error) { return enumMarshal(verdictNames[:], uint8(v)) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (v *Verdict) UnmarshalText(b []byte) error {
+	return enumUnmarshal(verdictNames[:], (*uint8)(v), b)
+}
+
+// State is what [Challenge.Check] reads and returns: the caller stores it
+// between answers. Some counters outlive the challenge, and the caller loads
+// them from its own storage before each check and saves them after:
+// PayeeToday per payer×payee per day, PayerToday per payer per day, and
+// Lockouts per payer (reset when the service sees fit, e.g. daily). The zero
+// State is a fresh challenge of a payer with a clean day.
+type State struct {
+	// Wrong counts wrong answers since this challenge was issued or last
+	// locked; it never reaches the policy's max_attempts.
+	Wrong int `json:"wrong"`
+	// Answers counts every answer checked on this challenge, right or wrong
+	// (for the evidence).
+	Answers int `json:"answers"`
+	// PayeeToday counts the payer's wrong answers for this payee today.
+	PayeeToday int `json:"payee_today"`
+	// PayerToday counts the payer's wrong answers today, any payee.
+	PayerToday int `json:"payer_today"`
+	// Lockouts counts the payer's lockouts; each doubles the next one.
+	Lockouts int `json:"lockouts"`
+	// LockedUntil is the end of the current lockout; zero when none.
+	LockedUntil time.Time `json:"locked_until,omitzero"`
+}
+
+// Challenge is a name challenge, kept on the server: it holds the expected
+// answer and is bound to one transfer (its id, payee and amount), with an
+// issue time and an expiry. Send the client its [Challenge.Prompt], never
+// the Challenge. A Challenge is immutable; its String and LogValue never
+// reveal the answer. The zero Challenge is not valid ([Challenge.IsValid]).
+type Challenge struct {
+	kind       ChallengeKind
+	transferID string
+	payeeID    string
+	amount     Money
+	issuedAt   time.Time
+	expiresAt  time.Time
+	view       view   // the masked display the payer sees
+	fill       []Span // grapheme spans the payer must supply
+	want       string // the expected answer as registered (for identity.Compare)
+	key        [keySize]byte
+	keyLen     int
+	rules      ChallengeRules
+	hideLength bool
+}
+
+// NewChallenge returns a challenge of the given kind for t's payee, bound to
+// t and open from issuedAt until expiresAt. [Policy.Evaluate] calls it with
+// t.At and t.At + challenge.ttl; call it directly to re-issue a challenge.
+// It returns the errors of [Policy.Evaluate]'s transfer checks, the name
+// parsing and masking errors, [ErrAnswerTooLong], or [ErrInvalidPolicy] for
+// an unknown kind or an expiry not after issuedAt.
+func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt time.Time) (Challenge, error) {
+	if _, err := t.validate(); err != nil {
+		return Challenge{}, err
+	}
+	if kind == NoChallenge || int(kind) >= len(kindNames) || !expiresAt.After(issuedAt) {
+		return Challenge{}, ErrInvalidPolicy
+	}
+	n, v, err := p.display(t.Payee.RealName)
+	if err != nil {
+		return Challenge{}, err
+	}
+	// Asking for a surname the display shows would ask for nothing.
+	if kind == Surname && p.Display == mask.KeepSurname {
+		kind = FullName
+	}
+	c := Challenge{
+		kind: kind, transferID: t.ID, payeeID: t.Payee.ID, amount: t.Amount,
+		issuedAt: issuedAt, expiresAt: expiresAt, view: v, rules: p.Challenge,
+		hideLength: p.HideLength,
+	}
+	// A display that hides nothing leaves no hidden part to ask for.
+	if kind == HiddenPart && v.hiddenText == "" {
+		kind = FullName
+		c.kind = kind
+	}
+	switch kind {
+	case HiddenPart:
+		c.want, c.fill = v.hiddenText, v.hidden
+	case Surname:
+		s := n.Surname()
+		c.want = n.Text(s)
+		c.fill = []Span{{s.Start, s.End}}
+	case FullName:
+		c.want = n.Unmasked()
+		c.fill = []Span{{0, n.Len()}}
+	}
+	k := identity.Fold(c.want)
+	if len(k) > keySize {
+		return Challenge{}, ErrAnswerTooLong
+	}
+	c.keyLen = copy(c.key[:], k)
+	return c, nil
+}
+
+// IsValid reports whether c was issued by [Policy.NewChallenge].
+func (c Challenge) IsValid() bool { return c.kind != NoChallenge }
+
+// Kind returns what the payer must type.
+func (c Challenge) Kind() ChallengeKind { return c.kind }
+
+// TransferID returns the id of the transfer c is bound to.
+func (c Challenge) TransferID() string { return c.transferID }
+
+// PayeeID returns the id of the payee c is bound to.
+func (c Challenge) PayeeID() string { return c.payeeID }
+
+// Amount returns the amount c is bound to.
+func (c Challenge) Amount() Money { return c.amount }
+
+// IssuedAt returns when c was issued.
+func (c Challenge) IssuedAt() time.Time { return c.issuedAt }
+
+// ExpiresAt returns when c expires: [Challenge.Check] answers [Expired] from
+// this instant on.
+func (c Challenge) ExpiresAt() time.Time { return c.expiresAt }
+
+// Binds reports whether c was issued for t: the same transfer id, payee id
+// and amount. A service checks it before moving money on a passed challenge.
+func (c Challenge) Binds(t Transfer) bool {
+	return c.IsValid() && c.transferID == t.ID && c.payeeID == t.Payee.ID && c.amount == t.Amount
+}
+
+// String returns a redacted description: kind and transfer id, never the
+// answer.
+func (c Challenge) String() string { return "challenge " + c.kind.String() + " for " + c.transferID }
+
+// LogValue implements slog.LogValuer without the answer.
+func (c Challenge) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("kind", c.kind.String()),
+		slog.String("transfer", c.transferID),
+		slog.String("payee", c.payeeID),
+		slog.String("masked", c.view.text),
+	)
+}
+
+// AttemptsLeft returns how many wrong answers s still allows before a
+// lockout: the least of the per-challenge, per-payee and per-payer limits.
+func (c Challenge) AttemptsLeft(s State) int {
+	r := c.rules
+	return max(0, min(r.MaxAttempts-s.Wrong, r.MaxPerPayeeDay-s.PayeeToday, r.MaxPerPayerDay-s.PayerToday))
+}
+
+// Check is the challenge's state machine. It checks answer against the
+// expected answer at time now and returns the next state and the verdict:
+//
+//   - [Locked] while now is before s.LockedUntil, state unchanged;
+//   - [Expired] from c's expiry on, state unchanged;
+//   - [Locked] until the expiry when a daily limit is already used up;
+//   - [Passed] when the answer is right: its fold equals the expected
+//     answer's fold (identity.Compare's Match), or identity.Compare says
+//     CloseMatch and the policy accepts close matches;
+//   - otherwise the answer is wrong: every counter grows by one and the
+//     verdict is [Retry], or [Locked] when a limit is reached. A lockout
+//     reached through max_attempts lasts lockout_base × 2^Lockouts (capped at
+//     lockout_max) and starts a new round of attempts; one reached through a
+//     daily limit lasts until the expiry.
+//
+// Every wrong answer gets the same verdict and the same next state,
+// whichever character was wrong; the folded strings are compared in
+// constant time over fixed 512-byte buffers. Answers longer than 512 bytes
+// are wrong. Check does not allocate for answers up to 512 bytes.
+func (c Challenge) Check(s State, answer string, now time.Time) (State, Verdict) {
+	if !c.IsValid() {
+		return s, VerdictUnknown
+	}
+	if now.Before(s.LockedUntil) {
+		return s, Locked
+	}
+	if !now.Before(c.expiresAt) {
+		return s, Expired
+	}
+	r := c.rules
+	if s.PayeeToday >= r.MaxPerPayeeDay || s.PayerToday >= r.MaxPerPayerDay {
+		s.LockedUntil = c.expiresAt
+		return s, Locked
+	}
+	s.Answers++
+	if c.correct(answer) {
+		return s, Passed
+	}
+	s.Wrong++
+	s.PayeeToday++
+	s.PayerToday++
+	v := Retry
+	if s.Wrong >= r.MaxAttempts {
+		s.LockedUntil = now.Add(lockout(r, s.Lockouts))
+		s.Lockouts++
+		s.Wrong = 0
+		v = Locked
+	}
+	if s.PayeeToday >= r.MaxPerPayeeDay || s.PayerToday >= r.MaxPerPayerDay {
+		if s.LockedUntil.Before(c.expiresAt) {
+			s.LockedUntil = c.expiresAt
+		}
+		v = Locked
+	}
+	return s, v
+}
+
+// lockout returns the n-th lockout's duration: base × 2^n, capped at max.
+func lockout(r ChallengeRules, n int) time.Duration {
+	d, hi := time.Duration(r.LockoutBase), time.Duration(r.LockoutMax)
+	for i := 0; i < n && d < hi; i++ {
+		d *= 2
+	}
+	return min(d, hi)
+}
+
+// correct reports whether answer is right. The fold of the answer goes into
+// a fixed buffer and is compared with the expected fold in constant time:
+// the time taken does not depend on where the two differ.
+func (c Challenge) correct(answer string) bool {
+	var buf [keySize]byte
+	ok := 0
+	if len(answer) <= keySize {
+		k := identity.AppendFold(buf[:0], answer)
+		if len(k) <= keySize {
+			// k aliases buf unless AppendFold had to grow it.
+			n := copy(buf[:], k)
+			clear(buf[n:])
+			ok = subtle.ConstantTimeEq(int32(n), int32(c.keyLen))
+		}
+	}
+	ok &= subtle.ConstantTimeCompare(buf[:], c.key[:])
+	if ok == 1 {
+		return true
+	}
+	if !c.rules.AcceptCloseMatch || len(answer) > keySize {
+		return false
+	}
+	// Opt-in only: identity.Compare is not constant-time.
+	v := identity.Compare(answer, c.want).Verdict
+	return v == identity.Match || v == identity.CloseMatch
+}
+
+// Prompt is what the client may see of a challenge: the masked name, its
+// segments, which grapheme spans to fill, the attempts left and the times.
+// It never contains the expected answer. It is ready for encoding/json.
+type Prompt struct {
+	Kind         ChallengeKind `json:"kind"`
+	Masked       string        `json:"masked"`
+	Segments     []Segment     `json:"segments"`
+	Fill         []Span        `json:"fill,omitempty"`
+	AttemptsLeft int           `json:"attempts_left"`
+	ExpiresAt    time.Time     `json:"expires_at"`
+	LockedUntil  time.Time     `json:"locked_until,omitzero"`
+}
+
+// Segment is a run of the masked name: visible text, or a hidden run shown
+// as mask runes (never the hidden text).
+type Segment struct {
+	Text   string `json:"text"`
+	Hidden bool   `json:"hidden,omitempty"`
+}
+
+// Span is a half-open range [Start, End) of grapheme indices in the masked
+// name.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// promptFill returns the spans to fill, or nil when the display hides the
+// length (the spans would tell it).
+func (c Challenge) promptFill() []Span {
+	if c.hideLength {
+		return nil
+	}
+	return append([]Span(nil), c.fill...)
+}
+
+// Prompt returns what the client may see of c in state s.
+func (c Challenge) Prompt(s State) Prompt {
+	return Prompt{
+		Kind:         c.kind,
+		Masked:       c.view.text,
+		Segments:     append([]Segment(nil), c.view.segs...),
+		Fill:         c.promptFill(),
+		AttemptsLeft: c.AttemptsLeft(s),
+		ExpiresAt:    c.expiresAt,
+		LockedUntil:  s.LockedUntil,
+	}
+}

@@ -1,0 +1,174 @@
+package guard
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/transferguard/transferguard/mask"
+)
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func newChallenge(t *testing.T, p Policy, kind ChallengeKind, name string, ttl time.Duration) Challenge {
+	t.Helper()
+	tr := transfer(300000)
+	tr.Payee.RealName = name
+	c, err := p.NewChallenge(kind, tr, at, at.Add(ttl))
+	if err != nil {
+		t.Fatalf("NewChallenge(%v, %+q): %v", kind, name, err)
+	}
+	return c
+}
+
+type step struct {
+	answer  string
+	after   time.Duration // since at
+	verdict Verdict
+	state   State
+}
+
+func TestCheck(t *testing.T) {
+	p := DefaultPolicy()
+	p.Challenge.TTL = Duration(24 * time.Hour)
+	m := time.Minute
+	tests := []struct {
+		name  string
+		kind  ChallengeKind
+		payee string
+		ttl   time.Duration
+		start State
+		steps []step
+	}{
+		{"hidden part passes", HiddenPart, "张小明", time.Hour, State{}, []step{
+			{"小", 0, Passed, State{Answers: 1}},
+		}},
+		{"surname", Surname, "张小明", time.Hour, State{}, []step{
+			{"小", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
+			{"张", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
+		}},
+		{"full name, case and width folded", FullName, "John Smith", time.Hour, State{}, []step{
+			{"ＪＯＨＮ smith", 0, Passed, State{Answers: 1}},
+		}},
+		{"three wrong answers lock, lock holds, then a new round", HiddenPart, "张小明", time.Hour, State{}, []step{
+			{"大", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
+			{"", m, Retry, State{Wrong: 2, Answers: 2, PayeeToday: 2, PayerToday: 2}},
+			{"张", 2 * m, Locked, State{Wrong: 0, Answers: 3, PayeeToday: 3, PayerToday: 3, Lockouts: 1, LockedUntil: at.Add(7 * m)}},
+			{"小", 6 * m, Locked, State{Wrong: 0, Answers: 3, PayeeToday: 3, PayerToday: 3, Lockouts: 1, LockedUntil: at.Add(7 * m)}},
+			{"小", 7 * m, Passed, State{Wrong: 0, Answers: 4, PayeeToday: 3, PayerToday: 3, Lockouts: 1, LockedUntil: at.Add(7 * m)}},
+		}},
+		{"lockouts double", HiddenPart, "张小明", 10 * time.Hour, State{Lockouts: 2, Wrong: 2}, []step{
+			{"x", 0, Locked, State{Wrong: 0, Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 3, LockedUntil: at.Add(20 * m)}},
+		}},
+		{"lockouts cap at lockout_max", HiddenPart, "张小明", 10 * time.Hour, State{Lockouts: 40, Wrong: 2}, []step{
+			{"x", 0, Locked, State{Wrong: 0, Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 41, LockedUntil: at.Add(24 * time.Hour)}},
+		}},
+		{"per-payee daily limit reached by a wrong answer", HiddenPart, "张小明", time.Hour, State{PayeeToday: 5}, []step{
+			{"x", 0, Locked, State{Wrong: 1, Answers: 1, PayeeToday: 6, PayerToday: 1, LockedUntil: at.Add(time.Hour)}},
+		}},
+		{"per-payee daily limit already used up", HiddenPart, "张小明", time.Hour, State{PayeeToday: 6}, []step{
+			{"小", 0, Locked, State{PayeeToday: 6, LockedUntil: at.Add(time.Hour)}},
+			{"小", time.Hour, Expired, State{PayeeToday: 6, LockedUntil: at.Add(time.Hour)}},
+		}},
+		{"per-payer daily limit", HiddenPart, "张小明", time.Hour, State{PayerToday: 10}, []step{
+			{"小", 0, Locked, State{PayerToday: 10, LockedUntil: at.Add(time.Hour)}},
+		}},
+		{"expired at the expiry instant", HiddenPart, "张小明", time.Hour, State{}, []step{
+			{"小", time.Hour - 1, Passed, State{Answers: 1}},
+			{"小", time.Hour, Expired, State{Answers: 1}},
+		}},
+		{"locked beyond expiry stays locked, then expired", HiddenPart, "张小明", 3 * m, State{Wrong: 2}, []step{
+			{"x", 0, Locked, State{Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 1, LockedUntil: at.Add(5 * m)}},
+			{"小", 4 * m, Locked, State{Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 1, LockedUntil: at.Add(5 * m)}},
+			{"小", 5 * m, Expired, State{Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 1, LockedUntil: at.Add(5 * m)}},
+		}},
+		{"too long answer is wrong", FullName, "张小明", time.Hour, State{}, []step{
+			{strings.Repeat("张小明", 100), 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newChallenge(t, p, tt.kind, tt.payee, tt.ttl)
+			s := tt.start
+			for i, st := range tt.steps {
+				var v Verdict
+				s, v = c.Check(s, st.answer, at.Add(st.after))
+				if v != st.verdict {
+					t.Errorf("step %d: Check(%+q) verdict = %v, want %v", i, st.answer, v, st.verdict)
+				}
+				if diff := cmp.Diff(st.state, s); diff != "" {
+					t.Errorf("step %d: Check(%+q) state (-want +got):\n%s", i, st.answer, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckZeroChallenge(t *testing.T) {
+	s, v := Challenge{}.Check(State{Wrong: 1}, "x", at)
+	if v != VerdictUnknown || s != (State{Wrong: 1}) {
+		t.Errorf("zero challenge: %v, %+v", v, s)
+	}
+}
+
+func TestNewChallengeErrors(t *testing.T) {
+	p := DefaultPolicy()
+	tr := transfer(100)
+	if _, err := p.NewChallenge(NoChallenge, tr, at, at.Add(time.Minute)); err == nil {
+		t.Error("NoChallenge accepted")
+	}
+	if _, err := p.NewChallenge(FullName, tr, at, at); err == nil {
+		t.Error("expiry not after issue accepted")
+	}
+	tr.Payee.RealName = strings.Repeat("\uFDFA", 30) // NFKC expands each to 18 letters
+	if _, err := p.NewChallenge(FullName, tr, at, at.Add(time.Minute)); err != ErrAnswerTooLong {
+		t.Errorf("long name: err = %v, want ErrAnswerTooLong", err)
+	}
+}
+
+func TestChallengeKindAdjusted(t *testing.T) {
+	p := DefaultPolicy()
+	p.Display = mask.KeepSurname
+	if c := newChallenge(t, p, Surname, "张小明", time.Hour); c.Kind() != FullName {
+		t.Errorf("surname challenge under keep_surname: kind %v, want full_name", c.Kind())
+	}
+}
+
+func TestPrompt(t *testing.T) {
+	p := DefaultPolicy()
+	c := newChallenge(t, p, HiddenPart, "张小明", time.Hour)
+	s, _ := c.Check(State{}, "x", at)
+	got := c.Prompt(s)
+	want := Prompt{
+		Kind: HiddenPart, Masked: "张*明",
+		Segments:     []Segment{{Text: "张"}, {Text: "*", Hidden: true}, {Text: "明"}},
+		Fill:         []Span{{1, 2}},
+		AttemptsLeft: 2,
+		ExpiresAt:    at.Add(time.Hour),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Prompt (-want +got):\n%s", diff)
+	}
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "小") {
+		t.Errorf("prompt JSON reveals the answer: %s", b)
+	}
+	for _, s := range []string{c.String(), c.LogValue().String()} {
+		if strings.Contains(s, "小") {
+			t.Errorf("challenge's redacted form %+q reveals the answer", s)
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package guard
+
+import (
+	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/mask"
+)
+
+// view is a masked name as guard uses it: the text the payer sees, its
+// segments, the hidden grapheme spans and (server side only) the hidden
+// text, the hidden spans joined by single spaces.
+type view struct {
+	text       string
+	segs       []Segment
+	hidden     []Span
+	hiddenText string
+}
+
+// public returns the client-visible part of v.
+func (v view) public() MaskedName {
+	return MaskedName{Text: v.text, Segments: append([]Segment(nil), v.segs...)}
+}
+
+// display parses name and masks it with p's style.
+func (p Policy) display(name string) (identity.Name, view, error) {
+	n, err := identity.Parse(name)
+	if err != nil {
+		return identity.Name{}, view{}, err
+	}
+	m, err := mask.NameFrom(n, p.Display, mask.HideLength(p.HideLength))
+	if err != nil {
+		return identity.Name{}, view{}, err
+	}
+	v := view{text: m.String(), hiddenText: m.UnmaskedHidden()}
+	for _, s := range m.Segments() {
+		v.segs = append(v.segs, Segment{Text: s.Text, Hidden: s.Hidden})
+	}
+	for _, s := range m.Hidden() {
+		v.hidden = append(v.hidden, Span{s.Start, s.End})
+	}
+	return n, v, nil
+}

@@ -1,0 +1,226 @@
+package guard
+
+import (
+	"time"
+
+	"github.com/transferguard/transferguard/risk"
+)
+
+// Decision is what [Policy.Evaluate] decided for a transfer. It stays on
+// the server (its Challenge holds the expected answer); send the client the
+// display, the reasons, the hold and the challenge's [Challenge.Prompt].
+type Decision struct {
+	// Action is the strongest action that any rule asked for.
+	Action Action
+	// Reasons lists the rules that fired.
+	Reasons Reasons
+	// Display is the payee's real name masked with the policy's style, for
+	// the confirm screen. It is empty on [ActionAllow], which needs no
+	// screen; call [Policy.Display] if the UI shows the name anyway.
+	Display MaskedName
+	// Challenge is the name challenge when a rule asked for one
+	// (Challenge.IsValid).
+	Challenge Challenge
+	// Hold is the recommended delayed arrival or cooling-off; its Kind is
+	// [NoHold] when none.
+	Hold Hold
+	// Level is the assessment's risk level.
+	Level risk.Level
+	// RiskReasons are the assessment's reason codes, passed through.
+	RiskReasons []risk.Reason
+	// Suspects are the payer's contacts that the payee appears to imitate,
+	// with their real names masked, so that a UI can say "this account is
+	// not your contact 张*伟 (nickname …), it only looks like it".
+	Suspects []Suspect
+}
+
+// Hold is a recommended delay before the money arrives, during which the
+// payer may cancel.
+type Hold struct {
+	Kind HoldKind `json:"kind"`
+	// Duration is how long the money is held.
+	Duration time.Duration `json:"duration"`
+	// CancelUntil is the end of the cancel window: the transfer's time plus
+	// Duration.
+	CancelUntil time.Time `json:"cancel_until"`
+}
+
+// Suspect is a contact of the payer that the payee appears to imitate, as
+// the payer may be shown it.
+type Suspect struct {
+	// ContactID is the contact's account id.
+	ContactID string `json:"contact_id"`
+	// Nickname is the contact's nickname, as the payer knows it.
+	Nickname string `json:"nickname"`
+	// Name is the contact's real name masked with the policy's style, or
+	// the zero MaskedName when the name is unknown or does not parse.
+	Name MaskedName `json:"name,omitzero"`
+	// Score is the similarity in [0, 1], from the risk package.
+	Score float64 `json:"score"`
+	// Reasons are the risk package's reasons for the resemblance.
+	Reasons []risk.Reason `json:"reasons,omitempty"`
+}
+
+// outcome accumulates what rules ask for.
+type outcome struct {
+	action  Action
+	kind    ChallengeKind
+	hold    HoldKind
+	holdDur time.Duration
+	reasons Reasons
+}
+
+// apply raises o to what r asks for, with reason q.
+func (o *outcome) apply(p *Policy, r Rule, q Reasons) {
+	o.reasons |= q
+	o.action = max(o.action, r.Action)
+	o.kind = max(o.kind, r.Challenge)
+	if d := p.holdDuration(r.Hold); d > o.holdDur || (d == o.holdDur && r.Hold > o.hold) {
+		o.hold, o.holdDur = r.Hold, d
+	}
+}
+
+// Evaluate decides what happens to transfer t, given the payee's risk
+// assessment a. The action is the strongest that any rule asks for:
+//
+//   - the real-name rules (require_verified_payer, require_verified_payee):
+//     [ActionBlock];
+//   - the amount thresholds of t's currency, applied to Amount + SentToday:
+//     confirm, name challenge, full-name challenge, delayed arrival;
+//   - the rule of the assessment's risk level (risk.low … risk.critical; a
+//     level above critical counts as critical);
+//   - the lookalike rule when the assessment lists suspects.
+//
+// A rule that asks for a challenge makes the action at least
+// [ActionChallenge]; one that asks for a hold makes it at least
+// [ActionDelay]. Raising the amount or the day's total, raising the level or
+// adding a suspect never lowers the action.
+//
+// Evaluate returns [ErrUnknownCurrency], [ErrAmount], [ErrCurrencyMismatch],
+// [ErrOverflow], [ErrNoPayeeName], [ErrNoTime], [ErrUnsupportedCurrency]
+// (the policy has no thresholds for the currency), or an error from parsing
+// or masking the payee's name; it never lets a transfer pass on bad input.
+// p should pass [Policy.Validate]; Evaluate does not validate it again.
+//
+// Evaluate does not allocate when the action is [ActionAllow].
+func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
+	total, err := t.validate()
+	if err != nil {
+		return Decision{}, err
+	}
+	th, ok := p.Thresholds[t.Amount.Currency]
+	if !ok {
+		return Decision{}, ErrUnsupportedCurrency
+	}
+	o := outcome{action: ActionAllow}
+	if p.RequireVerifiedPayer && !t.PayerVerified {
+		o.apply(&p, Rule{Action: ActionBlock}, ReasonPayerNotVerified)
+	}
+	if p.RequireVerifiedPayee && !t.PayeeVerified {
+		o.apply(&p, Rule{Action: ActionBlock}, ReasonPayeeNotVerified)
+	}
+	p.applyAmount(&o, th, t.Amount.Minor, total.Minor)
+	p.applyRisk(&o, a)
+	d := Decision{Action: o.action, Reasons: o.reasons, Level: a.Level, RiskReasons: a.Reasons}
+	if o.action == ActionAllow {
+		return d, nil
+	}
+	return p.complete(d, o, t, a)
+}
+
+// applyAmount applies the thresholds th to the total; a threshold that only
+// the total reaches adds [ReasonDailyTotal].
+func (p *Policy) applyAmount(o *outcome, th Thresholds, amount, total int64) {
+	rules := [...]struct {
+		at int64
+		r  Rule
+		q  Reasons
+	}{
+		{th.Confirm, Rule{Action: ActionConfirm}, ReasonAmountConfirm},
+		{th.Challenge, Rule{Action: ActionChallenge, Challenge: p.NameChallenge}, ReasonAmountChallenge},
+		{th.FullName, Rule{Action: ActionChallenge, Challenge: FullName}, ReasonAmountFullName},
+		{th.Delay, Rule{Action: ActionDelay, Hold: p.AmountHold}, ReasonAmountDelay},
+	}
+	for _, r := range rules {
+		if r.at <= 0 || total < r.at {
+			continue
+		}
+		o.apply(p, r.r, r.q)
+		if amount < r.at {
+			o.reasons |= ReasonDailyTotal
+		}
+	}
+}
+
+// applyRisk applies the level's rule and the lookalike rule.
+func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
+	switch {
+	case a.Level == risk.LevelNone:
+	case a.Level == risk.LevelLow:
+		o.apply(p, p.Risk.Low, ReasonRiskLow)
+	case a.Level == risk.LevelMedium:
+		o.apply(p, p.Risk.Medium, ReasonRiskMedium)
+	case a.Level == risk.LevelHigh:
+		o.apply(p, p.Risk.High, ReasonRiskHigh)
+	default:
+		o.apply(p, p.Risk.Critical, ReasonRiskCritical)
+	}
+	if len(a.Suspects) > 0 {
+		o.apply(p, p.Lookalike, ReasonLookalike)
+	}
+}
+
+// complete fills in the display, challenge, hold and suspects of a decision
+// stronger than allow.
+func (p Policy) complete(d Decision, o outcome, t Transfer, a risk.Assessment) (Decision, error) {
+	_, v, err := p.display(t.Payee.RealName)
+	if err != nil {
+		return Decision{}, err
+	}
+	d.Display = v.public()
+	if o.kind != NoChallenge && o.action != ActionBlock {
+		d.Action = max(d.Action, ActionChallenge)
+		d.Challenge, err = p.NewChallenge(o.kind, t, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
+		if err != nil {
+			return Decision{}, err
+		}
+	}
+	if o.hold != NoHold && o.action != ActionBlock {
+		d.Action = max(d.Action, ActionDelay)
+		d.Hold = Hold{Kind: o.hold, Duration: o.holdDur, CancelUntil: t.At.Add(o.holdDur)}
+	}
+	for _, s := range a.Suspects {
+		d.Suspects = append(d.Suspects, p.suspect(s))
+	}
+	return d, nil
+}
+
+// suspect masks a contact for display.
+func (p Policy) suspect(s risk.Suspect) Suspect {
+	out := Suspect{ContactID: s.Contact.ID, Nickname: s.Contact.Nickname, Score: s.Score, Reasons: s.Reasons}
+	if s.Contact.RealName != "" {
+		if _, v, err := p.display(s.Contact.RealName); err == nil {
+			out.Name = v.public()
+		}
+	}
+	return out
+}
+
+// MaskedName is a name masked for the payer: the text and its segments, so
+// that a UI can render the visible part large and the hidden part as boxes.
+// It never holds the hidden text. The zero MaskedName is "nothing shown".
+type MaskedName struct {
+	Text     string    `json:"text"`
+	Segments []Segment `json:"segments"`
+}
+
+// MaskName returns name masked with p's display style, as a decision shows
+// it. Use it when the UI shows the name on an [ActionAllow] decision too. It
+// returns the name parsing errors of the identity package.
+func (p Policy) MaskName(name string) (MaskedName, error) {
+	_, v, err := p.display(name)
+	if err != nil {
+		return MaskedName{}, err
+	}
+	return v.public(), nil
+}

@@ -1,0 +1,175 @@
+package guard
+
+import (
+	"errors"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/transferguard/transferguard/risk"
+)
+
+var at = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+
+// transfer returns a verified transfer of minor CNY to 张小明.
+func transfer(minor int64) Transfer {
+	return Transfer{
+		ID: "t1", PayerID: "payer1",
+		Payee:  risk.Profile{ID: "payee1", Nickname: "小明", RealName: "张小明"},
+		Amount: Money{minor, "CNY"}, At: at, PayerVerified: true, PayeeVerified: true,
+	}
+}
+
+// summary is the part of a Decision that the table tests compare.
+type summary struct {
+	Action   Action
+	Reasons  string
+	Display  string
+	Kind     ChallengeKind
+	Hold     HoldKind
+	HoldFor  time.Duration
+	Suspects []string
+}
+
+func summarize(d Decision) summary {
+	s := summary{Action: d.Action, Reasons: d.Reasons.String(), Display: d.Display.Text,
+		Kind: d.Challenge.Kind(), Hold: d.Hold.Kind, HoldFor: d.Hold.Duration}
+	for _, x := range d.Suspects {
+		s.Suspects = append(s.Suspects, x.ContactID+" "+x.Nickname+" "+x.Name.Text)
+	}
+	return s
+}
+
+func TestEvaluate(t *testing.T) {
+	lookalike := risk.Assessment{Level: risk.LevelNone, Suspects: []risk.Suspect{{
+		Contact: risk.Profile{ID: "c7", Nickname: "小明同学", RealName: "张伟明"},
+		Score:   0.93, Reasons: []risk.Reason{"nickname_homoglyph", "avatar_match"},
+	}}}
+	tests := []struct {
+		name string
+		t    Transfer
+		a    risk.Assessment
+		want summary
+	}{
+		{"allow", transfer(10000), risk.Assessment{}, summary{Action: ActionAllow, Reasons: "none"}},
+		{"allow just below confirm", transfer(49999), risk.Assessment{}, summary{Action: ActionAllow, Reasons: "none"}},
+		{"confirm", transfer(50000), risk.Assessment{},
+			summary{Action: ActionConfirm, Reasons: "amount_confirm", Display: "张*明"}},
+		{"name challenge at ¥2,000", transfer(200000), risk.Assessment{},
+			summary{Action: ActionChallenge, Reasons: "amount_confirm|amount_challenge", Display: "张*明", Kind: HiddenPart}},
+		{"full name at ¥10,000", transfer(1000000), risk.Assessment{},
+			summary{Action: ActionChallenge, Reasons: "amount_confirm|amount_challenge|amount_full_name", Display: "张*明", Kind: FullName}},
+		{"delayed arrival at ¥50,000", transfer(5000000), risk.Assessment{},
+			summary{Action: ActionDelay, Reasons: "amount_confirm|amount_challenge|amount_full_name|amount_delay",
+				Display: "张*明", Kind: FullName, Hold: DelayedArrival, HoldFor: 2 * time.Hour}},
+		{"split transfer reaches the challenge", func() Transfer {
+			t := transfer(150000)
+			t.SentToday = Money{60000, "CNY"}
+			return t
+		}(), risk.Assessment{},
+			summary{Action: ActionChallenge, Reasons: "amount_confirm|amount_challenge|daily_total", Display: "张*明", Kind: HiddenPart}},
+		{"JPY challenge", func() Transfer {
+			t := transfer(40000)
+			t.Amount.Currency = "JPY"
+			return t
+		}(), risk.Assessment{},
+			summary{Action: ActionChallenge, Reasons: "amount_confirm|amount_challenge", Display: "张*明", Kind: HiddenPart}},
+		{"risk low", transfer(100), risk.Assessment{Level: risk.LevelLow},
+			summary{Action: ActionConfirm, Reasons: "risk_low", Display: "张*明"}},
+		{"risk medium", transfer(100), risk.Assessment{Level: risk.LevelMedium},
+			summary{Action: ActionChallenge, Reasons: "risk_medium", Display: "张*明", Kind: HiddenPart}},
+		{"risk high", transfer(100), risk.Assessment{Level: risk.LevelHigh},
+			summary{Action: ActionDelay, Reasons: "risk_high", Display: "张*明", Kind: FullName, Hold: CoolingOff, HoldFor: 15 * time.Minute}},
+		{"risk critical", transfer(100), risk.Assessment{Level: risk.LevelCritical},
+			summary{Action: ActionDelay, Reasons: "risk_critical", Display: "张*明", Kind: FullName, Hold: NextDay, HoldFor: 24 * time.Hour}},
+		{"unknown level counts as critical", transfer(100), risk.Assessment{Level: 9},
+			summary{Action: ActionDelay, Reasons: "risk_critical", Display: "张*明", Kind: FullName, Hold: NextDay, HoldFor: 24 * time.Hour}},
+		{"lookalike of a contact", transfer(100), lookalike,
+			summary{Action: ActionDelay, Reasons: "lookalike_contact", Display: "张*明", Kind: FullName,
+				Hold: CoolingOff, HoldFor: 15 * time.Minute, Suspects: []string{"c7 小明同学 张*明"}}},
+		{"lookalike and delayed arrival: longest hold wins", transfer(5000000), lookalike,
+			summary{Action: ActionDelay, Reasons: "amount_confirm|amount_challenge|amount_full_name|amount_delay|lookalike_contact",
+				Display: "张*明", Kind: FullName, Hold: DelayedArrival, HoldFor: 2 * time.Hour, Suspects: []string{"c7 小明同学 张*明"}}},
+		{"payer not verified", func() Transfer { t := transfer(100); t.PayerVerified = false; return t }(), risk.Assessment{},
+			summary{Action: ActionBlock, Reasons: "payer_not_verified", Display: "张*明"}},
+		{"payee not verified, with risk", func() Transfer { t := transfer(300000); t.PayeeVerified = false; return t }(),
+			risk.Assessment{Level: risk.LevelHigh},
+			summary{Action: ActionBlock, Reasons: "amount_confirm|amount_challenge|risk_high|payee_not_verified", Display: "张*明"}},
+	}
+	p := DefaultPolicy()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := p.Evaluate(tt.t, tt.a)
+			if err != nil {
+				t.Fatalf("Evaluate(%+v) error: %v", tt.t, err)
+			}
+			if diff := cmp.Diff(tt.want, summarize(d)); diff != "" {
+				t.Errorf("Evaluate(%v, level %v) (-want +got):\n%s", tt.t.Amount, tt.a.Level, diff)
+			}
+			if d.Challenge.IsValid() {
+				c := d.Challenge
+				if !c.Binds(tt.t) || !c.IssuedAt().Equal(at) || !c.ExpiresAt().Equal(at.Add(5*time.Minute)) {
+					t.Errorf("challenge not bound to the transfer: %v issued %v expires %v", c, c.IssuedAt(), c.ExpiresAt())
+				}
+			}
+			if d.Hold.Kind != NoHold && !d.Hold.CancelUntil.Equal(at.Add(d.Hold.Duration)) {
+				t.Errorf("cancel window ends %v, want %v", d.Hold.CancelUntil, at.Add(d.Hold.Duration))
+			}
+		})
+	}
+}
+
+func TestEvaluateErrors(t *testing.T) {
+	p := DefaultPolicy()
+	edit := func(f func(*Transfer)) Transfer { t := transfer(100); f(&t); return t }
+	tests := []struct {
+		name string
+		t    Transfer
+		want error
+	}{
+		{"unknown currency", edit(func(t *Transfer) { t.Amount.Currency = "XYZ" }), ErrUnknownCurrency},
+		{"zero amount", edit(func(t *Transfer) { t.Amount.Minor = 0 }), ErrAmount},
+		{"negative amount", edit(func(t *Transfer) { t.Amount.Minor = -5 }), ErrAmount},
+		{"negative sent today", edit(func(t *Transfer) { t.SentToday = Money{-5, "CNY"} }), ErrAmount},
+		{"sent today in another currency", edit(func(t *Transfer) { t.SentToday = Money{5, "USD"} }), ErrCurrencyMismatch},
+		{"overflow", edit(func(t *Transfer) { t.Amount.Minor = math.MaxInt64; t.SentToday = Money{1, "CNY"} }), ErrOverflow},
+		{"missing payee name", edit(func(t *Transfer) { t.Payee.RealName = "" }), ErrNoPayeeName},
+		{"missing time", edit(func(t *Transfer) { t.At = time.Time{} }), ErrNoTime},
+		{"currency without thresholds", edit(func(t *Transfer) { t.Amount.Currency = "KWD" }), ErrUnsupportedCurrency},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := p.Evaluate(tt.t, risk.Assessment{})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Evaluate error = %v, want %v", err, tt.want)
+			}
+			if d.Action != ActionUnknown {
+				t.Errorf("Evaluate returned action %v with an error", d.Action)
+			}
+		})
+	}
+}
+
+func TestEvaluateAllowAllocs(t *testing.T) {
+	p := DefaultPolicy()
+	tr := transfer(10000)
+	var d Decision
+	n := testing.AllocsPerRun(100, func() { d, _ = p.Evaluate(tr, risk.Assessment{}) })
+	if d.Action != ActionAllow {
+		t.Fatalf("action = %v, want allow", d.Action)
+	}
+	if n != 0 {
+		t.Errorf("allocs = %v, want 0", n)
+	}
+}
+
+func TestTransferRedacted(t *testing.T) {
+	tr := transfer(100)
+	for _, s := range []string{tr.String(), tr.LogValue().String()} {
+		if containsAny(s, "张", "小明") {
+			t.Errorf("redacted form %+q reveals the name", s)
+		}
+	}
+}
