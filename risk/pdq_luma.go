@@ -54,7 +54,7 @@ func rgbOf(c color.Color) (uint8, uint8, uint8) {
 }
 
 // rgbAt returns the colour PDQ hashes for pixel (x, y) of img, in absolute
-// coordinates. It is the slow path; lumaSource.row must agree with it.
+// coordinates. It is the slow path; lumaTables.row must agree with it.
 func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
 	switch m := img.(type) {
 	case *image.NRGBA:
@@ -78,14 +78,25 @@ func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
 	return rgbOf(img.At(x, y))
 }
 
-// lumaSource yields rows of PDQ luminance from an image, with fast paths for
-// the types Go's decoders produce.
-type lumaSource struct {
-	img image.Image
-	pal *[256]float32 // luminance of each palette entry, for *image.Paletted
+// lumaTables hold the products of luma, per call (no global state).
+type lumaTables struct {
+	r, g, b [256]float32 // cR·v, cG·v, cB·v, each rounded to float32
+	pal     [256]float32 // luminance of each palette entry, for *image.Paletted
 }
 
-func newLumaSource(img image.Image, pal *[256]float32) lumaSource {
+// rgb is luma by table look-up: the same float32 products, added in the
+// same order.
+func (t *lumaTables) rgb(r, g, b uint8) float32 {
+	return float32(t.r[r]+t.g[g]) + t.b[b]
+}
+
+// init fills the tables for img.
+func (t *lumaTables) init(img image.Image) {
+	for v := range 256 {
+		f := float32(v)
+		t.r[v], t.g[v], t.b[v] = lumaR*f, lumaG*f, lumaB*f
+	}
+	pal := &t.pal
 	if m, ok := img.(*image.Paletted); ok {
 		for i, c := range m.Palette {
 			if i == len(pal) {
@@ -99,16 +110,15 @@ func newLumaSource(img image.Image, pal *[256]float32) lumaSource {
 		// returns nil for them and NRGBAModel would panic. Treat as black
 		// (the zero entries), never panic.
 	}
-	return lumaSource{img: img, pal: pal}
 }
 
 // row writes the luminance of row y (0-based from the image's top) to dst,
 // which has the image's width.
-func (s lumaSource) row(y int, dst []float32) {
-	b := s.img.Bounds()
+func (t *lumaTables) row(img image.Image, y int, dst []float32) {
+	b := img.Bounds()
 	y += b.Min.Y
 	w := len(dst)
-	switch m := s.img.(type) {
+	switch m := img.(type) {
 	case *image.Gray:
 		// PDQ spec §3: one-channel images take the grey path, L = sample.
 		p := m.Pix[m.PixOffset(b.Min.X, y):][:w]
@@ -119,52 +129,79 @@ func (s lumaSource) row(y int, dst []float32) {
 		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
 		for x := range dst {
 			q := p[4*x : 4*x+3 : 4*x+3]
-			dst[x] = luma(q[0], q[1], q[2])
+			dst[x] = t.rgb(q[0], q[1], q[2])
 		}
 	case *image.RGBA:
 		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
 		for x := range dst {
 			q := p[4*x : 4*x+4 : 4*x+4]
 			if q[3] == 0xff {
-				dst[x] = luma(q[0], q[1], q[2])
+				dst[x] = t.rgb(q[0], q[1], q[2])
 			} else {
 				a := uint32(q[3]) * 0x101
-				dst[x] = luma(unpremultiply(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, a))
+				dst[x] = t.rgb(unpremultiply(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, a))
 			}
 		}
 	case *image.YCbCr:
-		ycbcrRow(m, b.Min.X, y, dst)
+		ycbcrRow(m, t, b.Min.X, y, dst)
 	case *image.NYCbCrA:
-		ycbcrRow(&m.YCbCr, b.Min.X, y, dst)
+		ycbcrRow(&m.YCbCr, t, b.Min.X, y, dst)
 	case *image.Paletted:
 		p := m.Pix[m.PixOffset(b.Min.X, y):][:w]
 		for x, v := range p {
-			dst[x] = s.pal[v]
+			dst[x] = t.pal[v]
 		}
 	default:
 		for x := range dst {
-			dst[x] = luma(rgbAt(m, b.Min.X+x, y))
+			dst[x] = t.rgb(rgbAt(m, b.Min.X+x, y))
 		}
 	}
 }
 
-// ycbcrRow converts one row of a YCbCr image with Go's color.YCbCrToRGB, the
-// conversion that image/jpeg's pixels get through color.NRGBAModel.
-func ycbcrRow(m *image.YCbCr, x0, y int, dst []float32) {
+// ycbcrRow converts one row of a YCbCr image to luminance, through the RGB
+// that color.YCbCrToRGB gives (what image/jpeg's pixels become under
+// color.NRGBAModel); x0 and y are absolute coordinates.
+func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	yp := m.Y[m.YOffset(x0, y):][:len(dst)]
+	// Horizontal chroma subsampling: COffset(x, y) = COffset(Min.X, y) +
+	// x/hs − Min.X/hs.
+	hs := 1
 	switch m.SubsampleRatio {
-	case image.YCbCrSubsampleRatio444:
-		c := m.COffset(x0, y)
-		cb, cr := m.Cb[c:][:len(dst)], m.Cr[c:][:len(dst)]
-		for x := range dst {
-			dst[x] = luma(color.YCbCrToRGB(yp[x], cb[x], cr[x]))
-		}
-	default:
-		for x := range dst {
-			c := m.COffset(x0+x, y)
-			dst[x] = luma(color.YCbCrToRGB(yp[x], m.Cb[c], m.Cr[c]))
-		}
+	case image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio420:
+		hs = 2
+	case image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410:
+		hs = 4
 	}
+	// (Go's / truncates toward zero, so keep the same form for negative x.)
+	base := m.COffset(m.Rect.Min.X, y) - m.Rect.Min.X/hs
+	cb, cr := m.Cb, m.Cr
+	for x := range dst {
+		c := base + (x0+x)/hs
+		r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])
+		dst[x] = t.rgb(r, g, b)
+	}
+}
+
+// ycbcrToRGB equals color.YCbCrToRGB for all 2²⁴ inputs (tested
+// exhaustively) and is small enough to inline: JFIF's R = Y + 1.402·(Cr−128),
+// G = Y − 0.34414·(Cb−128) − 0.71414·(Cr−128), B = Y + 1.772·(Cb−128) in
+// 16.16 fixed point with Y scaled by 0x10101 and results clamped to 0..255.
+func ycbcrToRGB(y, cb, cr uint8) (uint8, uint8, uint8) {
+	yy := int32(y) * 0x10101
+	b1 := int32(cb) - 128
+	r1 := int32(cr) - 128
+	return clamp16(yy + 91881*r1), clamp16(yy - 22554*b1 - 46802*r1), clamp16(yy + 116130*b1)
+}
+
+// clamp16 returns v/65536 clamped to 0..255.
+func clamp16(v int32) uint8 {
+	if uint32(v) < 1<<24 {
+		return uint8(v >> 16)
+	}
+	if v < 0 {
+		return 0
+	}
+	return 0xff
 }
 
 // cliResize512 is the C++ tool's pre-resize (PDQ spec §2): CImg nearest
