@@ -88,6 +88,20 @@ func sniff(b []byte) (avatarFormat, bool) {
 	return avatarFormat{}, false
 }
 
+// truncatedMagic reports whether b is a non-empty proper prefix of a known
+// format's magic bytes: a truncated file rather than an unknown format.
+func truncatedMagic(b []byte) bool {
+	for _, m := range []string{"\x89PNG\r\n\x1a\n", "GIF87a", "GIF89a", "RIFF"} {
+		if len(b) > 0 && len(b) < len(m) && m[:len(b)] == string(b) {
+			return true
+		}
+	}
+	if len(b) >= 4 && len(b) < 15 && string(b[:4]) == "RIFF" && (len(b) <= 8 || "WEBPVP8"[:len(b)-8] == string(b[8:])) {
+		return true
+	}
+	return len(b) == 1 && b[0] == 0xff
+}
+
 func jpegDecode(r io.Reader) (image.Image, error) { return jpeg.Decode(r) }
 
 // DecodeAvatar decodes a PNG, JPEG, GIF (first frame) or WebP image read
@@ -114,6 +128,9 @@ func DecodeAvatar(r io.Reader, lim Limits) (image.Image, error) {
 	}
 	f, ok := sniff(data)
 	if !ok {
+		if truncatedMagic(data) {
+			return nil, fmt.Errorf("%w: truncated header", ErrCorrupt)
+		}
 		return nil, ErrFormat
 	}
 	cfg, err := f.config(bytes.NewReader(data))

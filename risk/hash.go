@@ -61,7 +61,7 @@ func (h *Hash) UnmarshalText(text []byte) error {
 // accepts them, into a Hash. Any other input gives [ErrHashSyntax]; the error
 // never quotes the input. ParseHash(h.String()) == h for every h.
 func ParseHash(s string) (Hash, error) {
-	return parseHash([]byte(s))
+	return parseHash(s)
 }
 
 func parseHash[T string | []byte](s T) (Hash, error) {
