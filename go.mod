@@ -8,3 +8,5 @@ require (
 	golang.org/x/text v0.44.0
 	pgregory.net/rapid v1.3.0
 )
+
+require golang.org/x/image v0.48.0 // indirect

@@ -26,10 +26,19 @@ func (l Level) String() string {
 	return "invalid"
 }
 
-// Avatar is a profile picture's PDQ hash with its quality (0–100).
+// Avatar is a profile picture's PDQ hash with its quality (0–100), as
+// [PDQ] or [HashAvatar] computes them. A quality below [MinQuality] makes
+// the hash unusable for a match.
+//
+// Variants, when not nil, holds the eight dihedral hashes of the same image
+// (from [HashAvatar] or [PDQDihedral]; Variants[Original] == Hash), so that
+// a mirrored or rotated copy is recognised. They cannot be derived from Hash
+// alone; when neither side of a comparison has them, only plain copies
+// match.
 type Avatar struct {
-	Hash    Hash `json:"hash"`
-	Quality int  `json:"quality"`
+	Hash     Hash      `json:"hash"`
+	Quality  int       `json:"quality"`
+	Variants *Dihedral `json:"variants,omitempty"`
 }
 
 // Profile is an account as the payer sees it.

@@ -1,0 +1,108 @@
+package risk
+
+import (
+	"bytes"
+	"image"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// benchImages are the upstream square JPEGs, decoded by Go (*image.YCbCr),
+// the inputs of the C++ reference's published timings.
+var benchSizes = []struct{ name, file string }{
+	{"512x512", "images/pdq-data/bridge-mods/square-512x512.jpg"},
+	{"256x256", "images/pdq-data/bridge-mods/square-256x256.jpg"},
+	{"128x128", "images/pdq-data/bridge-mods/square-128x128.jpg"},
+}
+
+func BenchmarkPDQ(b *testing.B) {
+	for _, s := range benchSizes {
+		img := decodeTestImage(b, s.file)
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				PDQ(img)
+			}
+		})
+	}
+	nrgba := decodeTestImage(b, "derived/square-512x512.decoded.png")
+	b.Run("512x512-png", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			PDQ(nrgba)
+		}
+	})
+	big := decodeTestImage(b, "images/pdq-data/reg-test-input/dih/bridge-1-original.jpg")
+	b.Run("1600x1004", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			PDQ(big)
+		}
+	})
+	b.Run("1600x1004-preresize512", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			PDQ(big, PreResize512(true))
+		}
+	})
+}
+
+func BenchmarkPDQDihedral(b *testing.B) {
+	img := decodeTestImage(b, benchSizes[0].file)
+	b.ReportAllocs()
+	for b.Loop() {
+		PDQDihedral(img)
+	}
+}
+
+// BenchmarkDecodeAvatar decodes a 640×640 JPEG (the 1600×1004 bridge photo
+// scaled by nearest neighbour and re-encoded at quality 85).
+func BenchmarkDecodeAvatar(b *testing.B) {
+	data := jpeg640(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeAvatar(bytes.NewReader(data), Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func jpeg640(tb testing.TB) []byte {
+	tb.Helper()
+	f, err := os.ReadFile(filepath.Join(pdqData, "images/pdq-data/reg-test-input/dih/bridge-1-original.jpg"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	src, err := jpeg.Decode(bytes.NewReader(f))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, 640, 640))
+	sb := src.Bounds()
+	for y := range 640 {
+		for x := range 640 {
+			dst.Set(x, y, src.At(sb.Min.X+x*sb.Dx()/640, sb.Min.Y+y*sb.Dy()/640))
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 85}); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkDistance(b *testing.B) {
+	x, _ := ParseHash("d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22")
+	y, _ := ParseHash("f8f8f0cee0f4a84f06370a22038f67f0b36e2ed596621e1d33e6b39c4e9c9b22")
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n += x.Distance(y)
+	}
+	if n == 0 {
+		b.Fatal("distance 0")
+	}
+}

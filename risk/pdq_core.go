@@ -1,0 +1,407 @@
+package risk
+
+import (
+	"image"
+	"slices"
+)
+
+// downsample computes the reference's 64×64 luminance matrix of img (PDQ spec
+// §3, §5, §6): luminance, two rounds of (box filter along rows, box filter
+// along columns), then point sampling.
+//
+// The reference filters whole columns one at a time, walking memory with a
+// stride of one image row. Here every column pass runs row by row with one
+// running sum per column, which performs the same float32 operations in the
+// same order per column (so the same bits) but reads memory sequentially.
+// Only what the output needs is computed: the second column pass runs on the
+// 64 sampled columns and writes the 64 sampled rows.
+func downsample(img image.Image, a *[64][64]float32) {
+	b := img.Bounds()
+	rows, cols := b.Dy(), b.Dx()
+	var lt lumaTables
+	lt.init(img)
+	if rows == 64 && cols == 64 {
+		// The reference skips the filter for 64×64 input. This is not a
+		// no-op elsewhere: a window-1 running sum still rounds.
+		for y := range 64 {
+			lt.row(img, y, a[y][:])
+		}
+		return
+	}
+	wRow := (cols + 127) / 128 // window along rows: ⌈cols/128⌉
+	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
+
+	// One allocation: pass-1 output, per-column sums, 4+4 row buffers, and
+	// the rows×64 sampled columns of pass 3. The sums and the first ring
+	// serve pass 4 too, so they hold at least 64 values.
+	wide := max(cols, 64)
+	buf := make([]float32, rows*cols+5*wide+4*cols+rows*64)
+	p1, buf := buf[:rows*cols], buf[rows*cols:]
+	sums, buf := buf[:wide], buf[wide:]
+	var in, out [4][]float32
+	for k := range in {
+		in[k], buf = buf[:wide], buf[wide:]
+	}
+	for k := range out {
+		out[k], buf = buf[:cols], buf[cols:]
+	}
+	p3 := buf
+
+	var xs, ys [64]int
+	for i := range 64 {
+		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
+		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
+	}
+	var ring [4][]float32
+	for k := range ring {
+		ring[k] = in[k][:cols]
+	}
+
+	// Pass 1: luminance, box filter along rows, four rows at a time (four
+	// independent running sums keep the FPU busy; one sum is a chain of
+	// dependent adds).
+	for y := 0; y < rows; y += 4 {
+		n := min(4, rows-y)
+		for k := range n {
+			lt.row(img, y+k, ring[k])
+		}
+		var dst [4][]float32
+		for k := range n {
+			dst[k] = p1[(y+k)*cols : (y+k+1)*cols]
+		}
+		boxRows(&dst, &ring, n, wRow)
+	}
+	// Pass 2 (columns) streamed into pass 3 (rows); keep the sampled columns.
+	boxColumns(p1, cols, rows, wCol, sums[:cols], &ring, func(i int) {
+		if i%4 != 3 && i != rows-1 {
+			return // wait for four rows
+		}
+		n := i%4 + 1
+		boxRows(&out, &ring, n, wRow)
+		for k := range n {
+			dst := p3[(i-n+1+k)*64:][:64]
+			row := out[k]
+			for j, x := range xs {
+				dst[j] = row[x]
+			}
+		}
+	})
+	// Pass 4: columns of the 64 sampled columns; keep the sampled rows.
+	for k := range ring {
+		ring[k] = in[k][:64]
+	}
+	next := 0
+	boxColumns(p3, 64, rows, wCol, sums[:64], &ring, func(i int) {
+		for next < 64 && ys[next] == i {
+			copy(a[next][:], ring[i%4])
+			next++
+		}
+	})
+}
+
+// boxRows runs boxRow on the first n (1..4) rows of src into dst,
+// interleaving four rows when n == 4.
+func boxRows(dst, src *[4][]float32, n, w int) {
+	if n < 4 {
+		for k := range n {
+			boxRow(dst[k], src[k], w)
+		}
+		return
+	}
+	boxRow4(dst, src, w)
+}
+
+// boxRow is the reference's one-dimensional box filter (PDQ spec §5) of src
+// into dst with window w: a float32 running sum, the window cut off at the
+// ends, every output a division by the number of samples inside.
+func boxRow(dst, src []float32, w int) {
+	n := len(src)
+	dst = dst[:n]
+	h := (w + 2) / 2 // samples at and right of the centre
+	back := w - h + 1
+	var sum float32
+	cnt := 0
+	for k := 0; k < h-1; k++ {
+		sum += src[k]
+		cnt++
+	}
+	i := 0
+	for ; i < back; i++ {
+		sum += src[i+h-1]
+		cnt++
+		dst[i] = sum / float32(cnt)
+	}
+	fw := float32(w)
+	for ; i <= n-h; i++ {
+		// Add the entering sample, then subtract the leaving one.
+		sum += src[i+h-1]
+		sum -= src[i-back]
+		dst[i] = sum / fw
+	}
+	for ; i < n; i++ {
+		sum -= src[i-back]
+		cnt--
+		dst[i] = sum / float32(cnt)
+	}
+}
+
+// boxRow4 is boxRow on four rows of equal length at once, with the same
+// float32 operations per row in the same order.
+func boxRow4(dst, src *[4][]float32, w int) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	d0, d1, d2, d3 := dst[0][:n], dst[1][:n], dst[2][:n], dst[3][:n]
+	h := (w + 2) / 2
+	back := w - h + 1
+	var a0, a1, a2, a3 float32
+	cnt := 0
+	for k := 0; k < h-1; k++ {
+		a0 += s0[k]
+		a1 += s1[k]
+		a2 += s2[k]
+		a3 += s3[k]
+		cnt++
+	}
+	i := 0
+	for ; i < back; i++ {
+		j := i + h - 1
+		a0 += s0[j]
+		a1 += s1[j]
+		a2 += s2[j]
+		a3 += s3[j]
+		cnt++
+		c := float32(cnt)
+		d0[i], d1[i], d2[i], d3[i] = a0/c, a1/c, a2/c, a3/c
+	}
+	fw := float32(w)
+	if w&(w-1) == 0 {
+		// x/2ᵏ and x·2⁻ᵏ are the same real number, so their float32
+		// roundings are equal: multiplying is exact here.
+		r := 1 / fw
+		for ; i <= n-h; i++ {
+			j, l := i+h-1, i-back
+			a0 += s0[j]
+			a1 += s1[j]
+			a2 += s2[j]
+			a3 += s3[j]
+			a0 -= s0[l]
+			a1 -= s1[l]
+			a2 -= s2[l]
+			a3 -= s3[l]
+			d0[i], d1[i], d2[i], d3[i] = a0*r, a1*r, a2*r, a3*r
+		}
+	}
+	for ; i <= n-h; i++ {
+		j, l := i+h-1, i-back
+		a0 += s0[j]
+		a1 += s1[j]
+		a2 += s2[j]
+		a3 += s3[j]
+		a0 -= s0[l]
+		a1 -= s1[l]
+		a2 -= s2[l]
+		a3 -= s3[l]
+		d0[i], d1[i], d2[i], d3[i] = a0/fw, a1/fw, a2/fw, a3/fw
+	}
+	for ; i < n; i++ {
+		l := i - back
+		a0 -= s0[l]
+		a1 -= s1[l]
+		a2 -= s2[l]
+		a3 -= s3[l]
+		cnt--
+		c := float32(cnt)
+		d0[i], d1[i], d2[i], d3[i] = a0/c, a1/c, a2/c, a3/c
+	}
+}
+
+// boxColumns runs boxRow's filter down every column of m (rows × cols,
+// row-major) at once, keeping one running sum per column in sums. Output row
+// i goes to ring[i%4], then emit(i) is called, for i in order.
+func boxColumns(m []float32, cols, rows, w int, sums []float32, ring *[4][]float32, emit func(i int)) {
+	h := (w + 2) / 2
+	back := w - h + 1
+	clear(sums)
+	row := func(k int) []float32 { return m[k*cols : k*cols+cols] }
+	cnt := 0
+	for k := 0; k < h-1; k++ {
+		addRow(sums, row(k))
+		cnt++
+	}
+	i := 0
+	for ; i < back; i++ {
+		addRow(sums, row(i+h-1))
+		cnt++
+		divRow(ring[i%4], sums, float32(cnt))
+		emit(i)
+	}
+	fw := float32(w)
+	for ; i <= rows-h; i++ {
+		addSubRow(sums, row(i+h-1), row(i-back))
+		divRow(ring[i%4], sums, fw)
+		emit(i)
+	}
+	for ; i < rows; i++ {
+		subRow(sums, row(i-back))
+		cnt--
+		divRow(ring[i%4], sums, float32(cnt))
+		emit(i)
+	}
+}
+
+func addRow(s, x []float32) {
+	x = x[:len(s)]
+	for j := range s {
+		s[j] += x[j]
+	}
+}
+
+func subRow(s, x []float32) {
+	x = x[:len(s)]
+	for j := range s {
+		s[j] -= x[j]
+	}
+}
+
+// addSubRow adds x then subtracts y, per column, in that order.
+func addSubRow(s, x, y []float32) {
+	x, y = x[:len(s)], y[:len(s)]
+	for j := range s {
+		v := s[j] + x[j]
+		s[j] = v - y[j]
+	}
+}
+
+func divRow(out, s []float32, d float32) {
+	out = out[:len(s)]
+	if d == 1 {
+		copy(out, s) // x/1 == x
+		return
+	}
+	if int(d)&(int(d)-1) == 0 {
+		r := 1 / d // exact for powers of two, see boxRow4
+		for j := range s {
+			out[j] = s[j] * r
+		}
+		return
+	}
+	for j := range s {
+		out[j] = s[j] / d
+	}
+}
+
+// imageQuality is the reference's quality metric (PDQ spec §7): the sum of
+// the truncated |(u−v)·100/255| over all adjacent pairs of the 64×64, ÷ 90,
+// capped at 100.
+func imageQuality(a *[64][64]float32) int {
+	sum := 0
+	for i := range 63 {
+		for j := range 64 {
+			sum += absTrunc(a[i][j], a[i+1][j])
+		}
+	}
+	for i := range 64 {
+		for j := range 63 {
+			sum += absTrunc(a[i][j], a[i][j+1])
+		}
+	}
+	return min(100, sum/90)
+}
+
+func absTrunc(u, v float32) int {
+	d := int(float32(float32(u-v)*100) / 255)
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// dct64To16 computes B = D·A·Dᵀ (PDQ spec §8) with D the 16×64 table of DCT-II
+// basis rows for frequencies 1..16: every product rounded to float32 before
+// it is added, sums from 0 with k ascending, as the reference does.
+func dct64To16(a *[64][64]float32, out *[16][16]float32) {
+	var t [16][64]float32
+	for i := range 16 {
+		ti := &t[i]
+		for k := range 64 {
+			d := dctTable[i][k]
+			ak := &a[k]
+			for j := range 64 {
+				ti[j] += float32(d * ak[j])
+			}
+		}
+	}
+	for i := range 16 {
+		ti := &t[i]
+		for j := 0; j < 16; j += 4 {
+			// Four output sums at once (each still summed with k ascending).
+			var s0, s1, s2, s3 float32
+			e0, e1, e2, e3 := &dctTable[j], &dctTable[j+1], &dctTable[j+2], &dctTable[j+3]
+			for k := range 64 {
+				x := ti[k]
+				s0 += float32(x * e0[k])
+				s1 += float32(x * e1[k])
+				s2 += float32(x * e2[k])
+				s3 += float32(x * e3[k])
+			}
+			out[i][j], out[i][j+1], out[i][j+2], out[i][j+3] = s0, s1, s2, s3
+		}
+	}
+}
+
+// threshold turns a 16×16 DCT into hash bits (PDQ spec §9, §10): bit 16·i+j
+// is set when B[i][j] is strictly greater than the lower median (the 128th
+// smallest of the 256 values).
+func threshold(b *[16][16]float32) Hash {
+	var v [256]float32
+	for i := range 16 {
+		copy(v[16*i:], b[i][:])
+	}
+	s := v[:]
+	slices.Sort(s)
+	m := s[127]
+	var h Hash
+	for i := range 16 {
+		for j := range 16 {
+			if b[i][j] > m {
+				k := 16*i + j
+				h[31-k/8] |= 1 << (k % 8)
+			}
+		}
+	}
+	return h
+}
+
+// transformDCT writes to dst the DCT of dihedral variant v of the image whose
+// DCT is src (PDQ spec §11): mirroring an axis negates the coefficients of
+// odd frequency (even index) along it; swapping the axes transposes.
+func transformDCT(dst, src *[16][16]float32, v Variant) {
+	for r := range 16 {
+		for c := range 16 {
+			var x float32
+			neg := false
+			switch v {
+			case Original:
+				x = src[r][c]
+			case Rotate90:
+				x, neg = src[c][r], r%2 == 0
+			case Rotate180:
+				x, neg = src[r][c], (r+c)%2 == 1
+			case Rotate270:
+				x, neg = src[c][r], c%2 == 0
+			case FlipX:
+				x, neg = src[r][c], r%2 == 0
+			case FlipY:
+				x, neg = src[r][c], c%2 == 0
+			case FlipPlus1:
+				x = src[c][r]
+			case FlipMinus1:
+				x, neg = src[c][r], (r+c)%2 == 1
+			}
+			if neg {
+				x = -x
+			}
+			dst[r][c] = x
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package risk
+
+import (
+	"image"
+	"image/color"
+)
+
+// Rec. 601 luma coefficients as the reference's float32 constants
+// (0x3E991687, 0x3F1645A2, 0x3DE978D5); PDQ spec §3.
+const (
+	lumaR float32 = 0.299
+	lumaG float32 = 0.587
+	lumaB float32 = 0.114
+)
+
+// luma is the reference's RGB luminance: ((cR·R) + (cG·G)) + (cB·B), every
+// product and sum rounded to float32 in this order. The explicit float32
+// conversions forbid fused multiply-adds (Go spec, "Floating-point
+// operators"), which would change the last bit on arm64.
+func luma(r, g, b uint8) float32 {
+	return float32(float32(lumaR*float32(r))+float32(lumaG*float32(g))) + float32(lumaB*float32(b))
+}
+
+// unpremultiply converts alpha-premultiplied 16-bit samples to 8-bit
+// non-premultiplied ones exactly as color.NRGBAModel does.
+func unpremultiply(r, g, b, a uint32) (uint8, uint8, uint8) {
+	switch a {
+	case 0xffff:
+		return uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)
+	case 0:
+		return 0, 0, 0
+	}
+	r = (r * 0xffff) / a
+	g = (g * 0xffff) / a
+	b = (b * 0xffff) / a
+	return uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)
+}
+
+// rgbOf returns the 8-bit colour that PDQ hashes for c: the stored colour of
+// non-premultiplied colours (alpha ignored, as the reference does), else
+// color.NRGBAModel's conversion.
+func rgbOf(c color.Color) (uint8, uint8, uint8) {
+	switch c := c.(type) {
+	case color.NRGBA:
+		return c.R, c.G, c.B
+	case color.YCbCr:
+		return color.YCbCrToRGB(c.Y, c.Cb, c.Cr)
+	case color.NYCbCrA:
+		return color.YCbCrToRGB(c.Y, c.Cb, c.Cr)
+	case color.RGBA:
+		return unpremultiply(uint32(c.R)*0x101, uint32(c.G)*0x101, uint32(c.B)*0x101, uint32(c.A)*0x101)
+	}
+	return unpremultiply(c.RGBA())
+}
+
+// rgbAt returns the colour PDQ hashes for pixel (x, y) of img, in absolute
+// coordinates. It is the slow path; lumaTables.row must agree with it.
+func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
+	switch m := img.(type) {
+	case *image.NRGBA:
+		i := m.PixOffset(x, y)
+		return m.Pix[i], m.Pix[i+1], m.Pix[i+2]
+	case *image.YCbCr:
+		return color.YCbCrToRGB(m.Y[m.YOffset(x, y)], m.Cb[m.COffset(x, y)], m.Cr[m.COffset(x, y)])
+	case *image.NYCbCrA:
+		return rgbAt(&m.YCbCr, x, y)
+	case *image.Paletted:
+		if i := m.Pix[m.PixOffset(x, y)]; int(i) < len(m.Palette) && m.Palette[i] != nil {
+			return rgbOf(m.Palette[i])
+		}
+		return 0, 0, 0
+	case image.RGBA64Image:
+		if mdl := m.ColorModel(); mdl != color.NRGBAModel && mdl != color.NYCbCrAModel {
+			c := m.RGBA64At(x, y)
+			return unpremultiply(uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A))
+		}
+	}
+	return rgbOf(img.At(x, y))
+}
+
+// lumaTables hold the products of luma, per call (no global state).
+type lumaTables struct {
+	r, g, b [256]float32 // cR·v, cG·v, cB·v, each rounded to float32
+	pal     [256]float32 // luminance of each palette entry, for *image.Paletted
+}
+
+// rgb is luma by table look-up: the same float32 products, added in the
+// same order.
+func (t *lumaTables) rgb(r, g, b uint8) float32 {
+	return float32(t.r[r]+t.g[g]) + t.b[b]
+}
+
+// init fills the tables for img.
+func (t *lumaTables) init(img image.Image) {
+	for v := range 256 {
+		f := float32(v)
+		t.r[v], t.g[v], t.b[v] = lumaR*f, lumaG*f, lumaB*f
+	}
+	pal := &t.pal
+	if m, ok := img.(*image.Paletted); ok {
+		for i, c := range m.Palette {
+			if i == len(pal) {
+				break
+			}
+			if c != nil {
+				pal[i] = luma(rgbOf(c))
+			}
+		}
+		// Indices past the palette's end are invalid; color.Palette's At
+		// returns nil for them and NRGBAModel would panic. Treat as black
+		// (the zero entries), never panic.
+	}
+}
+
+// row writes the luminance of row y (0-based from the image's top) to dst,
+// which has the image's width.
+func (t *lumaTables) row(img image.Image, y int, dst []float32) {
+	b := img.Bounds()
+	y += b.Min.Y
+	w := len(dst)
+	switch m := img.(type) {
+	case *image.Gray:
+		// PDQ spec §3: one-channel images take the grey path, L = sample.
+		p := m.Pix[m.PixOffset(b.Min.X, y):][:w]
+		for x, v := range p {
+			dst[x] = float32(v)
+		}
+	case *image.NRGBA:
+		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
+		for x := range dst {
+			q := p[4*x : 4*x+3 : 4*x+3]
+			dst[x] = t.rgb(q[0], q[1], q[2])
+		}
+	case *image.RGBA:
+		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
+		for x := range dst {
+			q := p[4*x : 4*x+4 : 4*x+4]
+			if q[3] == 0xff {
+				dst[x] = t.rgb(q[0], q[1], q[2])
+			} else {
+				a := uint32(q[3]) * 0x101
+				dst[x] = t.rgb(unpremultiply(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, a))
+			}
+		}
+	case *image.YCbCr:
+		ycbcrRow(m, t, b.Min.X, y, dst)
+	case *image.NYCbCrA:
+		ycbcrRow(&m.YCbCr, t, b.Min.X, y, dst)
+	case *image.Paletted:
+		p := m.Pix[m.PixOffset(b.Min.X, y):][:w]
+		for x, v := range p {
+			dst[x] = t.pal[v]
+		}
+	default:
+		for x := range dst {
+			dst[x] = t.rgb(rgbAt(m, b.Min.X+x, y))
+		}
+	}
+}
+
+// ycbcrRow converts one row of a YCbCr image to luminance, through the RGB
+// that color.YCbCrToRGB gives (what image/jpeg's pixels become under
+// color.NRGBAModel); x0 and y are absolute coordinates.
+func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
+	yp := m.Y[m.YOffset(x0, y):][:len(dst)]
+	// Horizontal chroma subsampling: COffset(x, y) = COffset(Min.X, y) +
+	// x/hs − Min.X/hs.
+	hs := 1
+	switch m.SubsampleRatio {
+	case image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio420:
+		hs = 2
+	case image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410:
+		hs = 4
+	}
+	// (Go's / truncates toward zero, so keep the same form for negative x.)
+	base := m.COffset(m.Rect.Min.X, y) - m.Rect.Min.X/hs
+	cb, cr := m.Cb, m.Cr
+	for x := range dst {
+		c := base + (x0+x)/hs
+		r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])
+		dst[x] = t.rgb(r, g, b)
+	}
+}
+
+// ycbcrToRGB equals color.YCbCrToRGB for all 2²⁴ inputs (tested
+// exhaustively) and is small enough to inline: JFIF's R = Y + 1.402·(Cr−128),
+// G = Y − 0.34414·(Cb−128) − 0.71414·(Cr−128), B = Y + 1.772·(Cb−128) in
+// 16.16 fixed point with Y scaled by 0x10101 and results clamped to 0..255.
+func ycbcrToRGB(y, cb, cr uint8) (uint8, uint8, uint8) {
+	yy := int32(y) * 0x10101
+	b1 := int32(cb) - 128
+	r1 := int32(cr) - 128
+	return clamp16(yy + 91881*r1), clamp16(yy - 22554*b1 - 46802*r1), clamp16(yy + 116130*b1)
+}
+
+// clamp16 returns v/65536 clamped to 0..255.
+func clamp16(v int32) uint8 {
+	if uint32(v) < 1<<24 {
+		return uint8(v >> 16)
+	}
+	if v < 0 {
+		return 0
+	}
+	return 0xff
+}
+
+// cliResize512 is the C++ tool's pre-resize (PDQ spec §2): CImg nearest
+// neighbour to exactly 512×512, output (x, y) copying input
+// (⌊x·W/512⌋, ⌊y·H/512⌋), on the 8-bit samples. Grey stays grey.
+func cliResize512(img image.Image) image.Image {
+	const n = 512
+	b := img.Bounds()
+	W, H := b.Dx(), b.Dy()
+	if g, ok := img.(*image.Gray); ok {
+		out := image.NewGray(image.Rect(0, 0, n, n))
+		for y := range n {
+			sy := b.Min.Y + y*H/n
+			for x := range n {
+				out.Pix[y*n+x] = g.GrayAt(b.Min.X+x*W/n, sy).Y
+			}
+		}
+		return out
+	}
+	out := image.NewNRGBA(image.Rect(0, 0, n, n))
+	for y := range n {
+		sy := b.Min.Y + y*H/n
+		for x := range n {
+			r, g, bb := rgbAt(img, b.Min.X+x*W/n, sy)
+			i := 4 * (y*n + x)
+			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = r, g, bb, 0xff
+		}
+	}
+	return out
+}

@@ -1,0 +1,175 @@
+package risk
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+func TestLumaCoefficients(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		v    float32
+		bits uint32
+	}{{"R", lumaR, 0x3E991687}, {"G", lumaG, 0x3F1645A2}, {"B", lumaB, 0x3DE978D5}} {
+		if got := math.Float32bits(c.v); got != c.bits {
+			t.Errorf("luma %s = %#x, want %#x (PDQ spec §3)", c.name, got, c.bits)
+		}
+	}
+}
+
+func TestYCbCrToRGBExhaustive(t *testing.T) {
+	for i := range 1 << 24 {
+		y, cb, cr := uint8(i>>16), uint8(i>>8), uint8(i)
+		r0, g0, b0 := color.YCbCrToRGB(y, cb, cr)
+		r1, g1, b1 := ycbcrToRGB(y, cb, cr)
+		if r0 != r1 || g0 != g1 || b0 != b1 {
+			t.Fatalf("ycbcrToRGB(%d, %d, %d) = %d %d %d, color.YCbCrToRGB gives %d %d %d", y, cb, cr, r1, g1, b1, r0, g0, b0)
+		}
+	}
+}
+
+func TestLumaTablesMatchLuma(t *testing.T) {
+	var lt lumaTables
+	lt.init(image.NewGray(image.Rect(0, 0, 1, 1)))
+	rapid.Check(t, func(t *rapid.T) {
+		r, g, b := rapid.Uint8().Draw(t, "r"), rapid.Uint8().Draw(t, "g"), rapid.Uint8().Draw(t, "b")
+		if x, y := lt.rgb(r, g, b), luma(r, g, b); math.Float32bits(x) != math.Float32bits(y) {
+			t.Fatalf("table luma %v != luma %v", x, y)
+		}
+	})
+}
+
+// opaque hides an image's concrete type, so PDQ takes its generic At path.
+type opaque struct{ image.Image }
+
+// genImage draws a small image of one of the types with a fast path, with
+// random size, offset bounds and pixels.
+func genImage(t *rapid.T) image.Image {
+	w := rapid.IntRange(5, 80).Draw(t, "w")
+	h := rapid.IntRange(5, 80).Draw(t, "h")
+	x0 := rapid.IntRange(-3, 3).Draw(t, "x0")
+	y0 := rapid.IntRange(-3, 3).Draw(t, "y0")
+	r := image.Rect(x0, y0, x0+w, y0+h)
+	seed := rapid.Uint64().Draw(t, "seed")
+	fill := func(p []byte) {
+		s := seed
+		for i := range p {
+			s = s*6364136223846793005 + 1442695040888963407
+			p[i] = byte(s >> 56)
+		}
+	}
+	switch rapid.IntRange(0, 5).Draw(t, "kind") {
+	case 0:
+		m := image.NewNRGBA(r)
+		fill(m.Pix)
+		return m
+	case 1:
+		m := image.NewRGBA(r)
+		fill(m.Pix)
+		for i := 0; i < len(m.Pix); i += 4 { // keep it validly premultiplied
+			a := m.Pix[i+3]
+			m.Pix[i], m.Pix[i+1], m.Pix[i+2] = min(m.Pix[i], a), min(m.Pix[i+1], a), min(m.Pix[i+2], a)
+		}
+		return m
+	case 2:
+		ratio := []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422,
+			image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440, image.YCbCrSubsampleRatio411,
+			image.YCbCrSubsampleRatio410}[rapid.IntRange(0, 5).Draw(t, "ratio")]
+		m := image.NewYCbCr(r, ratio)
+		fill(m.Y)
+		fill(m.Cb)
+		fill(m.Cr)
+		return m
+	case 3:
+		m := image.NewNYCbCrA(r, image.YCbCrSubsampleRatio420)
+		fill(m.Y)
+		fill(m.Cb)
+		fill(m.Cr)
+		fill(m.A)
+		return m
+	case 4:
+		pal := make(color.Palette, rapid.IntRange(1, 256).Draw(t, "palette"))
+		var c [4]byte
+		for i := range pal {
+			fill(c[:])
+			seed++
+			pal[i] = color.NRGBA{c[0], c[1], c[2], c[3]}
+		}
+		m := image.NewPaletted(r, pal)
+		fill(m.Pix)
+		for i := range m.Pix {
+			m.Pix[i] = byte(int(m.Pix[i]) % len(pal))
+		}
+		return m
+	default:
+		m := image.NewRGBA64(r)
+		fill(m.Pix)
+		for i := 0; i < len(m.Pix); i += 8 {
+			copy(m.Pix[i+6:i+8], []byte{0xff, 0xff})
+		}
+		return m
+	}
+}
+
+// TestPDQFastPathsMatchGeneric: every fast path computes the same hash and
+// quality as the generic At path (the *image.Gray grey path is the one
+// intended difference and is checked by the conformance vectors).
+func TestPDQFastPathsMatchGeneric(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		img := genImage(t)
+		h1, q1 := PDQ(img)
+		h2, q2 := PDQ(opaque{img})
+		if h1 != h2 || q1 != q2 {
+			t.Fatalf("%T: fast %v/%d, generic %v/%d", img, h1, q1, h2, q2)
+		}
+	})
+}
+
+func TestPDQTooSmall(t *testing.T) {
+	for _, r := range []image.Rectangle{image.Rect(0, 0, 4, 100), image.Rect(0, 0, 100, 4), image.Rect(0, 0, 0, 0)} {
+		h, q := PDQ(image.NewGray(r))
+		d, qd := PDQDihedral(image.NewGray(r))
+		if h != (Hash{}) || q != 0 || d != (Dihedral{}) || qd != 0 {
+			t.Errorf("PDQ(%v) = %v, %d; dihedral quality %d; want zero", r, h, q, qd)
+		}
+	}
+}
+
+// TestPDQAllocs: the number of allocations does not depend on image size.
+func TestPDQAllocs(t *testing.T) {
+	for _, n := range []int{16, 100, 300, 700} {
+		r := image.Rect(0, 0, n, n)
+		for _, img := range []image.Image{image.NewGray(r), image.NewRGBA(r), image.NewNRGBA(r),
+			image.NewYCbCr(r, image.YCbCrSubsampleRatio420), image.NewPaletted(r, color.Palette{color.Black})} {
+			if got := testing.AllocsPerRun(3, func() { PDQ(img) }); got != 1 {
+				t.Errorf("PDQ(%T %dx%d): %v allocations, want 1", img, n, n, got)
+			}
+		}
+	}
+}
+
+func TestVariantString(t *testing.T) {
+	var got []string
+	for v := range Variant(9) {
+		got = append(got, v.String())
+	}
+	want := "original rotate90 rotate180 rotate270 flipx flipy flipplus1 flipminus1 invalid"
+	if s := joinStrings(got); s != want {
+		t.Errorf("Variant names = %q, want %q", s, want)
+	}
+}
+
+func joinStrings(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out
+}
