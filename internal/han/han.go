@@ -125,7 +125,7 @@ func Lookalikes(r rune) string {
 }
 
 // LookalikeKey returns the representative of r's lookalike cluster, for
-// nickname keys: the lowest code point of the cluster of Fold(r). Clusters
+// nickname keys: the most common member of the cluster of Fold(r). Clusters
 // have at most 8 members (see the package doc for the rule). A rune outside
 // every cluster maps to Fold(r), so LookalikeKey(r) == LookalikeKey(Fold(r)),
 // and Fold and LookalikeKey both leave a key unchanged. It does not
