@@ -14,8 +14,15 @@ import (
 // does not allocate.
 func Fold(r rune) rune {
 	if r < minTableRune {
-		return r
+		return r // fast path, inlined
 	}
+	return foldHan(r)
+}
+
+// foldHan is Fold's table lookup, kept out of line so that Fold inlines.
+//
+//go:noinline
+func foldHan(r rune) rune {
 	if v, ok := lookupRune(foldTable, foldTablePages, r); ok {
 		return v
 	}
@@ -33,8 +40,15 @@ const minTableRune = 0x2E80
 // not allocate.
 func IsHan(r rune) bool {
 	if r < minTableRune {
-		return false
+		return false // fast path, inlined
 	}
+	return isHanSlow(r)
+}
+
+// isHanSlow is IsHan above U+2E80, kept out of line so that IsHan inlines.
+//
+//go:noinline
+func isHanSlow(r rune) bool {
 	if 0x4E00 <= r && r <= 0x9FFF {
 		return true // CJK Unified Ideographs, the common case
 	}
@@ -132,8 +146,16 @@ func Lookalikes(r rune) string {
 // allocate.
 func LookalikeKey(r rune) rune {
 	if r < minTableRune {
-		return r
+		return r // fast path, inlined
 	}
+	return lookalikeKeyHan(r)
+}
+
+// lookalikeKeyHan is LookalikeKey's table lookup, kept out of line so that
+// LookalikeKey inlines.
+//
+//go:noinline
+func lookalikeKeyHan(r rune) rune {
 	if v, ok := lookupRune(keyTable, keyTablePages, r); ok {
 		return v
 	}
