@@ -162,3 +162,36 @@ func TestIsHanData(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewedPairsShareKey checks that every kSpoofingVariant pair, UTS #39
+// Han pair and curated pair between ideographs shares a LookalikeKey: those
+// edges are clustered before any machine-learned one, so the cap never
+// separates them.
+func TestReviewedPairsShareKey(t *testing.T) {
+	m := getModel(t)
+	ideograph := func(r rune) bool {
+		r = Fold(r)
+		return r >= 0x3400 && IsHan(r) && (unicode.Is(unicode.Ideographic, r) || !unicode.Is(unicode.Han, r))
+	}
+	check := func(src string, a, b rune) {
+		t.Helper()
+		if ideograph(a) && ideograph(b) && LookalikeKey(a) != LookalikeKey(b) {
+			t.Errorf("%s pair %+q/%+q: keys %+q and %+q", src, a, b, LookalikeKey(a), LookalikeKey(b))
+		}
+	}
+	for c, v := range m.src.Spoof {
+		vs, err := unihan.ParseVariants(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range vs {
+			check("kSpoofingVariant", c, x)
+		}
+	}
+	for _, mp := range unihan.TR39HanPairs(m.src.TR39, m.src.HanAfter15) {
+		check("TR39", mp.Source, mp.Target[0])
+	}
+	for _, mp := range m.src.Amendments {
+		check("amendments", mp.Source, mp.Target[0])
+	}
+}

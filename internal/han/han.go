@@ -14,8 +14,15 @@ import (
 // does not allocate.
 func Fold(r rune) rune {
 	if r < minTableRune {
-		return r
+		return r // fast path, inlined
 	}
+	return foldHan(r)
+}
+
+// foldHan is Fold's table lookup, kept out of line so that Fold inlines.
+//
+//go:noinline
+func foldHan(r rune) rune {
 	if v, ok := lookupRune(foldTable, foldTablePages, r); ok {
 		return v
 	}
@@ -33,8 +40,15 @@ const minTableRune = 0x2E80
 // not allocate.
 func IsHan(r rune) bool {
 	if r < minTableRune {
-		return false
+		return false // fast path, inlined
 	}
+	return isHanSlow(r)
+}
+
+// isHanSlow is IsHan above U+2E80, kept out of line so that IsHan inlines.
+//
+//go:noinline
+func isHanSlow(r rune) bool {
 	if 0x4E00 <= r && r <= 0x9FFF {
 		return true // CJK Unified Ideographs, the common case
 	}
@@ -125,15 +139,23 @@ func Lookalikes(r rune) string {
 }
 
 // LookalikeKey returns the representative of r's lookalike cluster, for
-// nickname keys: the lowest code point of the cluster of Fold(r). Clusters
+// nickname keys: the most common member of the cluster of Fold(r). Clusters
 // have at most 8 members (see the package doc for the rule). A rune outside
 // every cluster maps to Fold(r), so LookalikeKey(r) == LookalikeKey(Fold(r)),
 // and Fold and LookalikeKey both leave a key unchanged. It does not
 // allocate.
 func LookalikeKey(r rune) rune {
 	if r < minTableRune {
-		return r
+		return r // fast path, inlined
 	}
+	return lookalikeKeyHan(r)
+}
+
+// lookalikeKeyHan is LookalikeKey's table lookup, kept out of line so that
+// LookalikeKey inlines.
+//
+//go:noinline
+func lookalikeKeyHan(r rune) rune {
 	if v, ok := lookupRune(keyTable, keyTablePages, r); ok {
 		return v
 	}

@@ -158,7 +158,7 @@ func TestLookalikeKey(t *testing.T) {
 		}
 	}
 	tests := []struct{ in, want rune }{
-		{'已', '己'}, // the lowest code point of 己已巳巴
+		{'已', '己'}, // the most common of 己已巳巴
 		{'末', '未'},
 		{'張', LookalikeKey('张')},
 		{'a', 'a'},
