@@ -86,11 +86,35 @@ type folder struct {
 	pending    int  // separators seen since the last character
 	plainSep   bool // the pending separators are exactly one U+0020
 	stripMarks bool // the last character was a Latin, Greek or Cyrillic letter
+	dropped    bool // a character was dropped since the last one written
+	renorm     bool // a combining character followed a dropped one
 }
 
 // appendFold is Fold with some folds skipped; it also reports the folds
 // that were used.
 func appendFold(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
+	start := len(dst)
+	dst, used, renorm := foldOnce(dst, s, skip)
+	// Dropping a character (a joiner, an apostrophe, a separator between
+	// Hangul jamo) can leave marks out of canonical order or a jamo
+	// sequence uncomposed. Fold the result again until it is in NFKC, so
+	// that Fold is idempotent. Names never take this path; it allocates.
+	for i := 0; i < 4 && renorm && skip&ReasonWidth == 0; i++ {
+		key := string(dst[start:])
+		if norm.NFKC.QuickSpanString(key) == len(key) {
+			break
+		}
+		var again Reasons
+		dst, again, renorm = foldOnce(dst[:start], key, skip)
+		used |= again
+	}
+	return dst, used
+}
+
+// foldOnce is one pass of appendFold. It also reports whether the result
+// may need normalizing again: a character was dropped just before a code
+// point that can combine with what precedes it.
+func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 	f := folder{skip: skip}
 	form := norm.NFKC
 	if skip&ReasonWidth != 0 {
@@ -124,7 +148,7 @@ func appendFold(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
 	if f.pending > 0 {
 		f.used |= ReasonSeparator
 	}
-	return dst, f.used
+	return dst, f.used, f.renorm
 }
 
 // onlyFullwidth reports whether the only code points of s that are not in
@@ -132,14 +156,16 @@ func appendFold(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
 // and s has no combining marks: then NFKC maps code point by code point,
 // and Fold can do it without norm.Iter (which allocates).
 func onlyFullwidth(s string) bool {
-	for i, r := range s {
-		if r < utf8.RuneSelf || fullwidthToASCII(r) != r {
-			continue
-		}
-		n := utf8.RuneLen(r)
-		if n < 0 || norm.NFKC.QuickSpanString(s[i:i+n]) != n || norm.NFC.PropertiesString(s[i:]).CCC() != 0 {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return false
+		case r >= utf8.RuneSelf && fullwidthToASCII(r) == r &&
+			(norm.NFKC.QuickSpanString(s[i:i+n]) != n || norm.NFC.PropertiesString(s[i:]).CCC() != 0):
 			return false
 		}
+		i += n
 	}
 	return true
 }
@@ -181,6 +207,7 @@ func (f *folder) rune(dst []byte, r rune) []byte {
 			return dst
 		}
 		f.used |= ReasonSeparator
+		f.dropped = true
 		return dst
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return f.han(dst, r)
@@ -214,6 +241,7 @@ func (f *folder) separator(dst []byte, r rune) []byte {
 	}
 	f.plainSep = f.pending == 0 && r == ' '
 	f.pending++
+	f.dropped = true
 	return dst
 }
 
@@ -223,8 +251,10 @@ func (f *folder) mark(dst []byte, r rune) []byte {
 	switch {
 	case isVariationSelector(r) && f.skip&ReasonHanVariant == 0:
 		f.used |= ReasonHanVariant
+		f.dropped = true
 	case f.stripMarks && f.pending == 0 && f.skip&ReasonDiacritics == 0:
 		f.used |= ReasonDiacritics
+		f.dropped = true
 	default:
 		dst = f.emit(dst, r, classOther)
 	}
@@ -258,7 +288,12 @@ func (f *folder) letter(dst []byte, r rune) []byte {
 		if d := norm.NFD.Properties(b[:n]).Decomposition(); d != nil {
 			f.used |= ReasonDiacritics
 			for _, c := range string(d) {
-				if !unicode.Is(unicode.Mn, c) {
+				switch t := transliterate(c); {
+				case t != "":
+					for _, c := range t {
+						dst = f.emit(dst, c, classOther)
+					}
+				case !unicode.Is(unicode.Mn, c):
 					dst = f.emit(dst, c, classOther)
 				}
 			}
@@ -275,12 +310,19 @@ func (f *folder) letter(dst []byte, r rune) []byte {
 }
 
 func (f *folder) emitByte(dst []byte, c byte) []byte {
+	f.dropped = false
 	dst = f.flush(dst, classOther)
 	f.last = classOther
 	return append(dst, c)
 }
 
 func (f *folder) emit(dst []byte, r rune, cl class) []byte {
+	if f.dropped {
+		// Code points below U+0300, unified ideographs and Hangul
+		// syllables never combine with what precedes them.
+		f.renorm = f.renorm || r >= 0x300 && !(r >= 0x4E00 && r <= 0x9FFF) && !(r >= 0xAC00 && r <= 0xD7A3)
+		f.dropped = false
+	}
 	dst = f.flush(dst, cl)
 	f.last = cl
 	return utf8.AppendRune(dst, r)
