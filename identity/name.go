@@ -100,8 +100,12 @@ func (s Script) String() string {
 	return "invalid"
 }
 
-// Option is a hint for [Parse]. Later options override earlier ones.
-type Option func(*options)
+// Option is a hint for [Parse], made by [Language]. Later options override
+// earlier ones. The zero Option is no hint.
+//
+// Option is a small value rather than a function so that passing one does
+// not make Parse allocate.
+type Option struct{ o options }
 
 type options struct {
 	lang    language.Tag
@@ -110,10 +114,10 @@ type options struct {
 
 // Language tells [Parse] the language of the name, which decides the family
 // name position of names written with spaces: for Chinese, Japanese,
-// Korean, Hungarian, Vietnamese and Mongolian the family name comes first;
-// otherwise last.
+// Korean, Hungarian, Vietnamese, Mongolian and Khmer the family name comes
+// first; otherwise last.
 func Language(tag language.Tag) Option {
-	return func(o *options) { o.lang, o.hasLang = tag, true }
+	return Option{options{lang: tag, hasLang: true}}
 }
 
 // Name is a parsed personal name in NFC: an immutable value that compares
@@ -136,7 +140,8 @@ type Name struct {
 //
 // Leading and trailing white space is removed and the rest is normalized
 // to NFC (which allocates only when s is not in NFC already). Parse returns
-// [ErrEmpty] for a name without any letter or digit, [ErrTooLong] beyond
+// [ErrEmpty] for a name without any letter or digit (apostrophes
+// such as U+02BB do not count), [ErrTooLong] beyond
 // [MaxBytes] or [MaxGraphemes], and a [*ParseError] wrapping
 // [ErrInvalidUTF8] or [ErrForbiddenRune] with the byte offset in s. See the
 // package documentation for the forbidden code points, the parts and the
@@ -144,7 +149,9 @@ type Name struct {
 func Parse(s string, opts ...Option) (Name, error) {
 	var o options
 	for _, opt := range opts {
-		opt(&o)
+		if opt.o.hasLang {
+			o = opt.o
+		}
 	}
 	if s == "" {
 		return Name{}, ErrEmpty
@@ -159,7 +166,7 @@ func Parse(s string, opts ...Option) (Name, error) {
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	if len(s) > MaxBytes {
@@ -203,7 +210,7 @@ func (n *Name) segment() error {
 				seen.add(runeScript(r))
 			}
 			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
-			any = any || prevLetter
+			any = any || prevLetter && !isApostrophe(r)
 		}
 	}
 	if !any {

@@ -142,7 +142,7 @@ func sepKind(r rune) sepKindT {
 	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D', '\u058A', '\u05BE', '\u30A0':
 		return sepJoin // hyphens and dashes
 	}
-	if r > 0x7F && r < 0x3001 && unicode.IsSpace(r) {
+	if r > 0x7F && r < 0x3001 && unicode.Is(unicode.Zs, r) {
 		return sepSplit
 	}
 	return sepNone
