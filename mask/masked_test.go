@@ -40,7 +40,7 @@ func TestMaskedNeverPrintsHidden(t *testing.T) {
 				t.Errorf("Name(%+q) printed by reflection shows the name: %s", tc.in, out)
 			}
 			for _, h := range m.Hidden() {
-				if hid := m.UnmaskedText(h); strings.Contains(out, hid) && !strings.Contains(m.String(), hid) {
+				if hid := m.UnmaskedText(h); len(hid) >= 3 && strings.Contains(out, hid) && !strings.Contains(m.String(), hid) {
 					t.Errorf("Name(%+q) printed by reflection shows hidden %+q: %s", tc.in, hid, out)
 				}
 			}
