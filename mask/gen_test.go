@@ -4,15 +4,17 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/transferguard/transferguard/identity/identitytest"
 	"pgregory.net/rapid"
 )
 
-// Name generators for the property tests. identity/identitytest (issue #7)
-// did not exist on the identity branch when these were written; they build
-// the name shapes mask cares about: Han names with single and compound
-// surnames (simplified and traditional), supplementary-plane ideographs,
-// interpunct names, Hangul names with compound surnames, and multi-part
-// Latin names with precomposed and combining diacritics and hyphens.
+// Name generators for the property tests. The realistic names come from
+// identity/identitytest (issue #7); the generators below add the shapes
+// mask cares about that identitytest draws rarely or never: arbitrary
+// ideographs including supplementary-plane ones (𠮷), given names of three
+// characters, interpunct names of up to four parts, arbitrary Hangul
+// syllables, and Latin names of up to five parts with combining marks and
+// hyphens.
 
 var (
 	hanSingleSurnames   = []string{"张", "王", "李", "赵", "陈", "刘", "黄", "吴", "于", "范", "𠮷"}
@@ -101,9 +103,9 @@ func latinName() *rapid.Generator[string] {
 	})
 }
 
-// anyName draws from every name shape above.
+// anyName draws from identitytest.Name and every name shape above.
 func anyName() *rapid.Generator[string] {
-	return rapid.OneOf(hanName(), interpunctName(), hangulName(), latinName())
+	return rapid.OneOf(identitytest.Name(), hanName(), interpunctName(), hangulName(), latinName())
 }
 
 // maskRunes are mask runes that identity never lets into a name, so a

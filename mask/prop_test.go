@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rivo/uniseg"
 	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/identity/identitytest"
 	"pgregory.net/rapid"
 )
 
@@ -277,7 +278,7 @@ func TestPropHideLength(t *testing.T) {
 // Name never panics, and either fails with a zero Masked or satisfies
 // every invariant.
 func propNoPanic(t *rapid.T) {
-	s := rapid.OneOf(rapid.String(), anyName(), rapid.StringOf(rapid.RuneFrom(nil, uniRange))).Draw(t, "s")
+	s := rapid.OneOf(rapid.String(), anyName(), identitytest.Hostile(), rapid.StringOf(rapid.RuneFrom(nil, uniRange))).Draw(t, "s")
 	st := Style(rapid.IntRange(0, 6).Draw(t, "style"))
 	var opts []Option
 	if rapid.Bool().Draw(t, "custom rune") {
