@@ -2,6 +2,7 @@ package identity
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/transferguard/transferguard/internal/han"
@@ -122,8 +123,22 @@ func Compare(entered, registered string) Result {
 	if entered == "" || registered == "" {
 		return Result{Verdict: NoMatch}
 	}
+	if ideographsOnly(entered) && ideographsOnly(registered) {
+		return compareIdeographs(entered, registered)
+	}
+	return compareFolded(entered, registered)
+}
+
+// compareFolded is the general path of Compare, for non-empty input.
+func compareFolded(entered, registered string) Result {
 	var ba, bb [128]byte
 	fa, ua := appendFold(ba[:0], entered, 0)
+	if entered == registered {
+		if len(fa) == 0 {
+			return Result{Verdict: NoMatch}
+		}
+		return Result{Verdict: Match}
+	}
 	fb, ub := appendFold(bb[:0], registered, 0)
 	switch {
 	case len(fa) == 0 || len(fb) == 0:
@@ -139,6 +154,57 @@ func Compare(entered, registered string) Result {
 	}
 	if r := compareWords(fa, fb); r != 0 {
 		return Result{Verdict: CloseMatch, Reasons: r}
+	}
+	return Result{Verdict: NoMatch}
+}
+
+// ideographsOnly reports whether s is made of CJK Unified Ideographs
+// U+4E00–U+9FFF only: the common case of a Chinese name, which is in NFKC
+// and whose key is its characters after han.Fold, one for one.
+func ideographsOnly(s string) bool {
+	if len(s)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 3 {
+		c0, c1, c2 := s[i], s[i+1], s[i+2]
+		if c0 < 0xE4 || c0 > 0xE9 || (c0 == 0xE4 && c1 < 0xB8) || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// compareIdeographs is Compare for two strings of ideographs only (see
+// ideographsOnly): it gives the same Result as the general path, but folds
+// only the positions that differ and needs no buffers.
+func compareIdeographs(a, b string) Result {
+	if len(a) != len(b) {
+		return Result{Verdict: NoMatch} // the Han rule needs equal lengths
+	}
+	var reasons Reasons
+	var da, db rune
+	diffs := 0
+	for i := 0; i < len(a); i += 3 {
+		ra, _ := utf8.DecodeRuneInString(a[i : i+3])
+		rb, _ := utf8.DecodeRuneInString(b[i : i+3])
+		if ra == rb {
+			continue
+		}
+		fa, fb := han.Fold(ra), han.Fold(rb)
+		if fa == fb {
+			reasons |= ReasonHanVariant
+			continue
+		}
+		diffs++
+		da, db = fa, fb
+	}
+	switch diffs {
+	case 0:
+		return Result{Verdict: Match, Reasons: reasons}
+	case 1:
+		if r := hanReasons(da, db); r != 0 {
+			return Result{Verdict: CloseMatch, Reasons: r}
+		}
 	}
 	return Result{Verdict: NoMatch}
 }
@@ -182,14 +248,24 @@ func compareHan(a, b []byte) Reasons {
 	if len(a) != 0 || len(b) != 0 || diffs != 1 {
 		return 0
 	}
+	return hanReasons(ra, rb)
+}
+
+// hanReasons returns the reasons why two different folded Han characters
+// are close: semantic variants, homophones, lookalikes; 0 if none.
+//
+// For folded characters han.Lookalike(a, b) is b in han.Lookalikes(a):
+// both are their own Fold and no compatibility ideograph, and the list
+// takes two table searches where Lookalike takes up to six.
+func hanReasons(ra, rb rune) Reasons {
 	var r Reasons
-	if han.SemanticVariant(ra, rb) || han.SemanticVariant(rb, ra) {
+	if han.SemanticVariant(ra, rb) {
 		r |= ReasonSemanticVariant
 	}
-	if han.Homophone(ra, rb) || han.Homophone(rb, ra) {
+	if han.Homophone(ra, rb) {
 		r |= ReasonHomophone
 	}
-	if han.Lookalike(ra, rb) || han.Lookalike(rb, ra) {
+	if strings.ContainsRune(han.Lookalikes(ra), rb) {
 		r |= ReasonLookalike
 	}
 	return r

@@ -81,27 +81,58 @@ const (
 // which is how Compare finds the Reasons of a Match; used collects the
 // folds that changed something (an over-approximation).
 type folder struct {
-	dst        []byte
 	skip, used Reasons
 	last       class
 	pending    int  // separators seen since the last character
 	plainSep   bool // the pending separators are exactly one U+0020
 	stripMarks bool // the last character was a Latin, Greek or Cyrillic letter
+	dropped    bool // a character was dropped since the last one written
+	renorm     bool // a combining character followed a dropped one
 }
 
 // appendFold is Fold with some folds skipped; it also reports the folds
 // that were used.
 func appendFold(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
-	f := folder{dst: dst, skip: skip}
+	start := len(dst)
+	dst, used, renorm := foldOnce(dst, s, skip)
+	// Dropping a character (a joiner, an apostrophe, a separator between
+	// Hangul jamo) can leave marks out of canonical order or a jamo
+	// sequence uncomposed. Fold the result again until it is in NFKC, so
+	// that Fold is idempotent. Names never take this path; it allocates.
+	for i := 0; i < 4 && renorm && skip&ReasonWidth == 0; i++ {
+		key := string(dst[start:])
+		if norm.NFKC.QuickSpanString(key) == len(key) {
+			break
+		}
+		var again Reasons
+		dst, again, renorm = foldOnce(dst[:start], key, skip)
+		used |= again
+	}
+	return dst, used
+}
+
+// foldOnce is one pass of appendFold. It also reports whether the result
+// may need normalizing again: a character was dropped just before a code
+// point that can combine with what precedes it.
+func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
+	f := folder{skip: skip}
 	form := norm.NFKC
 	if skip&ReasonWidth != 0 {
 		form = norm.NFC
 	}
-	if form.QuickSpanString(s) == len(s) {
+	switch {
+	case form.QuickSpanString(s) == len(s):
 		for _, r := range s {
-			f.rune(r)
+			dst = f.rune(dst, r)
 		}
-	} else {
+	case form == norm.NFKC && onlyFullwidth(s):
+		f.used |= ReasonWidth
+		for _, r := range s {
+			dst = f.rune(dst, fullwidthToASCII(r))
+		}
+	default:
+		// The general case: norm.Iter escapes, so this costs one
+		// allocation (see the package documentation).
 		f.used |= ReasonWidth
 		var it norm.Iter
 		it.InitString(form, s)
@@ -109,7 +140,7 @@ func appendFold(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
 			seg := it.Next()
 			for len(seg) > 0 {
 				r, size := utf8.DecodeRune(seg)
-				f.rune(r)
+				dst = f.rune(dst, r)
 				seg = seg[size:]
 			}
 		}
@@ -117,87 +148,121 @@ func appendFold(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
 	if f.pending > 0 {
 		f.used |= ReasonSeparator
 	}
-	return f.dst, f.used
+	return dst, f.used, f.renorm
+}
+
+// onlyFullwidth reports whether the only code points of s that are not in
+// NFKC are full-width ASCII (U+FF01–U+FF5E) and U+3000 IDEOGRAPHIC SPACE,
+// and s has no combining marks: then NFKC maps code point by code point,
+// and Fold can do it without norm.Iter (which allocates).
+func onlyFullwidth(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return false
+		case r >= utf8.RuneSelf && fullwidthToASCII(r) == r &&
+			(norm.NFKC.QuickSpanString(s[i:i+n]) != n || norm.NFC.PropertiesString(s[i:]).CCC() != 0):
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// fullwidthToASCII maps full-width ASCII and U+3000 to ASCII, as NFKC
+// does, and returns any other rune unchanged.
+func fullwidthToASCII(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
 }
 
 // rune folds one code point of normalized input.
-func (f *folder) rune(r rune) {
+func (f *folder) rune(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			f.emitByte(byte(r))
+			dst = f.emitByte(dst, byte(r))
 			f.stripMarks = r >= 'a'
-			return
+			return dst
 		case r >= 'A' && r <= 'Z':
 			if f.skip&ReasonCase == 0 {
 				r += 'a' - 'A'
 				f.used |= ReasonCase
 			}
-			f.emitByte(byte(r))
+			dst = f.emitByte(dst, byte(r))
 			f.stripMarks = true
-			return
+			return dst
 		}
 	}
 	switch {
 	case isApostrophe(r) || isIgnorable(r):
 		if f.skip&ReasonSeparator != 0 {
-			f.emit(r, classOther)
-			return
+			dst = f.emit(dst, r, classOther)
+			return dst
 		}
 		f.used |= ReasonSeparator
-		return
+		f.dropped = true
+		return dst
 	case r >= 0x4E00 && r <= 0x9FFF:
-		f.han(r)
-		return
+		return f.han(dst, r)
 	case isSeparator(r):
-		f.separator(r)
-		return
+		return f.separator(dst, r)
 	case unicode.Is(unicode.Mn, r):
-		f.mark(r)
-		return
+		return f.mark(dst, r)
 	}
-	f.letter(r)
+	return f.letter(dst, r)
 }
 
 // han folds a Han character.
-func (f *folder) han(r rune) {
+func (f *folder) han(dst []byte, r rune) []byte {
 	if f.skip&ReasonHanVariant == 0 {
 		if v := han.Fold(r); v != r {
 			f.used |= ReasonHanVariant
 			r = v
 		}
 	}
-	f.emit(r, classCJK)
 	f.stripMarks = false
+	return f.emit(dst, r, classCJK)
 }
 
 // separator records a separator; it is written (or dropped) when the next
 // character comes.
-func (f *folder) separator(r rune) {
+func (f *folder) separator(dst []byte, r rune) []byte {
 	if f.skip&ReasonSeparator != 0 {
-		f.emit(r, classOther)
+		dst = f.emit(dst, r, classOther)
 		f.stripMarks = false
-		return
+		return dst
 	}
 	f.plainSep = f.pending == 0 && r == ' '
 	f.pending++
+	f.dropped = true
+	return dst
 }
 
 // mark folds a nonspacing mark: dropped after a Latin, Greek or Cyrillic
 // letter; variation selectors are dropped everywhere.
-func (f *folder) mark(r rune) {
+func (f *folder) mark(dst []byte, r rune) []byte {
 	switch {
 	case isVariationSelector(r) && f.skip&ReasonHanVariant == 0:
 		f.used |= ReasonHanVariant
+		f.dropped = true
 	case f.stripMarks && f.pending == 0 && f.skip&ReasonDiacritics == 0:
 		f.used |= ReasonDiacritics
+		f.dropped = true
 	default:
-		f.emit(r, classOther)
+		dst = f.emit(dst, r, classOther)
 	}
+	return dst
 }
 
 // letter folds any other code point: case, transliteration, diacritics.
-func (f *folder) letter(r rune) {
+func (f *folder) letter(dst []byte, r rune) []byte {
 	if f.skip&ReasonCase == 0 {
 		if l := unicode.ToLower(unicode.ToUpper(r)); l != r {
 			f.used |= ReasonCase
@@ -206,56 +271,67 @@ func (f *folder) letter(r rune) {
 	}
 	sc := runeScript(r)
 	if sc == ScriptHan {
-		f.han(r)
-		return
+		return f.han(dst, r)
 	}
 	strip := sc == ScriptLatin || sc == ScriptGreek || sc == ScriptCyrillic
 	if strip && f.skip&ReasonDiacritics == 0 {
 		if t := transliterate(r); t != "" {
 			f.used |= ReasonDiacritics
 			for _, c := range t {
-				f.emit(c, classOther)
+				dst = f.emit(dst, c, classOther)
 			}
 			f.stripMarks = true
-			return
+			return dst
 		}
 		var b [utf8.UTFMax]byte
 		n := utf8.EncodeRune(b[:], r)
 		if d := norm.NFD.Properties(b[:n]).Decomposition(); d != nil {
 			f.used |= ReasonDiacritics
 			for _, c := range string(d) {
-				if !unicode.Is(unicode.Mn, c) {
-					f.emit(c, classOther)
+				switch t := transliterate(c); {
+				case t != "":
+					for _, c := range t {
+						dst = f.emit(dst, c, classOther)
+					}
+				case !unicode.Is(unicode.Mn, c):
+					dst = f.emit(dst, c, classOther)
 				}
 			}
 			f.stripMarks = true
-			return
+			return dst
 		}
 	}
 	cl := classOther
 	if sc == ScriptHan || sc == ScriptHangul || sc == ScriptKana || r == 'ー' || (r >= 0x1100 && r <= 0x11FF) {
 		cl = classCJK
 	}
-	f.emit(r, cl)
 	f.stripMarks = strip
+	return f.emit(dst, r, cl)
 }
 
-func (f *folder) emitByte(c byte) {
-	f.flush(classOther)
-	f.dst = append(f.dst, c)
+func (f *folder) emitByte(dst []byte, c byte) []byte {
+	f.dropped = false
+	dst = f.flush(dst, classOther)
 	f.last = classOther
+	return append(dst, c)
 }
 
-func (f *folder) emit(r rune, cl class) {
-	f.flush(cl)
-	f.dst = utf8.AppendRune(f.dst, r)
+func (f *folder) emit(dst []byte, r rune, cl class) []byte {
+	if f.dropped {
+		// Code points below U+0300, unified ideographs and Hangul
+		// syllables never combine with what precedes them.
+		f.renorm = f.renorm || r >= 0x300 && !(r >= 0x4E00 && r <= 0x9FFF) && !(r >= 0xAC00 && r <= 0xD7A3)
+		f.dropped = false
+	}
+	dst = f.flush(dst, cl)
 	f.last = cl
+	return utf8.AppendRune(dst, r)
 }
 
 // flush writes the pending separators before a character of class cl.
-func (f *folder) flush(cl class) {
+func (f *folder) flush(dst []byte, cl class) []byte {
 	if f.pending == 0 {
-		return
+		return dst
 	}
 	if f.last == classNone || (f.last == classCJK && cl == classCJK) {
 		f.used |= ReasonSeparator
@@ -263,9 +339,10 @@ func (f *folder) flush(cl class) {
 		if !f.plainSep {
 			f.used |= ReasonSeparator
 		}
-		f.dst = append(f.dst, ' ')
+		dst = append(dst, ' ')
 	}
 	f.pending = 0
+	return dst
 }
 
 // isSeparator reports whether Fold treats r as a separator: white space
@@ -306,11 +383,30 @@ func isVariationSelector(r rune) bool {
 
 // transliterate returns the ASCII spelling of the Latin letters without a
 // canonical decomposition that people write without their stroke or
-// ligature; "" for any other rune. The input is already lower case.
+// ligature, keeping upper case upper (for Compare's reasons); "" for any
+// other rune.
 func transliterate(r rune) string {
 	switch r {
 	case 'ø':
 		return "o"
+	case 'Ø':
+		return "O"
+	case 'Æ':
+		return "AE"
+	case 'Œ':
+		return "OE"
+	case 'ẞ':
+		return "SS"
+	case 'Đ', 'Ð':
+		return "D"
+	case 'Ł':
+		return "L"
+	case 'Þ':
+		return "TH"
+	case 'Ħ':
+		return "H"
+	case 'Ŧ':
+		return "T"
 	case 'æ':
 		return "ae"
 	case 'œ':

@@ -140,7 +140,8 @@ type Name struct {
 //
 // Leading and trailing white space is removed and the rest is normalized
 // to NFC (which allocates only when s is not in NFC already). Parse returns
-// [ErrEmpty] for a name without any letter or digit, [ErrTooLong] beyond
+// [ErrEmpty] for a name without any letter or digit (apostrophes
+// such as U+02BB do not count), [ErrTooLong] beyond
 // [MaxBytes] or [MaxGraphemes], and a [*ParseError] wrapping
 // [ErrInvalidUTF8] or [ErrForbiddenRune] with the byte offset in s. See the
 // package documentation for the forbidden code points, the parts and the
@@ -209,7 +210,7 @@ func (n *Name) segment() error {
 				seen.add(runeScript(r))
 			}
 			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
-			any = any || prevLetter
+			any = any || prevLetter && !isApostrophe(r)
 		}
 	}
 	if !any {

@@ -15,29 +15,29 @@ type words struct {
 	n int
 }
 
-// splitWords splits a folded key at U+0020. It reports false if the key
+// splitWords splits a folded key at U+0020. It reports !ok if the key
 // has too many parts or a Han, Hangul or Kana character (whose names are
 // written without spaces and have their own rule).
-func splitWords(key []byte, ws *words) bool {
+func splitWords(key []byte) (ws words, ok bool) {
 	start := 0
 	for i := 0; i <= len(key); i++ {
 		if i < len(key) && key[i] != ' ' {
 			if key[i] >= utf8.RuneSelf {
 				r, _ := utf8.DecodeRune(key[i:])
 				if isCJK(r) {
-					return false
+					return ws, false
 				}
 			}
 			continue
 		}
 		if ws.n == maxWords {
-			return false
+			return ws, false
 		}
 		ws.w[ws.n] = key[start:i]
 		ws.n++
 		start = i + 1
 	}
-	return true
+	return ws, true
 }
 
 func isCJK(r rune) bool {
@@ -60,8 +60,9 @@ func isTitle(w []byte) bool {
 
 // compareWords applies the Latin rules to two folded keys that differ.
 func compareWords(a, b []byte) Reasons {
-	var wa, wb words
-	if !splitWords(a, &wa) || !splitWords(b, &wb) {
+	wa, oka := splitWords(a)
+	wb, okb := splitWords(b)
+	if !oka || !okb {
 		return 0
 	}
 	ta, pa := wa.stripTitles()

@@ -60,8 +60,14 @@ const CJKConfusablesVersion = %q
 // clusterCap is the largest lookalike cluster (see the package doc).
 const clusterCap = %d
 
+// pageFirst and pageCount give the span of the page indexes.
+const (
+	pageFirst = 0x%X
+	pageCount = 0x%X
+)
+
 `, UnihanVersion, UnihanVersion, CJKConfusablesVersion, MLPairCutoff, MLClusterCutoff,
-		ConfusablesVersion, ConfusablesVersion, UnihanVersion, ConfusablesVersion, CJKConfusablesVersion, ClusterCap)
+		ConfusablesVersion, ConfusablesVersion, UnihanVersion, ConfusablesVersion, CJKConfusablesVersion, ClusterCap, PageFirst, PageCount)
 
 	renderHanAfter15(&b, t.HanAfter15)
 
@@ -94,6 +100,7 @@ func put3(b []byte, r rune) []byte {
 // writeConst writes `const name = "" + "..." + // comment` with perLine
 // records per line.
 func writeConst(b *bytes.Buffer, name, doc string, recs [][]byte, comments []string, perLine int) {
+	writePages(b, name, recs)
 	fmt.Fprintf(b, "// %s %s\nconst %s = \"\" +\n", name, doc, name)
 	for i := 0; i < len(recs); i += perLine {
 		j := min(i+perLine, len(recs))
@@ -111,6 +118,46 @@ func writeConst(b *bytes.Buffer, name, doc string, recs [][]byte, comments []str
 	}
 	if len(recs) == 0 {
 		b.WriteString("\t\"\"\n")
+	}
+	b.WriteString("\n")
+}
+
+// Page index: the generated tables cover runes PageFirst<<8 up to
+// (PageFirst+PageCount)<<8 - 1; for every page p (256 code points) of that
+// span, the index holds, as a 2-byte big-endian record number, the first
+// record whose key is on page p or later, and one more entry at the end
+// holding the number of records. A lookup binary-searches only its page.
+const (
+	PageFirst = 0x2E  // U+2E00: below the first Han code point, U+2E80
+	PageCount = 0x308 // up to U+334FF: above the last, U+33479
+)
+
+func writePages(b *bytes.Buffer, name string, recs [][]byte) {
+	if len(recs) > 0xFFFF {
+		panic(fmt.Sprintf("unihan: %s has %d records, more than a page index can address", name, len(recs)))
+	}
+	for _, r := range recs {
+		if p := int(r[0])<<8 | int(r[1]); p < PageFirst || p >= PageFirst+PageCount {
+			panic(fmt.Sprintf("unihan: %s has a key outside the page span", name))
+		}
+	}
+	fmt.Fprintf(b, "// %sPages is the page index of %s.\nconst %sPages = \"\" +\n", name, name, name)
+	i := 0
+	for p := PageFirst; p <= PageFirst+PageCount; p++ {
+		for i < len(recs) && int(recs[i][0])<<8|int(recs[i][1]) < p {
+			i++
+		}
+		if (p-PageFirst)%16 == 0 {
+			b.WriteString("\t\"")
+		}
+		fmt.Fprintf(b, "\\x%02x\\x%02x", byte(i>>8), byte(i))
+		if (p-PageFirst)%16 == 15 || p == PageFirst+PageCount {
+			b.WriteString("\"")
+			if p < PageFirst+PageCount {
+				b.WriteString(" +")
+			}
+			fmt.Fprintf(b, " // U+%04X\n", (p-(p-PageFirst)%16)<<8)
+		}
 	}
 	b.WriteString("\n")
 }

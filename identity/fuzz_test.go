@@ -1,0 +1,42 @@
+package identity
+
+import (
+	"testing"
+)
+
+// seeds returns the inputs of the table tests, for the fuzz corpora.
+func seeds() []string {
+	var ss []string
+	for _, tt := range compareTests {
+		ss = append(ss, tt.entered, tt.registered)
+	}
+	for _, c := range issueCompounds {
+		ss = append(ss, c[0]+"小明", c[1]+"小明")
+	}
+	ss = append(ss, "买买提·艾力", "伊丽莎白·泰勒", "Zoe\u0308 Smith", "क्\u200dष", "مهر\u200cناز",
+		"张\u202e三", "a\U0001F468\u200d\U0001F469", "ﾔﾏﾀﾞ", "0\x00\u0301\u200d\uff9e", "ǣ", "\u02bb",
+		"\x00\u3000A\x80", "ᄀ ᅡ", "J.R.R. Tolkien", "Jean-Luc Picard")
+	return ss
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range seeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkParse(t, s) })
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range seeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkFold(t, s) })
+}
+
+func FuzzCompare(f *testing.F) {
+	for _, tt := range compareTests {
+		f.Add(tt.entered, tt.registered)
+	}
+	f.Add("张三", "張三")
+	f.Fuzz(func(t *testing.T, a, b string) { checkCompare(t, a, b) })
+}
