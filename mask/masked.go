@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/transferguard/transferguard/identity"
 )
@@ -50,8 +51,20 @@ type Segment struct {
 // available only from the methods whose names start with Unmasked, which
 // belong on the server (a challenge's expected answer), never in a
 // response to the client.
+//
+// Masked values are comparable, but == also compares where the name's
+// text is stored; compare [Masked.String] and [Masked.Hidden] instead.
 type Masked struct {
-	name       identity.Name
+	// clear points to the name's clear text (NFC, as identity stores it)
+	// of clearLen bytes. It is a pointer rather than a string so that
+	// printing by reflection, which bypasses [Masked.Format] (fmt's %p on
+	// a Masked, or %v on a struct that holds a Masked in an unexported
+	// field), shows an address instead of the name.
+	clear    *byte
+	clearLen uint16
+	n        uint8                         // number of graphemes
+	ends     [identity.MaxGraphemes]uint16 // ends[i]: byte offset where grapheme i ends
+
 	text       string
 	hidden     bitset
 	mask       rune
@@ -81,10 +94,7 @@ func (m Masked) Style() Style { return m.style }
 // Len returns the number of grapheme clusters of the name (not of the
 // masked text, which differs under [HideLength]).
 func (m Masked) Len() int {
-	if !m.IsValid() {
-		return 0
-	}
-	return m.name.Len()
+	return int(m.n)
 }
 
 // IsHidden reports whether the i-th grapheme of the name is hidden. It is
@@ -152,7 +162,7 @@ func (m Masked) AppendSegments(dst []Segment) []Segment {
 		j, size := i, 0
 		for j < n && m.hidden.has(j) == h {
 			if !h {
-				size += len(m.name.Grapheme(j))
+				size += len(m.grapheme(j))
 			} else if !m.hideLength {
 				size += mlen
 			}
@@ -176,7 +186,23 @@ func (m Masked) UnmaskedText(sp Span) string {
 	if sp.Start < 0 || sp.End > m.Len() || sp.Start >= sp.End {
 		return ""
 	}
-	return m.name.Text(sp)
+	start := 0
+	if sp.Start > 0 {
+		start = int(m.ends[sp.Start-1])
+	}
+	return m.clearText()[start:m.ends[sp.End-1]]
+}
+
+// clearText returns the name's clear text.
+func (m Masked) clearText() string { return unsafe.String(m.clear, m.clearLen) }
+
+// grapheme returns the clear text of the i-th grapheme.
+func (m Masked) grapheme(i int) string {
+	start := 0
+	if i > 0 {
+		start = int(m.ends[i-1])
+	}
+	return m.clearText()[start:m.ends[i]]
 }
 
 // UnmaskedHidden returns the clear text of every hidden grapheme, the
@@ -207,7 +233,7 @@ func (m Masked) AppendUnmaskedHidden(dst []byte) []byte {
 			if !prev && !first {
 				dst = append(dst, ' ')
 			}
-			dst = append(dst, m.name.Grapheme(i)...)
+			dst = append(dst, m.grapheme(i)...)
 			first = false
 		}
 		prev = h

@@ -3,6 +3,7 @@ package mask
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/transferguard/transferguard/identity"
 )
@@ -52,7 +53,8 @@ func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 	if !validMaskRune(c.mask) {
 		return Masked{}, ErrMaskRune
 	}
-	m := Masked{name: n, mask: c.mask, style: style, hideLength: c.hideLength}
+	m := Masked{mask: c.mask, style: style, hideLength: c.hideLength}
+	m.setName(n)
 	hide(&m.hidden, n, style)
 	if mayReadAsWord(n.Script()) {
 		avoidDenied(&m.hidden, n, c)
@@ -176,4 +178,16 @@ func mayReadAsWord(s identity.Script) bool {
 		return false
 	}
 	return true
+}
+
+// setName records n's clear text and grapheme boundaries in m.
+func (m *Masked) setName(n identity.Name) {
+	s := n.Unmasked()
+	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
+	m.n = uint8(n.Len())
+	end := 0
+	for i := range n.Len() {
+		end += len(n.Grapheme(i))
+		m.ends[i] = uint16(end)
+	}
 }
