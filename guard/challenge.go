@@ -14,6 +14,10 @@ import (
 // more than 512 bytes, the fixed buffer of the constant-time comparison.
 var ErrAnswerTooLong = errors.New("guard: name too long for a challenge")
 
+// ErrNoAnswer is returned when a payee's name folds to nothing
+// (identity.Fold drops it all), so no challenge can ask for it.
+var ErrNoAnswer = errors.New("guard: name has nothing a challenge can ask for")
+
 // keySize is the fixed size of the buffers that [Challenge.Check] compares
 // in constant time. Names are far shorter: 512 bytes hold 85 Han characters.
 const keySize = 512
@@ -97,7 +101,7 @@ type Challenge struct {
 // t and open from issuedAt until expiresAt. [Policy.Evaluate] calls it with
 // t.At and t.At + challenge.ttl; call it directly to re-issue a challenge.
 // It returns the errors of [Policy.Evaluate]'s transfer checks, the name
-// parsing and masking errors, [ErrAnswerTooLong], or [ErrInvalidPolicy] for
+// parsing and masking errors, [ErrAnswerTooLong], [ErrNoAnswer], or [ErrInvalidPolicy] for
 // an unknown kind or an expiry not after issuedAt.
 func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt time.Time) (Challenge, error) {
 	if _, err := t.validate(); err != nil {
@@ -110,6 +114,11 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 	if err != nil {
 		return Challenge{}, err
 	}
+	return p.newChallenge(kind, t, n, v, issuedAt, expiresAt)
+}
+
+// newChallenge builds a challenge on an already parsed and masked name.
+func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v view, issuedAt, expiresAt time.Time) (Challenge, error) {
 	// Asking for a surname the display shows would ask for nothing.
 	if kind == Surname && p.Display == mask.KeepSurname {
 		kind = FullName
@@ -136,6 +145,14 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 		c.fill = []Span{{0, n.Len()}}
 	}
 	k := identity.Fold(c.want)
+	if k == "" && c.kind != FullName {
+		// The asked part folds to nothing (punctuation only): ask for all.
+		c.kind, c.want, c.fill = FullName, n.Unmasked(), []Span{{0, n.Len()}}
+		k = identity.Fold(c.want)
+	}
+	if k == "" {
+		return Challenge{}, ErrNoAnswer
+	}
 	if len(k) > keySize {
 		return Challenge{}, ErrAnswerTooLong
 	}
@@ -210,7 +227,8 @@ func (c Challenge) AttemptsLeft(s State) int {
 // Every wrong answer gets the same verdict and the same next state,
 // whichever character was wrong; the folded strings are compared in
 // constant time over fixed 512-byte buffers. Answers longer than 512 bytes
-// are wrong. Check does not allocate for answers up to 512 bytes.
+// are wrong. Check allocates once, the fold buffer, because
+// identity.AppendFold lets its dst escape (TestCheckAllocs).
 func (c Challenge) Check(s State, answer string, now time.Time) (State, Verdict) {
 	if !c.IsValid() {
 		return s, VerdictUnknown

@@ -49,55 +49,80 @@ func TestCheck(t *testing.T) {
 		ttl   time.Duration
 		start State
 		steps []step
+		close bool // accept_close_match
 	}{
+		{"traditional and spaced full name passes", FullName, "张小明", time.Hour, State{}, []step{
+			{"張 小明", 0, Passed, State{Answers: 1}},
+		}, false},
+		{"homophone is wrong by default", FullName, "张小明", time.Hour, State{}, []step{
+			{"张晓明", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
+		}, false},
+		{"homophone passes when close matches are accepted", FullName, "张小明", time.Hour, State{}, []step{
+			{"张晓明", 0, Passed, State{Answers: 1}},
+		}, true},
+		{"typo passes when close matches are accepted", FullName, "John Smith", time.Hour, State{}, []step{
+			{"Jon Smith", 0, Passed, State{Answers: 1}},
+		}, true},
+		{"other name is wrong even when close matches are accepted", FullName, "张小明", time.Hour, State{}, []step{
+			{"李小明", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
+		}, true},
+		{"compound surname", Surname, "欧阳娜娜", time.Hour, State{}, []step{
+			{"欧", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
+			{"歐陽", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
+		}, false},
+		{"hidden part of an interpunct name", HiddenPart, "买买提·艾力", time.Hour, State{}, []step{
+			{"买提·艾", 0, Passed, State{Answers: 1}}, // 买**·*力
+		}, false},
 		{"hidden part passes", HiddenPart, "张小明", time.Hour, State{}, []step{
 			{"小", 0, Passed, State{Answers: 1}},
-		}},
+		}, false},
 		{"surname", Surname, "张小明", time.Hour, State{}, []step{
 			{"小", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
 			{"张", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
-		}},
+		}, false},
 		{"full name, case and width folded", FullName, "John Smith", time.Hour, State{}, []step{
 			{"ＪＯＨＮ smith", 0, Passed, State{Answers: 1}},
-		}},
+		}, false},
 		{"three wrong answers lock, lock holds, then a new round", HiddenPart, "张小明", time.Hour, State{}, []step{
 			{"大", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
 			{"", m, Retry, State{Wrong: 2, Answers: 2, PayeeToday: 2, PayerToday: 2}},
 			{"张", 2 * m, Locked, State{Wrong: 0, Answers: 3, PayeeToday: 3, PayerToday: 3, Lockouts: 1, LockedUntil: at.Add(7 * m)}},
 			{"小", 6 * m, Locked, State{Wrong: 0, Answers: 3, PayeeToday: 3, PayerToday: 3, Lockouts: 1, LockedUntil: at.Add(7 * m)}},
 			{"小", 7 * m, Passed, State{Wrong: 0, Answers: 4, PayeeToday: 3, PayerToday: 3, Lockouts: 1, LockedUntil: at.Add(7 * m)}},
-		}},
+		}, false},
 		{"lockouts double", HiddenPart, "张小明", 10 * time.Hour, State{Lockouts: 2, Wrong: 2}, []step{
 			{"x", 0, Locked, State{Wrong: 0, Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 3, LockedUntil: at.Add(20 * m)}},
-		}},
+		}, false},
 		{"lockouts cap at lockout_max", HiddenPart, "张小明", 10 * time.Hour, State{Lockouts: 40, Wrong: 2}, []step{
 			{"x", 0, Locked, State{Wrong: 0, Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 41, LockedUntil: at.Add(24 * time.Hour)}},
-		}},
+		}, false},
 		{"per-payee daily limit reached by a wrong answer", HiddenPart, "张小明", time.Hour, State{PayeeToday: 5}, []step{
 			{"x", 0, Locked, State{Wrong: 1, Answers: 1, PayeeToday: 6, PayerToday: 1, LockedUntil: at.Add(time.Hour)}},
-		}},
+		}, false},
 		{"per-payee daily limit already used up", HiddenPart, "张小明", time.Hour, State{PayeeToday: 6}, []step{
 			{"小", 0, Locked, State{PayeeToday: 6, LockedUntil: at.Add(time.Hour)}},
 			{"小", time.Hour, Expired, State{PayeeToday: 6, LockedUntil: at.Add(time.Hour)}},
-		}},
+		}, false},
 		{"per-payer daily limit", HiddenPart, "张小明", time.Hour, State{PayerToday: 10}, []step{
 			{"小", 0, Locked, State{PayerToday: 10, LockedUntil: at.Add(time.Hour)}},
-		}},
+		}, false},
 		{"expired at the expiry instant", HiddenPart, "张小明", time.Hour, State{}, []step{
 			{"小", time.Hour - 1, Passed, State{Answers: 1}},
 			{"小", time.Hour, Expired, State{Answers: 1}},
-		}},
+		}, false},
 		{"locked beyond expiry stays locked, then expired", HiddenPart, "张小明", 3 * m, State{Wrong: 2}, []step{
 			{"x", 0, Locked, State{Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 1, LockedUntil: at.Add(5 * m)}},
 			{"小", 4 * m, Locked, State{Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 1, LockedUntil: at.Add(5 * m)}},
 			{"小", 5 * m, Expired, State{Answers: 1, PayeeToday: 1, PayerToday: 1, Lockouts: 1, LockedUntil: at.Add(5 * m)}},
-		}},
+		}, false},
 		{"too long answer is wrong", FullName, "张小明", time.Hour, State{}, []step{
 			{strings.Repeat("张小明", 100), 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
-		}},
+		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			p := p
+			p.Challenge.AcceptCloseMatch = tt.close
 			c := newChallenge(t, p, tt.kind, tt.payee, tt.ttl)
 			s := tt.start
 			for i, st := range tt.steps {

@@ -31,11 +31,17 @@ func (p Policy) display(name string) (identity.Name, view, error) {
 		return identity.Name{}, view{}, err
 	}
 	v := view{text: m.String(), hiddenText: m.UnmaskedHidden()}
-	for _, s := range m.Segments() {
-		v.segs = append(v.segs, Segment{Text: s.Text, Hidden: s.Hidden})
+	var segs [8]mask.Segment
+	ms := m.AppendSegments(segs[:0])
+	v.segs = make([]Segment, len(ms))
+	for i, s := range ms {
+		v.segs[i] = Segment{Text: s.Text, Hidden: s.Hidden}
 	}
-	for _, s := range m.Hidden() {
-		v.hidden = append(v.hidden, Span{s.Start, s.End})
+	var spans [8]mask.Span
+	hs := m.AppendHidden(spans[:0])
+	v.hidden = make([]Span, len(hs))
+	for i, s := range hs {
+		v.hidden[i] = Span{s.Start, s.End}
 	}
 	return n, v, nil
 }

@@ -173,14 +173,14 @@ func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
 // complete fills in the display, challenge, hold and suspects of a decision
 // stronger than allow.
 func (p Policy) complete(d Decision, o outcome, t Transfer, a risk.Assessment) (Decision, error) {
-	_, v, err := p.display(t.Payee.RealName)
+	n, v, err := p.display(t.Payee.RealName)
 	if err != nil {
 		return Decision{}, err
 	}
 	d.Display = v.public()
 	if o.kind != NoChallenge && o.action != ActionBlock {
 		d.Action = max(d.Action, ActionChallenge)
-		d.Challenge, err = p.NewChallenge(o.kind, t, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
+		d.Challenge, err = p.newChallenge(o.kind, t, n, v, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
 		if err != nil {
 			return Decision{}, err
 		}

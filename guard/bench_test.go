@@ -1,0 +1,82 @@
+package guard
+
+import (
+	"testing"
+	"time"
+
+	"github.com/transferguard/transferguard/risk"
+)
+
+func BenchmarkEvaluate(b *testing.B) {
+	p := DefaultPolicy()
+	lookalike := risk.Assessment{Level: risk.LevelHigh, Suspects: []risk.Suspect{{
+		Contact: risk.Profile{ID: "c7", Nickname: "小明", RealName: "张晓明"}, Score: 0.9}}}
+	for _, bc := range []struct {
+		name string
+		t    Transfer
+		a    risk.Assessment
+	}{
+		{"allow", transfer(10000), risk.Assessment{}},
+		{"confirm", transfer(60000), risk.Assessment{}},
+		{"challenge", transfer(300000), risk.Assessment{}},
+		{"lookalike", transfer(300000), lookalike},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Evaluate(bc.t, bc.a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	p := DefaultPolicy()
+	for _, bc := range []struct {
+		name, payee, answer string
+		kind                ChallengeKind
+		close               bool
+	}{
+		{"han-right", "张小明", "小", HiddenPart, false},
+		{"han-wrong", "张小明", "王", HiddenPart, false},
+		{"han-full-traditional", "欧阳娜娜", "歐陽娜娜", FullName, false},
+		{"latin-full", "John Smith", "JOHN SMITH", FullName, false},
+		{"han-wrong-close-match", "张小明", "张晓明", FullName, true},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			p := p
+			p.Challenge.AcceptCloseMatch = bc.close
+			tr := transfer(300000)
+			tr.Payee.RealName = bc.payee
+			c, err := p.NewChallenge(bc.kind, tr, at, at.Add(time.Hour))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Check(State{}, bc.answer, at)
+			}
+		})
+	}
+}
+
+func TestCheckAllocs(t *testing.T) {
+	p := DefaultPolicy()
+	for _, tc := range []struct{ payee, answer string }{
+		{"张小明", "小"}, {"张小明", "王"}, {"John Smith", "JOHN SMITH"}, {"张小明", "张 小 明 的"},
+	} {
+		tr := transfer(300000)
+		tr.Payee.RealName = tc.payee
+		c, err := p.NewChallenge(FullName, tr, at, at.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// One allocation: identity.AppendFold lets its dst escape, so Check's
+		// fixed fold buffer moves to the heap. 0 once identity keeps dst local.
+		if n := testing.AllocsPerRun(100, func() { c.Check(State{}, tc.answer, at) }); n > 1 {
+			t.Errorf("Check(%+q) allocs = %v, want at most 1", tc.answer, n)
+		}
+	}
+}
