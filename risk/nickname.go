@@ -85,16 +85,21 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 			return k, tr
 		}
 	}
-	var buf [256]byte
+	var b1, b2 [256]byte
+	cur, next := b1[:0], b2[:0]
 	k := s
 	for range 4 {
-		out := appendKeyRound(buf[:0], k, o, &tr)
+		out := appendKeyRound(next[:0], k, o, &tr)
 		if string(out) == k {
 			break
 		}
-		k = string(out)
+		k = bytesString(out) // valid until next is reused two rounds on
+		cur, next = out, cur
 	}
-	return k, tr
+	if k == s {
+		return s, tr
+	}
+	return string([]byte(k)), tr // one copy out of the stack buffer
 }
 
 // asciiNicknameKey is NicknameKey's fast path for ASCII nicknames that keep
@@ -106,7 +111,7 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 		if c >= utf8.RuneSelf {
 			return "", false
 		}
-		if asciiKey[c] != c {
+		if asciiKey[c] != c || c == 0 {
 			same = false
 		}
 	}
@@ -197,6 +202,14 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 			t = appendMappedNFD(t, r)
 		}
 		reorder(t)
+		// Confusables can map to Han (Hangul jamo ᅵ to 丨): fold those now,
+		// which saves a round.
+		for i, r := range t {
+			if r >= 0x2E80 {
+				var none keyTrace
+				t[i] = foldHan(r, o, &none)
+			}
+		}
 		u = t
 	}
 	// Step 7: lower case.
@@ -249,6 +262,9 @@ func foldHan(r rune, o *keyOptions, tr *keyTrace) rune {
 	k := f
 	if !o.noHanLookalike {
 		k = han.LookalikeKey(f)
+		if o.noHanFold && k == han.Fold(r) {
+			k = r // LookalikeKey folds too; keep step 4 off in tests
+		}
 	}
 	if f != r {
 		tr.note(stepHanVariant, r)
