@@ -143,7 +143,8 @@ const (
 )
 
 // CompareNicknames compares two nicknames as a payer would see them. Equal
-// [NicknameKey]s make a lookalike; so do keys within a small grapheme
+// non-empty [NicknameKey]s make a lookalike (a nickname with nothing
+// visible imitates nobody, even an identical one); so do keys within a small grapheme
 // Damerau–Levenshtein distance (optimal string alignment) relative to
 // their length: distance at most (n−1)/4 for keys of n graphemes, so one
 // edit from 5 graphemes on ("Jonathan"/"Jonatham"), none below
@@ -181,7 +182,7 @@ func analyzeNickname(s string) nickInfo {
 
 func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 	if a == b {
-		return NicknameMatch{Score: scoreIdentical, Lookalike: a != "", Reasons: NickIdentical}
+		return NicknameMatch{Score: scoreIdentical, Lookalike: x.key != "", Reasons: NickIdentical}
 	}
 	var m NicknameMatch
 	if x.key == y.key {

@@ -32,6 +32,7 @@ func TestCompareNicknames(t *testing.T) {
 		{"老王", "老李", false, 0},
 		{"", "", false, NickIdentical},
 		{"\u200b", "", false, 0},
+		{"\u200b", "\u200b", false, NickIdentical},
 	}
 	for _, tt := range tests {
 		for _, p := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {

@@ -177,10 +177,7 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 		if runeValue(r)&bitDecoration != 0 && !o.keepDecoration {
 			continue
 		}
-		if r >= 0x2E80 {
-			r = foldHan(r, o, tr)
-		}
-		u = append(u, r)
+		u = append(u, foldHan(r, o, tr))
 	}
 	if len(u) == 0 {
 		// Only decoration: keep it (documented on NicknameKey).
@@ -196,20 +193,20 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 	if !o.noSkeleton {
 		t = t[:0]
 		for _, r := range u {
-			if v := runeValue(r); v&bitMapped != 0 {
-				tr.note(stepSkeleton, r)
-			}
+			n := len(t)
 			t = appendMappedNFD(t, r)
+			if runeValue(r)&bitMapped == 0 {
+				continue
+			}
+			tr.note(stepSkeleton, r)
+			// Confusables can map to Han (Hangul jamo ᅵ to 丨): fold those
+			// now, which saves a round.
+			for i := n; i < len(t); i++ {
+				var none keyTrace
+				t[i] = foldHan(t[i], o, &none)
+			}
 		}
 		reorder(t)
-		// Confusables can map to Han (Hangul jamo ᅵ to 丨): fold those now,
-		// which saves a round.
-		for i, r := range t {
-			if r >= 0x2E80 {
-				var none keyTrace
-				t[i] = foldHan(r, o, &none)
-			}
-		}
 		u = t
 	}
 	// Step 7: lower case.
@@ -253,23 +250,40 @@ func bytesString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// foldHan applies steps 4 and 5 to a rune at or above U+2E80.
+// mayBeHan reports whether r can be a Han character: Script=Han in Go's
+// Unicode 15.0 tables, or unassigned there (Extensions I and J came later).
+// It saves internal/han's binary search for the other scripts.
+func mayBeHan(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	sc := scriptOf(r)
+	return sc == scriptHan || sc == 0
+}
+
+// foldHan applies steps 4 and 5 to r.
 func foldHan(r rune, o *keyOptions, tr *keyTrace) rune {
-	f := r
-	if !o.noHanFold {
-		f = han.Fold(r)
+	if !mayBeHan(r) || o.noHanFold && o.noHanLookalike {
+		return r
 	}
-	k := f
+	k := r
 	if !o.noHanLookalike {
-		k = han.LookalikeKey(f)
-		if o.noHanFold && k == han.Fold(r) {
-			k = r // LookalikeKey folds too; keep step 4 off in tests
-		}
+		k = han.LookalikeKey(r) // LookalikeKey includes han.Fold
 	}
-	if f != r {
+	if k == r && !o.noHanLookalike {
+		return r
+	}
+	f := han.Fold(r)
+	switch {
+	case o.noHanFold && k == f:
+		k = r // keep step 4 off in tests
+	case o.noHanLookalike:
+		k = f
+	}
+	if f != r && !o.noHanFold {
 		tr.note(stepHanVariant, r)
 	}
-	if k != f {
+	if k != f && k != r {
 		tr.note(stepCJKLookalike, f)
 	}
 	return k
