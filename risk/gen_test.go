@@ -6,3 +6,5 @@ import "pgregory.net/rapid"
 func genNickname() *rapid.Generator[string] {
 	return rapid.StringOf(rapid.SampledFrom([]rune("aAlIi10mrnоа张張伟偉김é\u0301\u200b🌸★. ")))
 }
+
+func genSpoof(s string) *rapid.Generator[string] { return rapid.Just(s + "\u200b") }

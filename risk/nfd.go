@@ -7,17 +7,15 @@ import "unicode/utf8"
 // allocations per call. TestNFDAllRunes checks it against x/text for every
 // code point.
 
-// normValue returns ccc | (decomposition index+1)<<8 for r.
-func normValue(r rune) uint32 {
+// normValue returns ccc | (NFD index+1)<<8 | (NFKD index+1)<<32 for r.
+func normValue(r rune) uint64 {
 	return normBlocks[int(normIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
 }
 
 func ccc(r rune) uint8 { return uint8(normValue(r)) }
 
-// decomposition returns the full canonical decomposition of r, or "" if r
-// has none (Hangul syllables excepted: see appendDecomposed).
-func decomposition(v uint32) string {
-	i := int(v >> 8)
+// decomposition returns the decomposition with index+1 = i, or "" for 0.
+func decomposition(i int) string {
 	if i == 0 {
 		return ""
 	}
@@ -28,8 +26,14 @@ func decomposition(v uint32) string {
 	return decompositions[lo:decompEnd[i-1]]
 }
 
-// appendDecomposed appends the canonical decomposition of r to dst.
+// appendDecomposed appends the full canonical decomposition of r to dst.
 func appendDecomposed(dst []rune, r rune) []rune {
+	return appendDecomposition(dst, r, false)
+}
+
+// appendDecomposition appends the full canonical (compat false) or
+// compatibility (compat true) decomposition of r to dst.
+func appendDecomposition(dst []rune, r rune, compat bool) []rune {
 	if r >= hangulBase && r < hangulBase+11172 {
 		i := r - hangulBase
 		dst = append(dst, jamoLBase+i/(jamoVCount*jamoTCount), jamoVBase+(i%(jamoVCount*jamoTCount))/jamoTCount)
@@ -38,7 +42,11 @@ func appendDecomposed(dst []rune, r rune) []rune {
 		}
 		return dst
 	}
-	d := decomposition(normValue(r))
+	v := normValue(r)
+	d := decomposition(int(v >> 8 & 0xFFFFFF))
+	if compat && v>>32 != 0 {
+		d = decomposition(int(v >> 32))
+	}
 	if d == "" {
 		return append(dst, r)
 	}

@@ -156,8 +156,8 @@ type Tables struct {
 	Value    []uint32 // per code point, 0..MaxRune
 	Pieces   []string // distinct skeleton pieces
 	PieceSrc [][]rune // sources of each piece (for comments)
-	Norm     []uint32 // per code point: ccc | (decomposition index+1)<<8
-	Decomps  []string // canonical decompositions (NFD), Hangul excluded
+	Norm     []uint64 // per code point: ccc | (NFD index+1)<<8 | (NFKD index+1)<<32
+	Decomps  []string // full decompositions (NFD or NFKD), Hangul excluded
 	Scripts  []string // script names, index 0 = Unknown
 	Script   []uint8  // per code point
 }
@@ -272,27 +272,35 @@ func skeletonKind(r rune, conf map[rune]string) (v uint32, piece string) {
 	return v | KindPiece0, p
 }
 
-// normTable returns each code point's canonical combining class and full
-// canonical decomposition (NFD), for risk's own NFD. Hangul syllables are
+// normTable returns each code point's canonical combining class and its
+// full canonical (NFD) and compatibility (NFKD, when it differs from NFD)
+// decompositions, for risk's own NFD and NFKD. Hangul syllables are
 // decomposed arithmetically at run time and have no entry.
-func normTable() ([]uint32, []string) {
-	per := make([]uint32, unicode.MaxRune+1)
+func normTable() ([]uint64, []string) {
+	per := make([]uint64, unicode.MaxRune+1)
 	var decomps []string
 	idx := map[string]int{}
+	add := func(d string) uint64 {
+		i, ok := idx[d]
+		if !ok {
+			i = len(decomps)
+			idx[d] = i
+			decomps = append(decomps, d)
+		}
+		return uint64(i + 1)
+	}
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if r >= 0xD800 && r < 0xE000 {
+		if r >= 0xD800 && r < 0xE000 || r >= 0xAC00 && r <= 0xD7A3 {
 			continue
 		}
 		s := string(r)
-		v := uint32(norm.NFD.PropertiesString(s).CCC())
-		if d := nfd(s); d != s && !(r >= 0xAC00 && r <= 0xD7A3) {
-			i, ok := idx[d]
-			if !ok {
-				i = len(decomps)
-				idx[d] = i
-				decomps = append(decomps, d)
-			}
-			v |= uint32(i+1) << 8
+		v := uint64(norm.NFD.PropertiesString(s).CCC())
+		d, kd := nfd(s), norm.NFKD.String(s)
+		if d != s {
+			v |= add(d) << 8
+		}
+		if kd != d {
+			v |= add(kd) << 32
 		}
 		per[r] = v
 	}
@@ -355,6 +363,22 @@ func scripts() ([]string, []uint8) {
 		}
 	}
 	return names, per
+}
+
+// Recommended lists the Recommended scripts of UAX #31 Table 4 (17.0.0),
+// for UTS #39 §5.2's Moderately Restrictive level.
+var Recommended = []string{
+	"Arabic", "Armenian", "Bengali", "Bopomofo", "Cyrillic", "Devanagari",
+	"Ethiopic", "Georgian", "Greek", "Gujarati", "Gurmukhi", "Han", "Hangul",
+	"Hebrew", "Hiragana", "Kannada", "Katakana", "Khmer", "Lao", "Latin",
+	"Malayalam", "Myanmar", "Oriya", "Sinhala", "Tamil", "Telugu", "Thaana",
+	"Thai", "Tibetan",
+}
+
+// namedScripts get a constant in risk/tables.go.
+var namedScripts = []string{
+	"Common", "Inherited", "Latin", "Han", "Hiragana", "Katakana", "Hangul",
+	"Bopomofo", "Cyrillic", "Greek",
 }
 
 // Block size of the two-stage tables.
@@ -470,12 +494,24 @@ func (t *Tables) Render() ([]byte, error) {
 		fmt.Fprintf(&b, "%q, ", n)
 	}
 	w("\n}\n\n")
+	w("// Script indexes into scriptNames.\nconst (\n")
+	var rec [3]uint64
+	for i, n := range t.Scripts {
+		if slices.Contains(namedScripts, n) {
+			w("\tscript%s = %d\n", n, i)
+		}
+		if slices.Contains(Recommended, n) {
+			rec[i/64] |= 1 << (i % 64)
+		}
+	}
+	w(")\n\n// recommendedScripts is the set of UAX #31 Table 4 Recommended scripts.\n")
+	w("var recommendedScripts = scriptSet{%#x, %#x, %#x}\n\n", rec[0], rec[1], rec[2])
 	sidx, sblocks := twoStage(t.Script)
 	nidx, nblocks := twoStage(t.Norm)
-	w("// normIndex and normBlocks hold ccc | (decomposition index+1)<<8 per rune.\n")
+	w("// normIndex and normBlocks hold ccc | (NFD index+1)<<8 | (NFKD index+1)<<32\n// per rune, indexes into decompositions.\n")
 	w("var normIndex = [%d]uint16{", len(nidx))
 	writeInts(&b, nidx)
-	w("}\n\nvar normBlocks = [%d]uint32{", len(nblocks))
+	w("}\n\nvar normBlocks = [%d]uint64{", len(nblocks))
 	writeInts(&b, nblocks)
 	w("}\n\n// decompositions holds the canonical decompositions, decompEnd their ends.\n")
 	w("const decompositions = \"\" +\n")
@@ -513,7 +549,7 @@ func srcComment(rs []rune) string {
 	return b.String()
 }
 
-func writeInts[T uint8 | uint16 | uint32](b *bytes.Buffer, v []T) {
+func writeInts[T uint8 | uint16 | uint32 | uint64](b *bytes.Buffer, v []T) {
 	for i, x := range v {
 		if i%16 == 0 {
 			b.WriteString("\n")
