@@ -41,21 +41,6 @@ type Avatar struct {
 	Variants *Dihedral `json:"variants,omitempty"`
 }
 
-// Profile is an account as the payer sees it.
-type Profile struct {
-	ID       string  `json:"id"`
-	Nickname string  `json:"nickname"`
-	RealName string  `json:"real_name,omitempty"`
-	Avatar   *Avatar `json:"avatar,omitempty"`
-}
-
-// Suspect is a contact that a payee appears to imitate.
-type Suspect struct {
-	Contact Profile  `json:"contact"`
-	Score   float64  `json:"score"`
-	Reasons []Reason `json:"reasons"`
-}
-
 // Assessment is the risk judgement of one transfer's payee.
 // The zero Assessment means no risk found.
 type Assessment struct {

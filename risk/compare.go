@@ -1,0 +1,321 @@
+package risk
+
+import (
+	"errors"
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// NicknameReasons is a bit set of the reasons why two nicknames look alike.
+// The zero value means no reason. Each bit has a stable code (see
+// [NicknameReasons.String]); bits are never renumbered.
+type NicknameReasons uint16
+
+// Nickname reasons. The codes in parentheses are what String prints.
+const (
+	// NickIdentical: the nicknames are byte for byte equal ("identical").
+	NickIdentical NicknameReasons = 1 << iota
+	// NickEqualKeys: different nicknames with equal [NicknameKey]s ("equal_keys").
+	NickEqualKeys
+	// NickHomoglyph: confusable characters from UTS #39 confusables.txt,
+	// such as Cyrillic а for Latin a, digit 0 for O, I for l ("homoglyph").
+	NickHomoglyph
+	// NickMixedScript: a nickname mixes scripts in a way UTS #39 §5.1 calls
+	// mixed-script, like Cyrillic А in "Аlice" ("mixed_script").
+	NickMixedScript
+	// NickInvisible: invisible characters differ ("invisible").
+	NickInvisible
+	// NickDecoration: emoji, symbols, punctuation or spaces differ ("decoration").
+	NickDecoration
+	// NickStyled: styled letters differ: fullwidth, mathematical, circled ("styled").
+	NickStyled
+	// NickCase: letter case differs ("case").
+	NickCase
+	// NickHanVariant: traditional/simplified or Z-variant Han characters ("han_variant").
+	NickHanVariant
+	// NickCJKLookalike: visually confusable Han characters such as 己/已 ("cjk_lookalike").
+	NickCJKLookalike
+	// NickEditDistance: the keys differ by a small grapheme edit distance ("edit_distance").
+	NickEditDistance
+
+	nickReasonCount = iota
+)
+
+var nickReasonCodes = [nickReasonCount]string{
+	"identical", "equal_keys", "homoglyph", "mixed_script", "invisible", "decoration",
+	"styled", "case", "han_variant", "cjk_lookalike", "edit_distance",
+}
+
+// stepReasons maps NicknameKey's steps to reasons.
+var stepReasons = [numSteps]NicknameReasons{
+	stepInvisible:    NickInvisible,
+	stepNFKC:         NickStyled,
+	stepDecoration:   NickDecoration,
+	stepHanVariant:   NickHanVariant,
+	stepCJKLookalike: NickCJKLookalike,
+	stepSkeleton:     NickHomoglyph,
+	stepCase:         NickCase,
+}
+
+// String returns the codes of the bits that are set, joined by "|", in bit
+// order, or "none". Unknown bits print as "bitN".
+func (r NicknameReasons) String() string {
+	if r == 0 {
+		return "none"
+	}
+	b, _ := r.AppendText(nil)
+	return string(b)
+}
+
+// AppendText appends the String form to b. It implements
+// encoding.TextAppender.
+func (r NicknameReasons) AppendText(b []byte) ([]byte, error) {
+	if r == 0 {
+		return append(b, "none"...), nil
+	}
+	first := true
+	for i := range 16 {
+		if r&(1<<i) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, '|')
+		}
+		first = false
+		if i < nickReasonCount {
+			b = append(b, nickReasonCodes[i]...)
+		} else {
+			b = append(b, "bit"...)
+			b = append(b, byte('0'+i/10), byte('0'+i%10))
+		}
+	}
+	return b, nil
+}
+
+// MarshalText implements encoding.TextMarshaler with the String form.
+func (r NicknameReasons) MarshalText() ([]byte, error) { return r.AppendText(nil) }
+
+// ErrUnknownReason is returned when parsing an unknown reason code.
+var ErrUnknownReason = errors.New("risk: unknown reason code")
+
+// UnmarshalText parses the String form (codes joined by "|", or "none").
+func (r *NicknameReasons) UnmarshalText(b []byte) error {
+	s := string(b)
+	var out NicknameReasons
+	if s != "none" {
+		for code := range strings.SplitSeq(s, "|") {
+			i := 0
+			for i < nickReasonCount && nickReasonCodes[i] != code {
+				i++
+			}
+			if i == nickReasonCount {
+				return ErrUnknownReason
+			}
+			out |= 1 << i
+		}
+	}
+	*r = out
+	return nil
+}
+
+// NicknameMatch is the verdict of [CompareNicknames]. The zero value means
+// no resemblance.
+type NicknameMatch struct {
+	// Score is the similarity in [0, 1]: 1 for identical nicknames, 0.95
+	// for equal keys, below 0.9 for keys at an edit distance.
+	Score float64 `json:"score"`
+	// Lookalike reports whether a payer would likely take one nickname for
+	// the other.
+	Lookalike bool `json:"lookalike"`
+	// Reasons says why.
+	Reasons NicknameReasons `json:"reasons"`
+	// Distance is the grapheme Damerau–Levenshtein distance of the keys.
+	Distance int `json:"distance"`
+}
+
+// Scores of CompareNicknames.
+const (
+	scoreIdentical = 1.0
+	scoreEqualKeys = 0.95
+	scoreEditMax   = 0.9
+)
+
+// CompareNicknames compares two nicknames as a payer would see them. Equal
+// [NicknameKey]s make a lookalike; so do keys within a small grapheme
+// Damerau–Levenshtein distance (optimal string alignment) relative to
+// their length: distance at most (n−1)/4 for keys of n graphemes, so one
+// edit from 5 graphemes on ("Jonathan"/"Jonatham"), none below
+// ("Bob"/"Rob", "老王"/"老李").
+//
+// It is symmetric, CompareNicknames(x, x) has the maximum score 1, and it is
+// safe for concurrent use. It allocates only the keys of nicknames that are
+// not their own key (see [NicknameKey]), and nothing for nicknames up to 64
+// graphemes beyond that.
+func CompareNicknames(a, b string) NicknameMatch {
+	x, y := analyzeNickname(a), analyzeNickname(b)
+	return compareAnalyzed(a, b, &x, &y)
+}
+
+// nickInfo is what comparisons need of one nickname, computed once.
+type nickInfo struct {
+	key   string
+	trace keyTrace
+	mixed bool
+	units int    // graphemes in key
+	mask  uint64 // a bit per grapheme hash, for the index's prefilter
+}
+
+func analyzeNickname(s string) nickInfo {
+	k, tr := nicknameKey(s, &defaultKeyOptions)
+	in := nickInfo{key: k, trace: tr, mixed: MixedScript(s)}
+	var u [maxUnits]uint64
+	us := appendUnits(u[:0], k)
+	in.units = len(us)
+	for _, h := range us {
+		in.mask |= 1 << (h % 64)
+	}
+	return in
+}
+
+func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
+	if a == b {
+		return NicknameMatch{Score: scoreIdentical, Lookalike: a != "", Reasons: NickIdentical}
+	}
+	var m NicknameMatch
+	if x.key == y.key {
+		if x.key == "" {
+			return m
+		}
+		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
+	} else {
+		n := max(x.units, y.units)
+		lim := editLimit(n)
+		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+			return m
+		}
+		d := unitDistance(x.key, y.key, lim)
+		if d > lim {
+			return m
+		}
+		m = NicknameMatch{
+			Score:     scoreEditMax * (1 - float64(d)/float64(n)),
+			Lookalike: true,
+			Reasons:   NickEditDistance,
+			Distance:  d,
+		}
+	}
+	for i := range numSteps {
+		if x.trace[i] != y.trace[i] {
+			m.Reasons |= stepReasons[i]
+		}
+	}
+	if x.mixed || y.mixed {
+		m.Reasons |= NickMixedScript
+	}
+	return m
+}
+
+// editLimit is the largest grapheme edit distance that still makes keys of
+// n graphemes a lookalike.
+func editLimit(n int) int {
+	if n < 5 {
+		return 0
+	}
+	return (n - 1) / 4
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// maxUnits bounds the stack buffers of the edit distance; longer keys use
+// the heap.
+const maxUnits = 64
+
+// appendUnits appends a hash of each grapheme of the key k. Keys hold no
+// controls, emoji or ZWJ sequences, so a grapheme is a base with its
+// combining marks (and Hangul medial and final jamo after an initial), an
+// approximation of UAX #29 that is exact on keys of the common scripts.
+func appendUnits(dst []uint64, k string) []uint64 {
+	var h uint64
+	inUnit := false
+	for i := 0; i < len(k); {
+		r, n := rune(k[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(k[i:])
+		}
+		i += n
+		if inUnit && extends(r) {
+			h = (h ^ uint64(r)) * 0x100000001b3
+			continue
+		}
+		if inUnit {
+			dst = append(dst, h)
+		}
+		h, inUnit = (0xcbf29ce484222325^uint64(r))*0x100000001b3, true
+	}
+	if inUnit {
+		dst = append(dst, h)
+	}
+	return dst
+}
+
+// extends reports whether r continues the grapheme before it.
+func extends(r rune) bool {
+	if r < 0x300 {
+		return false
+	}
+	if r >= 0x1160 && r <= 0x11FF || r >= 0xD7B0 && r <= 0xD7FF {
+		return true // Hangul V and T jamo
+	}
+	return ccc(r) != 0 || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
+}
+
+// unitDistance returns the optimal-string-alignment Damerau–Levenshtein
+// distance between the graphemes of a and b, or lim+1 if it exceeds lim.
+func unitDistance(a, b string, lim int) int {
+	var ua, ub [maxUnits]uint64
+	x, y := appendUnits(ua[:0], a), appendUnits(ub[:0], b)
+	return osa(x, y, lim)
+}
+
+// osa is the optimal string alignment distance of x and y, cut off above lim.
+func osa(x, y []uint64, lim int) int {
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	var r0, r1, r2 [maxUnits + 1]int
+	prev2, prev, cur := r0[:], r1[:], r2[:]
+	if len(y) > maxUnits {
+		prev2, prev, cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	}
+	for j := range len(y) + 1 {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		best := i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > lim {
+			return lim + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(y)], lim+1)
+}

@@ -1,0 +1,150 @@
+package risk
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+func TestCompareNicknames(t *testing.T) {
+	tests := []struct {
+		a, b      string
+		lookalike bool
+		reasons   NicknameReasons // bits that must be set
+	}{
+		{"张伟", "張偉", true, NickEqualKeys | NickHanVariant},
+		{"Alice", "\u0410lice", true, NickEqualKeys | NickHomoglyph | NickMixedScript},
+		{"PayPal", "PayPaI", true, NickEqualKeys | NickHomoglyph},
+		{"小美", "小美\u200b", true, NickEqualKeys | NickInvisible},
+		{"小美", "🌸小美🌸", true, NickEqualKeys | NickDecoration},
+		{"王己", "王已", true, NickEqualKeys | NickCJKLookalike},
+		{"王未", "王末", true, NickEqualKeys | NickCJKLookalike},
+		{"Tom", "T0m", true, NickEqualKeys | NickHomoglyph},
+		{"Tom", "Ｔｏｍ", true, NickEqualKeys | NickStyled},
+		{"bobby", "BOBBY", true, NickEqualKeys | NickCase},
+		{"★Alice★", "A.l.i.c.e", true, NickEqualKeys | NickDecoration},
+		{"Jonathan", "Jonatham", true, NickEditDistance},
+		{"Alice", "Alice", true, NickIdentical},
+		{"张伟", "李娜", false, 0},
+		{"Bob", "Rob", false, 0},
+		{"Anna", "Hannah", false, 0},
+		{"老王", "老李", false, 0},
+		{"", "", false, NickIdentical},
+		{"\u200b", "", false, 0},
+	}
+	for _, tt := range tests {
+		for _, p := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
+			m := CompareNicknames(p[0], p[1])
+			if m.Lookalike != tt.lookalike || m.Reasons&tt.reasons != tt.reasons {
+				t.Errorf("CompareNicknames(%+q, %+q) = %+v (%v), want lookalike %v with %v", p[0], p[1], m, m.Reasons, tt.lookalike, tt.reasons)
+			}
+			if !tt.lookalike && tt.reasons == 0 && m.Reasons != 0 {
+				t.Errorf("CompareNicknames(%+q, %+q) reasons = %v, want none", p[0], p[1], m.Reasons)
+			}
+			if m.Score < 0 || m.Score > 1 {
+				t.Errorf("CompareNicknames(%+q, %+q) score %v outside [0, 1]", p[0], p[1], m.Score)
+			}
+		}
+	}
+}
+
+// TestCompareNicknamesNoiseReasons: a decoration both sides share is not a
+// reason; a different one is.
+func TestCompareNicknamesNoiseReasons(t *testing.T) {
+	if m := CompareNicknames("★Tom★", "★T0m★"); m.Reasons&NickDecoration != 0 || m.Reasons&NickHomoglyph == 0 {
+		t.Errorf("reasons = %v, want homoglyph without decoration", m.Reasons)
+	}
+	if m := CompareNicknames("Tom★", "Tom"); m.Reasons&NickHomoglyph != 0 {
+		t.Errorf("reasons = %v, want no homoglyph (both have m)", m.Reasons)
+	}
+}
+
+func TestNicknameReasonsText(t *testing.T) {
+	r := NickHomoglyph | NickMixedScript | NickEditDistance
+	if got, want := r.String(), "homoglyph|mixed_script|edit_distance"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if got := NicknameReasons(0).String(); got != "none" {
+		t.Errorf("zero String() = %q, want none", got)
+	}
+	var back NicknameReasons
+	if err := back.UnmarshalText([]byte(r.String())); err != nil || back != r {
+		t.Errorf("UnmarshalText(%q) = %v, %v", r.String(), back, err)
+	}
+	if err := back.UnmarshalText([]byte("bogus")); err == nil {
+		t.Error("UnmarshalText(bogus) succeeded")
+	}
+	want := []Reason{"nickname_homoglyph", "nickname_mixed_script", "nickname_edit_distance"}
+	if diff := cmp.Diff(want, r.Codes()); diff != "" {
+		t.Errorf("Codes() (-want +got):\n%s", diff)
+	}
+}
+
+func propNicknameReasonsRoundTrip(t *rapid.T) {
+	r := NicknameReasons(rapid.Uint16Range(0, 1<<nickReasonCount-1).Draw(t, "r"))
+	var back NicknameReasons
+	if err := back.UnmarshalText([]byte(r.String())); err != nil || back != r {
+		t.Fatalf("round trip of %v: %v, %v", r, back, err)
+	}
+}
+
+func TestNicknameReasonsRoundTrip(t *testing.T) { rapid.Check(t, propNicknameReasonsRoundTrip) }
+
+func TestOSA(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "abc", 0}, {"abc", "acb", 1}, {"abc", "ab", 1},
+		{"kitten", "sitting", 3}, {"ca", "abc", 3}, {"e\u0301x", "ex", 1}, {"小美", "美小", 1},
+	}
+	for _, tt := range tests {
+		if got := unitDistance(tt.a, tt.b, 10); got != tt.want {
+			t.Errorf("unitDistance(%+q, %+q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// propCompareSymmetric: CompareNicknames is symmetric, scores stay in [0, 1]
+// and CompareNicknames(x, x) has the maximum score.
+func propCompareSymmetric(t *rapid.T) {
+	a := genNickname().Draw(t, "a")
+	b := rapid.OneOf(genNickname(), genSpoof(a)).Draw(t, "b")
+	m1, m2 := CompareNicknames(a, b), CompareNicknames(b, a)
+	if m1 != m2 {
+		t.Fatalf("CompareNicknames(%+q, %+q) = %+v, reversed %+v", a, b, m1, m2)
+	}
+	if m1.Score < 0 || m1.Score > 1 {
+		t.Fatalf("score %v outside [0, 1]", m1.Score)
+	}
+	if s := CompareNicknames(a, a); s.Score != 1 || s.Score < m1.Score {
+		t.Fatalf("CompareNicknames(%+q, itself) = %+v, below %+v", a, s, m1)
+	}
+}
+
+func TestCompareSymmetric(t *testing.T) { rapid.Check(t, propCompareSymmetric) }
+
+func FuzzCompareNicknames(f *testing.F) {
+	for _, p := range [][2]string{{"张伟", "張偉"}, {"Alice", "\u0410lice"}, {"PayPal", "PayPaI"}, {"小美", "小美\u200b"}, {"小美", "🌸小美🌸"}, {"王己", "王已"}, {"王未", "王末"}, {"Tom", "T0m"}, {"张伟", "李娜"}, {"Bob", "Rob"}, {"Anna", "Hannah"}, {"老王", "老李"}, {"Jonathan", "Jonatham"}, {"", ""}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		m1, m2 := CompareNicknames(a, b), CompareNicknames(b, a)
+		if m1 != m2 {
+			t.Fatalf("CompareNicknames(%+q, %+q) = %+v, reversed %+v", a, b, m1, m2)
+		}
+		if m1.Score < 0 || m1.Score > 1 {
+			t.Fatalf("score %v outside [0, 1]", m1.Score)
+		}
+		if m1.Lookalike && m1.Reasons == 0 {
+			t.Fatalf("lookalike without reasons: %+v", m1)
+		}
+		if s := CompareNicknames(a, a); s.Score != 1 {
+			t.Fatalf("CompareNicknames(%+q, itself) score %v", a, s.Score)
+		}
+		if (NicknameKey(a) == NicknameKey(b) && NicknameKey(a) != "") != (m1.Reasons&(NickEqualKeys|NickIdentical) != 0) && a != b {
+			t.Fatalf("equal_keys reason %v disagrees with keys %+q, %+q", m1.Reasons, NicknameKey(a), NicknameKey(b))
+		}
+	})
+}

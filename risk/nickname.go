@@ -1,0 +1,287 @@
+package risk
+
+import (
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/transferguard/transferguard/internal/han"
+)
+
+// NicknameKey returns the comparison key of a nickname: two nicknames that
+// look alike to a payer tend to have equal keys. It extends [Skeleton] with
+// the steps below, applied in this order and repeated until the key no
+// longer changes (at most four rounds):
+//
+//  1. Invisible characters are dropped: format characters (zero-width
+//     space and joiners, bidi controls, tags, soft hyphen), controls,
+//     variation selectors and the other default-ignorable code points
+//     (fillers U+115F, U+1160, U+3164, U+FFA0, CGJ), and U+2800.
+//  2. NFKC folds styled letters (mathematical, circled, fullwidth,
+//     halfwidth) to plain ones.
+//  3. Decoration is stripped wherever it stands: punctuation, symbols
+//     (emoji included), white space and enclosing marks, so "🌸小美🌸",
+//     "★Alice★", "A.l.i.c.e" and "A l i c e" lose them. A nickname made
+//     only of decoration keeps it (otherwise all such nicknames would
+//     share the empty key).
+//  4. Han characters fold to one form (traditional/simplified, Z-variants,
+//     compatibility ideographs: han.Fold), and
+//  5. visually confusable Han characters fold to their lookalike cluster's
+//     representative (han.LookalikeKey: the machine-learned CJK
+//     confusables, Unihan kSpoofingVariant, TR39's Han pairs and curated
+//     groups such as 己/已/巳, in clusters capped in size by internal/han).
+//  6. The [Skeleton] maps confusables (Cyrillic а, digit 0, "m" ~ "rn").
+//  7. Case is folded to lower case (after the skeleton, whose prototypes
+//     are partly upper case: "I" and "l" share the prototype "l").
+//
+// A key is for comparison only, never for display. NicknameKey(k) == k for
+// every key k. It returns s without allocating when s is its own key, and
+// allocates the result once otherwise (nicknames up to 64 code points; the
+// slow path's buffers move to the heap beyond that). It is safe for
+// concurrent use.
+func NicknameKey(s string) string {
+	k, _ := nicknameKey(s, &defaultKeyOptions)
+	return k
+}
+
+// keyOptions switches NicknameKey's steps, for tests.
+type keyOptions struct {
+	keepInvisible, noNFKC, keepDecoration, noHanFold, noHanLookalike, noSkeleton, noCaseFold bool
+}
+
+var defaultKeyOptions = keyOptions{}
+
+// Steps of NicknameKey, indexing keyTrace.
+const (
+	stepInvisible = iota
+	stepNFKC
+	stepDecoration
+	stepHanVariant
+	stepCJKLookalike
+	stepSkeleton
+	stepCase
+	numSteps
+)
+
+// keyTrace records, per step, a signature of what the step changed: the
+// number of changed runes and the sum of the runes it changed. Two
+// nicknames whose signatures differ for a step differ in what that step
+// removed, which is how CompareNicknames tells its reasons apart.
+type keyTrace [numSteps]uint64
+
+func (t *keyTrace) note(step int, r rune) {
+	t[step] += 1<<40 | uint64(r)
+}
+
+// asciiKey maps an ASCII byte to its one-byte key (0: dropped, 1: "rn").
+// TestASCIIKey checks it against the general path.
+const asciiKey = "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00ol23456789\x00\x00\x00\x00\x00\x00\x00abcdefghljkl\x01nopqrstuvwxyz\x00\x00\x00\x00\x00\x00abcdefghijkl\x01nopqrstuvwxyz\x00\x00\x00\x00\x00"
+
+// nicknameKey computes the key and its trace.
+func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
+	var tr keyTrace
+	if *o == defaultKeyOptions {
+		if k, ok := asciiNicknameKey(s, &tr); ok {
+			return k, tr
+		}
+	}
+	var b1, b2 [256]byte
+	cur, next := b1[:0], b2[:0]
+	k := s
+	for range 4 {
+		out := appendKeyRound(next[:0], k, o, &tr)
+		if string(out) == k {
+			break
+		}
+		k = bytesString(out) // valid until next is reused two rounds on
+		cur, next = out, cur
+	}
+	if k == s {
+		return s, tr
+	}
+	return string([]byte(k)), tr // one copy out of the stack buffer
+}
+
+// asciiNicknameKey is NicknameKey's fast path for ASCII nicknames that keep
+// at least one character. ok is false when s needs the general path.
+func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
+	same := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		if asciiKey[c] != c || c == 0 {
+			same = false
+		}
+	}
+	if same {
+		return s, s != ""
+	}
+	var buf [128]byte
+	out := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch k := asciiKey[c]; {
+		case k == 0:
+			if c < 0x20 || c == 0x7F {
+				tr.note(stepInvisible, rune(c))
+			} else {
+				tr.note(stepDecoration, rune(c))
+			}
+		case k == 1:
+			tr.note(stepSkeleton, rune(c))
+			if c == 'M' {
+				tr.note(stepCase, rune(c))
+			}
+			out = append(out, 'r', 'n')
+		default:
+			if c != k {
+				if c >= 'A' && c <= 'Z' && k == c+'a'-'A' {
+					tr.note(stepCase, rune(c))
+				} else {
+					tr.note(stepSkeleton, rune(c))
+				}
+			}
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return "", false
+	}
+	return string(out), true
+}
+
+// appendKeyRound appends one round of NicknameKey's steps applied to s. It
+// works on stack buffers of 128 runes (the heap beyond that).
+func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
+	var b1, b2 [128]rune
+	// Steps 1 and 2: drop invisible characters; NFKD, which gives the same
+	// key as NFKC because step 6 normalises to NFD anyway, and which needs
+	// no recomposition.
+	t := b1[:0]
+	for _, r := range s {
+		if runeValue(r)&bitInvisible != 0 && !o.keepInvisible {
+			tr.note(stepInvisible, r)
+			continue
+		}
+		t = appendDecomposition(t, r, !o.noNFKC)
+		if !o.noNFKC && normValue(r)>>32 != 0 {
+			tr.note(stepNFKC, r)
+		}
+	}
+	reorder(t)
+	// Steps 3–5: decoration, Han variants, CJK lookalikes.
+	u := b2[:0]
+	for _, r := range t {
+		if runeValue(r)&bitDecoration != 0 && !o.keepDecoration {
+			continue
+		}
+		if r >= 0x2E80 {
+			r = foldHan(r, o, tr)
+		}
+		u = append(u, r)
+	}
+	if len(u) == 0 {
+		// Only decoration: keep it (documented on NicknameKey).
+		u = append(u, t...)
+	} else if len(u) < len(t) {
+		for _, r := range t {
+			if runeValue(r)&bitDecoration != 0 {
+				tr.note(stepDecoration, r)
+			}
+		}
+	}
+	// Step 6: skeleton (UTS #39 §4: NFD, map, NFD).
+	if !o.noSkeleton {
+		t = t[:0]
+		for _, r := range u {
+			if v := runeValue(r); v&bitMapped != 0 {
+				tr.note(stepSkeleton, r)
+			}
+			t = appendMappedNFD(t, r)
+		}
+		reorder(t)
+		// Confusables can map to Han (Hangul jamo ᅵ to 丨): fold those now,
+		// which saves a round.
+		for i, r := range t {
+			if r >= 0x2E80 {
+				var none keyTrace
+				t[i] = foldHan(r, o, &none)
+			}
+		}
+		u = t
+	}
+	// Step 7: lower case.
+	for _, r := range u {
+		if !o.noCaseFold {
+			if l := unicode.ToLower(r); l != r {
+				tr.note(stepCase, r)
+				r = l
+			}
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// appendMappedNFD appends the confusables mapping of each rune of NFD(r).
+func appendMappedNFD(dst []rune, r rune) []rune {
+	if r >= hangulBase && r < hangulBase+11172 {
+		var j [3]rune
+		for _, c := range appendDecomposed(j[:0], r) {
+			dst = appendMapped(dst, c)
+		}
+		return dst
+	}
+	d := decomposition(int(normValue(r) >> 8 & 0xFFFFFF))
+	if d == "" {
+		return appendMapped(dst, r)
+	}
+	for _, c := range d {
+		dst = appendMapped(dst, c)
+	}
+	return dst
+}
+
+// bytesString returns b as a string without copying. The caller must not
+// modify b while the string is in use; AppendSkeleton does not retain it.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// foldHan applies steps 4 and 5 to a rune at or above U+2E80.
+func foldHan(r rune, o *keyOptions, tr *keyTrace) rune {
+	f := r
+	if !o.noHanFold {
+		f = han.Fold(r)
+	}
+	k := f
+	if !o.noHanLookalike {
+		k = han.LookalikeKey(f)
+		if o.noHanFold && k == han.Fold(r) {
+			k = r // LookalikeKey folds too; keep step 4 off in tests
+		}
+	}
+	if f != r {
+		tr.note(stepHanVariant, r)
+	}
+	if k != f {
+		tr.note(stepCJKLookalike, f)
+	}
+	return k
+}
+
+// noteSkeleton records the runes of u that confusables.txt maps.
+func noteSkeleton(u []byte, tr *keyTrace) {
+	for i := 0; i < len(u); {
+		r, n := utf8.DecodeRune(u[i:])
+		i += n
+		if runeValue(r)&bitMapped != 0 {
+			tr.note(stepSkeleton, r)
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package risk
+
+import (
+	"strings"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/transferguard/transferguard/internal/han"
+)
+
+func TestNicknameKey(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", ""},
+		{"ascii lower", "alice", "alice"},
+		{"case", "Alice", "alice"},
+		{"ascii homoglyph I", "PayPaI", "paypal"},
+		{"m is rn", "Tom", "torn"},
+		{"digit zero", "T0m", "torn"},
+		{"cyrillic A", "\u0410lice", "alice"},
+		{"zero width", "小美\u200b", "小美"},
+		{"bidi control", "\u202eAlice", "alice"},
+		{"variation selector", "小\ufe0f美", "小美"},
+		{"tag", "Alice\U000E0041", "alice"},
+		{"hangul filler", "\u3164Alice\u115f", "alice"},
+		{"emoji ends", "🌸小美🌸", "小美"},
+		{"stars", "★Alice★", "alice"},
+		{"dots", "A.l.i.c.e", "alice"},
+		{"spaces", "A l i c e", "alice"},
+		{"fullwidth", "Ａｌｉｃｅ", "alice"},
+		{"math bold", "𝐀𝐥𝐢𝐜𝐞", "alice"},
+		{"circled", "ⓐⓛⓘⓒⓔ", "alice"},
+		{"traditional", "張偉", "张伟"},
+		{"only decoration", "🌸🌸", "🌸🌸"},
+		{"only invisible", "\u200b", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NicknameKey(tt.in); got != tt.want {
+				t.Errorf("NicknameKey(%+q) = %+q, want %+q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNicknameKeyUsesHanLookalikeKey: step 5 is han.LookalikeKey, whatever
+// clustering rule internal/han chooses.
+func TestNicknameKeyUsesHanLookalikeKey(t *testing.T) {
+	n := 0
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		k := han.LookalikeKey(han.Fold(r))
+		if k == han.Fold(r) {
+			continue
+		}
+		n++
+		if a, b := NicknameKey(string(r)), NicknameKey(string(k)); a != b {
+			t.Errorf("NicknameKey(%+q) = %+q, NicknameKey(LookalikeKey %+q) = %+q", string(r), a, string(k), b)
+		}
+		o := defaultKeyOptions
+		o.noHanLookalike = true
+		if k, _ := nicknameKey(string(r), &o); k == NicknameKey(string(r)) && Skeleton(string(r)) == Skeleton(string(han.Fold(r))) && NicknameKey(string(han.Fold(r))) != k {
+			t.Errorf("without step 5, NicknameKey(%+q) should differ", string(r))
+		}
+	}
+	if n == 0 {
+		t.Fatal("han.LookalikeKey folds nothing in U+4E00..U+9FFF")
+	}
+}
+
+// TestNicknameKeySteps switches each step off and checks that the step is
+// what makes the example fold.
+func TestNicknameKeySteps(t *testing.T) {
+	tests := []struct {
+		name string
+		off  func(*keyOptions)
+		a, b string
+	}{
+		{"invisible", func(o *keyOptions) { o.keepInvisible = true }, "小美", "小美\u200b"},
+		{"nfkc", func(o *keyOptions) { o.noNFKC = true }, "Tom", "Ｔｏｍ"},
+		{"decoration", func(o *keyOptions) { o.keepDecoration = true }, "小美", "🌸小美🌸"},
+		{"han fold", func(o *keyOptions) { o.noHanFold = true }, "张伟", "張偉"},
+		{"han lookalike", func(o *keyOptions) { o.noHanLookalike = true }, "王己", "王已"},
+		{"skeleton", func(o *keyOptions) { o.noSkeleton = true }, "Alice", "\u0410lice"},
+		{"case", func(o *keyOptions) { o.noCaseFold = true }, "bob", "BOB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if a, b := NicknameKey(tt.a), NicknameKey(tt.b); a != b {
+				t.Fatalf("keys of %+q and %+q differ: %+q, %+q", tt.a, tt.b, a, b)
+			}
+			o := defaultKeyOptions
+			tt.off(&o)
+			a, _ := nicknameKey(tt.a, &o)
+			b, _ := nicknameKey(tt.b, &o)
+			if a == b {
+				t.Errorf("with step %s off, keys of %+q and %+q are still equal: %+q", tt.name, tt.a, tt.b, a)
+			}
+		})
+	}
+}
+
+// TestASCIIKey checks the ASCII fast path's table against the general path.
+func TestASCIIKey(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		s := "ab" + string(rune(c))
+		var tr keyTrace
+		fast, ok := asciiNicknameKey(s, &tr)
+		if !ok {
+			t.Fatalf("fast path refused %+q", s)
+		}
+		var buf [64]byte
+		var tr2 keyTrace
+		slow := string(appendKeyRound(buf[:0], s, &defaultKeyOptions, &tr2))
+		if s2 := string(appendKeyRound(buf[:0], slow, &defaultKeyOptions, &tr2)); s2 != slow {
+			slow = s2
+		}
+		if fast != slow {
+			t.Errorf("key of %+q: fast %+q, general %+q", s, fast, slow)
+		}
+	}
+}
+
+func TestNicknameKeyAllocs(t *testing.T) {
+	for _, s := range []string{"alice", "张伟", "小美"} {
+		if n := testing.AllocsPerRun(100, func() { _ = NicknameKey(s) }); n != 0 {
+			t.Errorf("NicknameKey(%+q) (its own key) allocs = %v, want 0", s, n)
+		}
+	}
+	for _, s := range []string{"Alice", "PayPaI", "\u0410lice", "張偉", "🌸小美🌸", "Ａｌｉｃｅ", "José", "김민준"} {
+		if n := testing.AllocsPerRun(100, func() { _ = NicknameKey(s) }); n > 1 {
+			t.Errorf("NicknameKey(%+q) allocs = %v, want <= 1", s, n)
+		}
+	}
+}
+
+func propNicknameKeyIdempotent(t *rapid.T) {
+	s := rapid.OneOf(genNickname(), rapid.String()).Draw(t, "s")
+	if k := NicknameKey(s); NicknameKey(k) != k {
+		t.Fatalf("NicknameKey not idempotent for %+q: %+q then %+q", s, k, NicknameKey(k))
+	}
+}
+
+func TestNicknameKeyIdempotent(t *testing.T) { rapid.Check(t, propNicknameKeyIdempotent) }
+
+func FuzzNicknameKey(f *testing.F) {
+	for _, s := range []string{"", "alice", "PayPaI", "T0m", "\u0410lice", "小美\u200b", "🌸小美🌸", "★Alice★", "A.l.i.c.e", "A l i c e", "張偉", "王已", "王末", "Ａｌｉｃｅ", "𝐀𝐥𝐢𝐜𝐞", "김민준", "José", "\u3164", strings.Repeat("é", 200)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := NicknameKey(s)
+		if NicknameKey(k) != k {
+			t.Fatalf("NicknameKey not idempotent for %+q: %+q then %+q", s, k, NicknameKey(k))
+		}
+		if s != "" && k == "" {
+			for _, r := range s {
+				if runeValue(r)&bitInvisible == 0 {
+					t.Fatalf("NicknameKey(%+q) is empty but the nickname has visible U+%04X", s, r)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,211 @@
+package risk
+
+import "unicode/utf8"
+
+// scriptName returns the Unicode Script property value of r as Go's unicode
+// package knows it ("Unknown" for unassigned code points).
+func scriptName(r rune) string { return scriptNames[scriptOf(r)] }
+
+func scriptOf(r rune) int {
+	if r < 0 || r > utf8.MaxRune {
+		return 0
+	}
+	return int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))])
+}
+
+// isAllowed reports whether r has Identifier_Status=Allowed (UTS #39 §3.1).
+func isAllowed(r rune) bool {
+	lo, hi := 0, len(allowedRanges)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < allowedRanges[m][0]:
+			hi = m
+		case r > allowedRanges[m][1]:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// scriptSet is a set of script indexes (scriptNames) plus the three
+// augmented sets of UTS #39 §5.1: Jpan, Kore and Hanb.
+type scriptSet [3]uint64
+
+const (
+	scriptJpan = len(scriptNames) + iota
+	scriptKore
+	scriptHanb
+)
+
+func (s *scriptSet) add(i int)     { s[i/64] |= 1 << (i % 64) }
+func (s scriptSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+func (s scriptSet) empty() bool    { return s == scriptSet{} }
+func (s scriptSet) and(t scriptSet) scriptSet {
+	return scriptSet{s[0] & t[0], s[1] & t[1], s[2] & t[2]}
+}
+func (s scriptSet) minus(t scriptSet) scriptSet {
+	return scriptSet{s[0] &^ t[0], s[1] &^ t[1], s[2] &^ t[2]}
+}
+func (s scriptSet) count() int {
+	n := 0
+	for _, w := range s {
+		for ; w != 0; w &= w - 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// augmented returns the augmented script set of a single script
+// (UTS #39 §5.1: Han adds Jpan, Kore and Hanb; Hiragana and Katakana add
+// Jpan; Hangul adds Kore; Bopomofo adds Hanb).
+func augmented(sc int) scriptSet {
+	var s scriptSet
+	s.add(sc)
+	switch sc {
+	case scriptHan:
+		s.add(scriptJpan)
+		s.add(scriptKore)
+		s.add(scriptHanb)
+	case scriptHiragana, scriptKatakana:
+		s.add(scriptJpan)
+	case scriptHangul:
+		s.add(scriptKore)
+	case scriptBopomofo:
+		s.add(scriptHanb)
+	}
+	return s
+}
+
+// scripts returns the resolved script set of s (UTS #39 §5.1: the
+// intersection of the augmented script sets of its characters, Common and
+// Inherited counting as every script) and the union of its scripts.
+// resolved is ok=false when every character is Common or Inherited.
+func scripts(s string) (resolved, union scriptSet, ok bool) {
+	for _, r := range s {
+		sc := 0
+		if r < utf8.RuneSelf {
+			switch {
+			case r|0x20 >= 'a' && r|0x20 <= 'z':
+				sc = scriptLatin
+			default:
+				sc = scriptCommon
+			}
+		} else {
+			sc = scriptOf(r)
+		}
+		if sc == scriptCommon || sc == scriptInherited {
+			continue
+		}
+		a := augmented(sc)
+		union.add(sc)
+		if !ok {
+			resolved, ok = a, true
+		} else {
+			resolved = resolved.and(a)
+		}
+	}
+	return resolved, union, ok
+}
+
+// MixedScript reports whether s is mixed-script in the sense of UTS #39
+// §5.1: the resolved script set of its characters is empty, so "Аlice" with
+// a Cyrillic А is mixed while "张伟", "Alice", "田中さん" (Han with Hiragana:
+// Jpan) and "Alice ❤" are not. Characters of the Common and Inherited
+// scripts count as every script.
+//
+// Script values come from Go's unicode package (Unicode 15.0.0), which has
+// no Script_Extensions: a character such as U+30FC KATAKANA-HIRAGANA
+// PROLONGED SOUND MARK counts as Common rather than {Hiragana, Katakana},
+// which can only make a string look less mixed (see doc.go # Deviations).
+// It does not allocate and is safe for concurrent use.
+func MixedScript(s string) bool {
+	resolved, _, ok := scripts(s)
+	return ok && resolved.empty()
+}
+
+// Restriction is a UTS #39 §5.2 restriction level. The zero value is
+// RestrictionUnknown.
+type Restriction uint8
+
+// Restriction levels, from the most to the least restrictive.
+const (
+	RestrictionUnknown Restriction = iota
+	// ASCIIOnly: every character is ASCII.
+	ASCIIOnly
+	// SingleScript: the resolved script set is not empty.
+	SingleScript
+	// HighlyRestrictive: the scripts are covered by Latin + Han + Hiragana +
+	// Katakana, Latin + Han + Bopomofo, or Latin + Han + Hangul.
+	HighlyRestrictive
+	// ModeratelyRestrictive: the scripts are covered by Latin and one other
+	// Recommended script (UAX #31 Table 4) other than Cyrillic and Greek.
+	ModeratelyRestrictive
+	// MinimallyRestrictive: any mix of scripts.
+	MinimallyRestrictive
+	// Unrestricted: a character outside the General Security Profile
+	// (Identifier_Status not Allowed, UTS #39 §3.1), such as an emoji, a
+	// space or most punctuation.
+	Unrestricted
+)
+
+var restrictionNames = [...]string{
+	"unknown", "ascii_only", "single_script", "highly_restrictive",
+	"moderately_restrictive", "minimally_restrictive", "unrestricted",
+}
+
+// String returns the level's code, such as "single_script".
+func (l Restriction) String() string {
+	if int(l) < len(restrictionNames) {
+		return restrictionNames[l]
+	}
+	return "invalid"
+}
+
+// RestrictionLevel returns the UTS #39 §5.2 restriction level of s: the
+// first level whose conditions s meets. A string with a character that is
+// not Identifier_Status=Allowed (IdentifierStatus.txt 17.0.0) is
+// Unrestricted, as in ICU, so most decorated nicknames are; apply it to the
+// letters of a nickname when that matters. The empty string is ASCIIOnly.
+// Script values come from Go's unicode package, without Script_Extensions
+// (see [MixedScript]). It does not allocate.
+func RestrictionLevel(s string) Restriction {
+	ascii := true
+	for _, r := range s {
+		if !isAllowed(r) {
+			return Unrestricted
+		}
+		ascii = ascii && r < utf8.RuneSelf
+	}
+	if ascii {
+		return ASCIIOnly
+	}
+	resolved, union, ok := scripts(s)
+	if !ok || !resolved.empty() {
+		return SingleScript
+	}
+	var latinHan scriptSet
+	latinHan.add(scriptLatin)
+	latinHan.add(scriptHan)
+	rest := union.minus(latinHan)
+	for _, cover := range [][]int{{scriptHiragana, scriptKatakana}, {scriptBopomofo}, {scriptHangul}} {
+		var c scriptSet
+		for _, sc := range cover {
+			c.add(sc)
+		}
+		if rest.minus(c).empty() {
+			return HighlyRestrictive
+		}
+	}
+	var latin scriptSet
+	latin.add(scriptLatin)
+	other := union.minus(latin)
+	if other.count() == 1 && other.minus(recommendedScripts).empty() &&
+		!other.has(scriptCyrillic) && !other.has(scriptGreek) {
+		return ModeratelyRestrictive
+	}
+	return MinimallyRestrictive
+}

@@ -1,0 +1,147 @@
+package risk
+
+import "unicode/utf8"
+
+// runeValue returns the generated per-rune value of r: the skeleton kind in
+// the low bits, the nickname classes in the high bits. r must be a valid
+// code point.
+func runeValue(r rune) uint32 {
+	return runeBlocks[int(runeIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+}
+
+// piece returns the skeleton piece of kind k (k >= kindPiece0).
+func piece(k uint32) string {
+	i := int(k - kindPiece0)
+	lo := uint32(0)
+	if i > 0 {
+		lo = pieceEnd[i-1]
+	}
+	return skeletonPieces[lo:pieceEnd[i]]
+}
+
+// Skeleton returns the UTS #39 §4 skeleton of s: s in NFD, every code point
+// mapped through confusables.txt, and NFD again. Two strings are confusable
+// when their skeletons are equal. A skeleton is meant for comparison only,
+// never for display.
+//
+// Skeleton returns s itself, without allocating, when s is its own skeleton
+// (most ASCII, Han and already-normalised names), and allocates the result
+// once otherwise. Invalid UTF-8 bytes become U+FFFD. Skeleton is safe for
+// concurrent use.
+func Skeleton(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || runeBlocks[c] != kindIdentity {
+			return skeletonNonASCII(s)
+		}
+	}
+	return s
+}
+
+// skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
+// ASCII loop stays inlinable.
+func skeletonNonASCII(s string) string {
+	if isSkeletonFast(s) {
+		return s
+	}
+	var buf [128]byte
+	out := AppendSkeleton(buf[:0], s)
+	if string(out) == s {
+		return s
+	}
+	return string(out)
+}
+
+// isSkeletonFast reports whether every rune of s is valid, on the fast path
+// and its own piece, so that s is its own skeleton.
+func isSkeletonFast(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
+			return false
+		}
+	}
+	return true
+}
+
+// AppendSkeleton appends the [Skeleton] of s to dst and returns the extended
+// buffer. It does not allocate when dst has enough capacity and s has at
+// most 64 code points after NFD; longer strings that need the full NFD path
+// use two heap buffers for the intermediate forms.
+func AppendSkeleton(dst []byte, s string) []byte {
+	start := len(dst)
+	for _, r := range s {
+		v := runeValue(r)
+		if v&bitSlow != 0 || r == utf8.RuneError {
+			return appendSkeletonSlow(dst[:start], s)
+		}
+		dst = appendPiece(dst, r, v&kindMask)
+	}
+	return dst
+}
+
+// appendPiece appends the fast-path skeleton piece of r, whose kind is k.
+func appendPiece(dst []byte, r rune, k uint32) []byte {
+	switch {
+	case k == kindIdentity:
+		return utf8.AppendRune(dst, r)
+	case k == kindHangul:
+		return appendHangul(dst, r)
+	default:
+		return append(dst, piece(k)...)
+	}
+}
+
+// Hangul syllable decomposition (Unicode §3.12). A precomposed syllable's
+// skeleton is the concatenation of its jamo's pieces.
+const (
+	hangulBase = 0xAC00
+	jamoLBase  = 0x1100
+	jamoVBase  = 0x1161
+	jamoTBase  = 0x11A7
+	jamoVCount = 21
+	jamoTCount = 28
+)
+
+func appendHangul(dst []byte, r rune) []byte {
+	i := r - hangulBase
+	dst = appendJamo(dst, jamoLBase+i/(jamoVCount*jamoTCount))
+	dst = appendJamo(dst, jamoVBase+(i%(jamoVCount*jamoTCount))/jamoTCount)
+	if t := i % jamoTCount; t != 0 {
+		dst = appendJamo(dst, jamoTBase+t)
+	}
+	return dst
+}
+
+func appendJamo(dst []byte, j rune) []byte {
+	if k := runeValue(j) & kindMask; k >= kindPiece0 {
+		return append(dst, piece(k)...)
+	}
+	return utf8.AppendRune(dst, j)
+}
+
+// appendSkeletonSlow is UTS #39 §4 to the letter: NFD, map, NFD. It works on
+// stack buffers of 64 runes, and on the heap beyond that.
+func appendSkeletonSlow(dst []byte, s string) []byte {
+	var b1, b2 [64]rune
+	d := appendNFD(b1[:0], s) // UTS #39 §4 step 1: NFD
+	m := b2[:0]
+	for _, r := range d { // step 2: map each code point through confusables.txt
+		m = appendMapped(m, r)
+	}
+	// Step 3: NFD again. Unmapped runes come from an NFD string and mapped
+	// ones were replaced by NFD(target), so only canonical ordering is left.
+	reorder(m)
+	return appendRunes(dst, m)
+}
+
+// appendMapped appends the confusables.txt target of r, or r itself.
+func appendMapped(dst []rune, r rune) []rune {
+	// r comes from an NFD string, so it is its own NFD, and its piece is
+	// NFD(target): step 3 treats that the same as the target itself.
+	if v := runeValue(r); v&bitMapped != 0 {
+		for _, c := range piece(v & kindMask) {
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	return append(dst, r)
+}
