@@ -1,7 +1,5 @@
 package risk
 
-import "image"
-
 // Reasons reported for avatar lookalikes.
 const (
 	// ReasonAvatarMatch: the payee's avatar is a copy of the contact's
@@ -12,15 +10,6 @@ const (
 	// ReasonAvatarRotated: the copy is rotated by 90°, 180° or 270°.
 	ReasonAvatarRotated Reason = "avatar_rotated"
 )
-
-// HashAvatar hashes an avatar image for storage in a [Profile]: its [PDQ]
-// hash, quality and the eight dihedral variants, so that [Index] and
-// [CompareAvatarsDihedral] also find mirrored and rotated copies. It
-// allocates as [PDQ] does plus the Variants array.
-func HashAvatar(img image.Image, opts ...PDQOption) Avatar {
-	d, q := PDQDihedral(img, opts...)
-	return Avatar{Hash: d[Original], Quality: q, Variants: &d}
-}
 
 // AvatarMatch is the verdict of comparing two avatars' PDQ hashes.
 // The zero AvatarMatch means "not comparable": no match, score 0.

@@ -116,13 +116,13 @@ type avatarIndex struct {
 	// Entry → contact position and variant, for full and plain.
 	fullOwner, plainOwner []int32
 	fullVar               []Variant
-	contacts              int
+	avatars               []*Avatar // by contact position; nil for none
 }
 
 // newAvatarIndex indexes avatars[i] (nil for contacts without an avatar)
 // as contact i.
 func newAvatarIndex(avatars []*Avatar) *avatarIndex {
-	x := &avatarIndex{contacts: len(avatars)}
+	x := &avatarIndex{avatars: avatars}
 	var full, plain []Hash
 	for i, a := range avatars {
 		switch {
@@ -151,7 +151,7 @@ type avatarHit struct {
 // lookup returns, sorted by contact position, every contact c with
 // compareAvatar(avatars[c], payee).Distance ≤ MatchThreshold, with that
 // comparison (whose Match also requires usable qualities).
-func (x *avatarIndex) lookup(avatars []*Avatar, payee *Avatar) []avatarHit {
+func (x *avatarIndex) lookup(payee *Avatar) []avatarHit {
 	if payee == nil {
 		return nil
 	}
@@ -186,8 +186,44 @@ func (x *avatarIndex) lookup(avatars []*Avatar, payee *Avatar) []avatarHit {
 		if b.d > MatchThreshold {
 			continue
 		}
-		hits = append(hits, avatarHit{int(c), avatarMatch(b.d, b.v, avatars[c].Quality, payee.Quality)})
+		hits = append(hits, avatarHit{int(c), avatarMatch(b.d, b.v, x.avatars[c].Quality, payee.Quality)})
 	}
 	slices.SortFunc(hits, func(a, b avatarHit) int { return cmp.Compare(a.contact, b.contact) })
 	return hits
+}
+
+// cloneAvatar returns a deep copy of a (nil for nil), so that an Index
+// shares no memory with its caller.
+func cloneAvatar(a *Avatar) *Avatar {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	if a.Variants != nil {
+		v := *a.Variants
+		c.Variants = &v
+	}
+	return &c
+}
+
+// contactAvatars returns each contact's avatar, nil where there is none.
+func (ix *Index) contactAvatars() []*Avatar {
+	out := make([]*Avatar, len(ix.contacts))
+	for i := range ix.contacts {
+		out[i] = ix.contacts[i].Avatar
+	}
+	return out
+}
+
+// avatarCandidates adds the contacts whose avatar p's avatar matches
+// (compareAvatar's rule: usable qualities, distance ≤ MatchThreshold).
+func (ix *Index) avatarCandidates(p Profile, c *collector) {
+	if p.Avatar == nil || p.Avatar.Quality < MinQuality || ix.avatars == nil {
+		return
+	}
+	for _, h := range ix.avatars.lookup(p.Avatar) {
+		if h.match.Match {
+			c.at(int32(h.contact)).avatar = h.match
+		}
+	}
 }

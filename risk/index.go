@@ -31,6 +31,9 @@ type Suspect struct {
 	// Nickname is the nickname comparison; its zero value means the
 	// nicknames do not match.
 	Nickname NicknameMatch `json:"nickname"`
+	// Avatar is the avatar comparison; its zero value means the avatars do
+	// not match (or one side has none).
+	Avatar AvatarMatch `json:"avatar"`
 }
 
 // Codes returns the [Reason] codes of the bits that are set, each prefixed
@@ -53,6 +56,7 @@ type Index struct {
 	nick     []nickInfo
 	byKey    map[string][]int32 // NicknameKey → contacts, for equal keys
 	buckets  [][]bucketEntry    // by key length in graphemes, for edit distance
+	avatars  *avatarIndex       // contacts' avatar hashes (avatarindex.go)
 }
 
 // bucketEntry is one contact in a length bucket: its grapheme mask (a
@@ -72,10 +76,7 @@ func NewIndex(contacts []Profile) *Index {
 		byKey:    make(map[string][]int32, len(contacts)),
 	}
 	for i, c := range contacts {
-		if c.Avatar != nil {
-			a := *c.Avatar
-			c.Avatar = &a
-		}
+		c.Avatar = cloneAvatar(c.Avatar)
 		ix.contacts[i] = c
 		in := analyzeNickname(c.Nickname)
 		ix.nick[i] = in
@@ -91,6 +92,7 @@ func NewIndex(contacts []Profile) *Index {
 			ix.buckets[in.units] = append(ix.buckets[in.units], bucketEntry{in.mask, int32(i)})
 		}
 	}
+	ix.avatars = newAvatarIndex(ix.contactAvatars())
 	return ix
 }
 
@@ -104,8 +106,9 @@ func (ix *Index) Len() int {
 
 // candidate is a contact that matched on at least one signal.
 type candidate struct {
-	idx  int32
-	nick NicknameMatch
+	idx    int32
+	nick   NicknameMatch
+	avatar AvatarMatch
 }
 
 // collector gathers the candidates of one query. The avatar half adds its
@@ -139,12 +142,20 @@ func (c *collector) at(idx int32) *candidate {
 // it never recomputes a contact's key. Each suspect's Score combines its
 // signals as 1 − ∏(1 − sᵢ), which equals the single score when one signal
 // matched.
+//
+// An avatar matches when both profiles have one and their PDQ hashes are
+// within [MatchThreshold] with usable quality, using the dihedral variants
+// of either side (see [Avatar]); the suspect then carries [AvatarMatch]
+// and the reasons of [AvatarMatch.Reasons]. The avatar search uses
+// multi-index hashing over 16-bit chunks rather than a scan of every
+// contact.
 func (ix *Index) Lookalikes(p Profile) []Suspect {
 	if ix.Len() == 0 {
 		return nil
 	}
 	var c collector
 	ix.nicknameCandidates(p, &c)
+	ix.avatarCandidates(p, &c)
 	return ix.suspects(p, c.cands)
 }
 
@@ -185,13 +196,10 @@ func (ix *Index) suspects(p Profile, cands []candidate) []Suspect {
 		if p.ID != "" && contact.ID == p.ID {
 			continue
 		}
-		s := Suspect{Contact: contact, Nickname: cd.nick}
-		s.Score = combineScores(cd.nick.Score)
-		s.Reasons = cd.nick.Reasons.Codes()
-		if contact.Avatar != nil {
-			a := *contact.Avatar
-			s.Contact.Avatar = &a
-		}
+		s := Suspect{Contact: contact, Nickname: cd.nick, Avatar: cd.avatar}
+		s.Score = combineScores(cd.nick.Score, cd.avatar.Score)
+		s.Reasons = append(cd.nick.Reasons.Codes(), cd.avatar.Reasons()...)
+		s.Contact.Avatar = cloneAvatar(contact.Avatar)
 		order = append(order, cd.idx)
 		byIdx[cd.idx] = s
 	}

@@ -150,10 +150,7 @@ func PDQDihedral(img image.Image, opts ...PDQOption) (Dihedral, int) {
 // pdqDCT computes the 16×16 DCT and the quality of img, or ok == false for
 // images below the 5-pixel minimum.
 func pdqDCT(img image.Image, opts []PDQOption, dct *[16][16]float32) (quality int, ok bool) {
-	var o PDQOption
-	for _, opt := range opts {
-		o = opt
-	}
+	o := options(opts)
 	b := img.Bounds()
 	if o.preResize512 && (b.Dx() > 512 || b.Dy() > 512) {
 		img = cliResize512(img)
@@ -163,9 +160,20 @@ func pdqDCT(img image.Image, opts []PDQOption, dct *[16][16]float32) (quality in
 	if rows < 5 || cols < 5 {
 		return 0, false
 	}
+	var lt lumaTables
+	lt.init(img)
 	var a [64][64]float32
-	downsample(img, &a)
+	downsample(rows, cols, func(y int, dst []float32) { lt.row(img, y, dst) }, &a)
 	quality = imageQuality(&a)
 	dct64To16(&a, dct)
 	return quality, true
+}
+
+// options returns the effective options: later ones override earlier ones.
+func options(opts []PDQOption) PDQOption {
+	var o PDQOption
+	for _, opt := range opts {
+		o = opt
+	}
+	return o
 }

@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"image"
 	"slices"
 )
 
@@ -15,16 +14,18 @@ import (
 // same order per column (so the same bits) but reads memory sequentially.
 // Only what the output needs is computed: the second column pass runs on the
 // 64 sampled columns and writes the 64 sampled rows.
-func downsample(img image.Image, a *[64][64]float32) {
-	b := img.Bounds()
-	rows, cols := b.Dy(), b.Dx()
-	var lt lumaTables
-	lt.init(img)
+//
+// row(y, dst) writes luminance row y (of rows) into dst (of length cols).
+func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
 	if rows == 64 && cols == 64 {
 		// The reference skips the filter for 64×64 input. This is not a
-		// no-op elsewhere: a window-1 running sum still rounds.
+		// no-op elsewhere: a window-1 running sum still rounds. (row gets a
+		// heap buffer: a slice of a passed to a func value would make a
+		// escape.)
+		buf := make([]float32, 64)
 		for y := range 64 {
-			lt.row(img, y, a[y][:])
+			row(y, buf)
+			copy(a[y][:], buf)
 		}
 		return
 	}
@@ -35,7 +36,7 @@ func downsample(img image.Image, a *[64][64]float32) {
 	// the rows×64 sampled columns of pass 3. The sums and the first ring
 	// serve pass 4 too, so they hold at least 64 values.
 	wide := max(cols, 64)
-	buf := make([]float32, rows*cols+5*wide+4*cols+rows*64)
+	buf := make([]float32, rows*cols+5*wide+4*cols+2*rows*64)
 	p1, buf := buf[:rows*cols], buf[rows*cols:]
 	sums, buf := buf[:wide], buf[wide:]
 	var in, out [4][]float32
@@ -45,7 +46,7 @@ func downsample(img image.Image, a *[64][64]float32) {
 	for k := range out {
 		out[k], buf = buf[:cols], buf[cols:]
 	}
-	p3 := buf
+	p3, p4 := buf[:rows*64], buf[rows*64:]
 
 	var xs, ys [64]int
 	for i := range 64 {
@@ -63,7 +64,7 @@ func downsample(img image.Image, a *[64][64]float32) {
 	for y := 0; y < rows; y += 4 {
 		n := min(4, rows-y)
 		for k := range n {
-			lt.row(img, y+k, ring[k])
+			row(y+k, ring[k])
 		}
 		var dst [4][]float32
 		for k := range n {
@@ -90,13 +91,14 @@ func downsample(img image.Image, a *[64][64]float32) {
 	for k := range ring {
 		ring[k] = in[k][:64]
 	}
-	next := 0
+	// (Into p4 rather than straight into a: a closure that wrote to a
+	// would make a escape to the heap.)
 	boxColumns(p3, 64, rows, wCol, sums[:64], &ring, func(i int) {
-		for next < 64 && ys[next] == i {
-			copy(a[next][:], ring[i%4])
-			next++
-		}
+		copy(p4[i*64:i*64+64], ring[i%4])
 	})
+	for i, y := range ys {
+		copy(a[i][:], p4[y*64:y*64+64])
+	}
 }
 
 // boxRows runs boxRow on the first n (1..4) rows of src into dst,
