@@ -68,7 +68,7 @@ func builtin() []scenario {
 		Signals:  risk.Signals{Now: at(40), Known: true, PayeeCreated: years(1)},
 	}, {
 		Title:    "A payer who reports a mistake afterwards",
-		Transfer: transfer("t-1005", risk.Profile{ID: "u-6161", Nickname: "陈静Jing", RealName: "陈静"}, cny(60000), 50),
+		Transfer: transfer("t-1005", risk.Profile{ID: "u-6161", Nickname: "静静Jing", RealName: "陈静"}, cny(60000), 50),
 		Signals:  risk.Signals{Now: at(50), Known: true, PayeeCreated: years(4)},
 		Answers:  []string{"陈静"},
 		Events: []guard.Event{
