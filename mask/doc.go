@@ -52,7 +52,8 @@
 //
 // # Deny-list
 //
-// For Latin-script (and mixed-script) names, a masked part could read as
+// For names that may hold Latin letters (identity reports Latin, mixed,
+// other or unknown script), a masked part could read as
 // an offensive word: Singapore's PayNow masked with X and showed names such
 // as "SEX QIX RUX"; KeepEnds turns Dirk into D**k. The package keeps a
 // small committed deny-list of English profanity and slurs (three or more
