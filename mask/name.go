@@ -34,14 +34,14 @@ func Name(name string, style Style, opts ...Option) (Masked, error) {
 // [HideLength], each run of hidden graphemes becomes [HiddenWidth] mask
 // runes), separators stay visible, and a grapheme is never split.
 //
-// For Latin-script names the result is checked against a small deny-list
-// of offensive words and the mask is widened when the masked text would
+// For names that may contain Latin letters (identity's Latin, mixed,
+// other and unknown scripts) the result is checked against a small
+// deny-list of offensive words and the mask is widened when the masked text would
 // read as one; see the package documentation.
 //
 // It reports [ErrInvalidName] for the zero Name, [ErrStyle] for an invalid
-// style, [ErrMaskRune] for a mask rune that [MaskRune] does not allow and
-// [ErrTooLong] for a name longer than [MaxGraphemes] graphemes. NameFrom
-// allocates exactly once, for the masked text.
+// style and [ErrMaskRune] for a mask rune that [MaskRune] does not allow.
+// NameFrom allocates exactly once, for the masked text.
 func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 	if !n.IsValid() {
 		return Masked{}, ErrInvalidName
