@@ -26,9 +26,15 @@ func (p Policy) display(name string) (identity.Name, view, error) {
 	if err != nil {
 		return identity.Name{}, view{}, err
 	}
+	v, err := p.mask(n)
+	return n, v, err
+}
+
+// mask masks n with p's style.
+func (p Policy) mask(n identity.Name) (view, error) {
 	m, err := mask.NameFrom(n, p.Display, mask.HideLength(p.HideLength))
 	if err != nil {
-		return identity.Name{}, view{}, err
+		return view{}, err
 	}
 	v := view{text: m.String(), hiddenText: m.UnmaskedHidden()}
 	var segs [8]mask.Segment
@@ -43,5 +49,5 @@ func (p Policy) display(name string) (identity.Name, view, error) {
 	for i, s := range hs {
 		v.hidden[i] = Span{s.Start, s.End}
 	}
-	return n, v, nil
+	return v, nil
 }

@@ -3,6 +3,7 @@ package guard
 import (
 	"time"
 
+	"github.com/transferguard/transferguard/identity"
 	"github.com/transferguard/transferguard/risk"
 )
 
@@ -99,10 +100,12 @@ func (o *outcome) apply(p *Policy, r Rule, q Reasons) {
 // Evaluate returns [ErrUnknownCurrency], [ErrAmount], [ErrCurrencyMismatch],
 // [ErrOverflow], [ErrNoPayeeName], [ErrNoTime], [ErrUnsupportedCurrency]
 // (the policy has no thresholds for the currency), or an error from parsing
-// or masking the payee's name; it never lets a transfer pass on bad input.
-// p should pass [Policy.Validate]; Evaluate does not validate it again.
+// (identity.Parse, on every path) or masking the payee's name; it never lets
+// a transfer pass on bad input. p should pass [Policy.Validate]; Evaluate
+// does not validate it again, and never panics on a policy that fails it.
 //
-// Evaluate does not allocate when the action is [ActionAllow].
+// Evaluate does not allocate when the action is [ActionAllow] and the
+// payee's name is in NFC (TestEvaluateAllowAllocs).
 func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
 	total, err := t.validate()
 	if err != nil {
@@ -111,6 +114,12 @@ func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
 	th, ok := p.Thresholds[t.Amount.Currency]
 	if !ok {
 		return Decision{}, ErrUnsupportedCurrency
+	}
+	// Parse on every path, so that a name identity rejects is an error
+	// whatever the amount. Parse does not allocate for NFC input.
+	n, err := identity.Parse(t.Payee.RealName)
+	if err != nil {
+		return Decision{}, err
 	}
 	o := outcome{action: ActionAllow}
 	if p.RequireVerifiedPayer && !t.PayerVerified {
@@ -125,7 +134,7 @@ func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
 	if o.action == ActionAllow {
 		return d, nil
 	}
-	return p.complete(d, o, t, a)
+	return p.complete(d, o, t, n, a)
 }
 
 // applyAmount applies the thresholds th to the total; a threshold that only
@@ -172,8 +181,8 @@ func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
 
 // complete fills in the display, challenge, hold and suspects of a decision
 // stronger than allow.
-func (p Policy) complete(d Decision, o outcome, t Transfer, a risk.Assessment) (Decision, error) {
-	n, v, err := p.display(t.Payee.RealName)
+func (p Policy) complete(d Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) (Decision, error) {
+	v, err := p.mask(n)
 	if err != nil {
 		return Decision{}, err
 	}

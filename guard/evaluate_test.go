@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/transferguard/transferguard/identity"
 	"github.com/transferguard/transferguard/risk"
 )
 
@@ -136,6 +137,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"sent today in another currency", edit(func(t *Transfer) { t.SentToday = Money{5, "USD"} }), ErrCurrencyMismatch},
 		{"overflow", edit(func(t *Transfer) { t.Amount.Minor = math.MaxInt64; t.SentToday = Money{1, "CNY"} }), ErrOverflow},
 		{"missing payee name", edit(func(t *Transfer) { t.Payee.RealName = "" }), ErrNoPayeeName},
+		{"payee name identity rejects, small amount", edit(func(t *Transfer) { t.Payee.RealName = "张\u202e三" }), identity.ErrForbiddenRune},
 		{"missing time", edit(func(t *Transfer) { t.At = time.Time{} }), ErrNoTime},
 		{"currency without thresholds", edit(func(t *Transfer) { t.Amount.Currency = "KWD" }), ErrUnsupportedCurrency},
 	}

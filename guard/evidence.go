@@ -228,7 +228,9 @@ func (e *Evidence) UnmarshalJSON(b []byte) error {
 	dec.DisallowUnknownFields()
 	var v evidenceJSON
 	if err := dec.Decode(&v); err != nil {
-		return fmt.Errorf("%w: %w", ErrInvalidEvidence, err)
+		// Not wrapped: a JSON error can quote the record, which holds a
+		// nickname.
+		return fmt.Errorf("%w: malformed or unknown field", ErrInvalidEvidence)
 	}
 	if err := Evidence(v).Validate(); err != nil {
 		return err

@@ -1,6 +1,8 @@
 package guard
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -250,6 +252,24 @@ func (p Policy) Validate() error {
 		}
 	}
 	return p.Challenge.validate()
+}
+
+// policyJSON has Policy's fields without its methods.
+type policyJSON Policy
+
+// UnmarshalJSON reads a policy strictly: an unknown field (a misspelt
+// "require_verified_payer" would otherwise leave a safety rule off without
+// a word) is an error wrapping [ErrInvalidPolicy]. Fields that are absent
+// keep their zero value; call [Policy.Validate] afterwards.
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var v policyJSON
+	if err := dec.Decode(&v); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalidPolicy, err)
+	}
+	*p = Policy(v)
+	return nil
 }
 
 func invalid(field string) error { return fmt.Errorf("%w: %s", ErrInvalidPolicy, field) }

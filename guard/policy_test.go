@@ -148,6 +148,8 @@ func TestPolicyJSONErrors(t *testing.T) {
 		`{"holds":{"cooling_off":"soon"}}`,
 		`{"risk":{"low":{"action":"maybe"}}}`,
 		`{"amount_hold":7}`,
+		`{"require_verified_payr":true}`,
+		`{"challenge":{"max_attempt":3}}`,
 	} {
 		var p Policy
 		if err := json.Unmarshal([]byte(in), &p); err == nil {
