@@ -132,7 +132,6 @@ func TestNicknameKeyAllocs(t *testing.T) {
 	}
 }
 
-
 func FuzzNicknameKey(f *testing.F) {
 	for _, s := range []string{"", "alice", "PayPaI", "T0m", "\u0410lice", "小美\u200b", "🌸小美🌸", "★Alice★", "A.l.i.c.e", "A l i c e", "張偉", "王已", "王末", "Ａｌｉｃｅ", "𝐀𝐥𝐢𝐜𝐞", "김민준", "José", "\u3164", strings.Repeat("é", 200)} {
 		f.Add(s)

@@ -129,7 +129,7 @@ func propSkeletonReference(t *rapid.T) {
 
 var confusablesMapOnce = confusablesMap()
 
-func TestSkeletonReference(t *testing.T)  { rapid.Check(t, propSkeletonReference) }
+func TestSkeletonReference(t *testing.T) { rapid.Check(t, propSkeletonReference) }
 
 func TestSkeletonAllocs(t *testing.T) {
 	for _, s := range []string{"alice", "张伟", "Jose\u0301", "\u1100\u4e28\u1106"} {
