@@ -107,25 +107,6 @@ func TestOSA(t *testing.T) {
 	}
 }
 
-// propCompareSymmetric: CompareNicknames is symmetric, scores stay in [0, 1]
-// and CompareNicknames(x, x) has the maximum score.
-func propCompareSymmetric(t *rapid.T) {
-	a := genNickname().Draw(t, "a")
-	b := rapid.OneOf(genNickname(), genSpoof(a)).Draw(t, "b")
-	m1, m2 := CompareNicknames(a, b), CompareNicknames(b, a)
-	if m1 != m2 {
-		t.Fatalf("CompareNicknames(%+q, %+q) = %+v, reversed %+v", a, b, m1, m2)
-	}
-	if m1.Score < 0 || m1.Score > 1 {
-		t.Fatalf("score %v outside [0, 1]", m1.Score)
-	}
-	if s := CompareNicknames(a, a); s.Score != 1 || s.Score < m1.Score {
-		t.Fatalf("CompareNicknames(%+q, itself) = %+v, below %+v", a, s, m1)
-	}
-}
-
-func TestCompareSymmetric(t *testing.T) { rapid.Check(t, propCompareSymmetric) }
-
 func FuzzCompareNicknames(f *testing.F) {
 	for _, p := range [][2]string{{"张伟", "張偉"}, {"Alice", "\u0410lice"}, {"PayPal", "PayPaI"}, {"小美", "小美\u200b"}, {"小美", "🌸小美🌸"}, {"王己", "王已"}, {"王未", "王末"}, {"Tom", "T0m"}, {"张伟", "李娜"}, {"Bob", "Rob"}, {"Anna", "Hannah"}, {"老王", "老李"}, {"Jonathan", "Jonatham"}, {"", ""}} {
 		f.Add(p[0], p[1])

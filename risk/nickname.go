@@ -89,12 +89,15 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 	cur, next := b1[:0], b2[:0]
 	k := s
 	for range 4 {
-		out := appendKeyRound(next[:0], k, o, &tr)
+		out, stable := appendKeyRound(next[:0], k, o, &tr)
 		if string(out) == k {
 			break
 		}
 		k = bytesString(out) // valid until next is reused two rounds on
 		cur, next = out, cur
+		if stable {
+			break
+		}
 	}
 	if k == s {
 		return s, tr
@@ -153,8 +156,11 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 }
 
 // appendKeyRound appends one round of NicknameKey's steps applied to s. It
-// works on stack buffers of 128 runes (the heap beyond that).
-func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
+// works on stack buffers of 128 runes (the heap beyond that). stable
+// reports that another round cannot change the result: no rune of it is
+// invisible, decoration, mapped by confusables, decomposable or a Hangul
+// syllable (Han runes in it are already lookalike keys).
+func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []byte, stable bool) {
 	var b1, b2 [128]rune
 	// Steps 1 and 2: drop invisible characters; NFKD, which gives the same
 	// key as NFKC because step 6 normalises to NFD anyway, and which needs
@@ -210,6 +216,7 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 		u = t
 	}
 	// Step 7: lower case.
+	stable = *o == defaultKeyOptions
 	for _, r := range u {
 		if !o.noCaseFold {
 			if l := unicode.ToLower(r); l != r {
@@ -217,9 +224,13 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 				r = l
 			}
 		}
+		if runeValue(r)&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
+			r >= hangulBase && r < hangulBase+11172 {
+			stable = false
+		}
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst
+	return dst, stable
 }
 
 // appendMappedNFD appends the confusables mapping of each rune of NFD(r).

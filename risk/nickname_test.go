@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"pgregory.net/rapid"
-
 	"github.com/transferguard/transferguard/internal/han"
 )
 
@@ -110,9 +108,10 @@ func TestASCIIKey(t *testing.T) {
 		}
 		var buf [64]byte
 		var tr2 keyTrace
-		slow := string(appendKeyRound(buf[:0], s, &defaultKeyOptions, &tr2))
-		if s2 := string(appendKeyRound(buf[:0], slow, &defaultKeyOptions, &tr2)); s2 != slow {
-			slow = s2
+		b, _ := appendKeyRound(buf[:0], s, &defaultKeyOptions, &tr2)
+		slow := string(b)
+		if b, _ := appendKeyRound(buf[:0], slow, &defaultKeyOptions, &tr2); string(b) != slow {
+			slow = string(b)
 		}
 		if fast != slow {
 			t.Errorf("key of %+q: fast %+q, general %+q", s, fast, slow)
@@ -132,15 +131,6 @@ func TestNicknameKeyAllocs(t *testing.T) {
 		}
 	}
 }
-
-func propNicknameKeyIdempotent(t *rapid.T) {
-	s := rapid.OneOf(genNickname(), rapid.String()).Draw(t, "s")
-	if k := NicknameKey(s); NicknameKey(k) != k {
-		t.Fatalf("NicknameKey not idempotent for %+q: %+q then %+q", s, k, NicknameKey(k))
-	}
-}
-
-func TestNicknameKeyIdempotent(t *testing.T) { rapid.Check(t, propNicknameKeyIdempotent) }
 
 func FuzzNicknameKey(f *testing.F) {
 	for _, s := range []string{"", "alice", "PayPaI", "T0m", "\u0410lice", "小美\u200b", "🌸小美🌸", "★Alice★", "A.l.i.c.e", "A l i c e", "張偉", "王已", "王末", "Ａｌｉｃｅ", "𝐀𝐥𝐢𝐜𝐞", "김민준", "José", "\u3164", strings.Repeat("é", 200)} {
