@@ -20,6 +20,7 @@
 // arithmetic order.
 //
 // # PDQ deviations and choices
+//
 //   - By default the image is hashed at full resolution, as the Java
 //     reference, python-threatexchange and HMA do. [PreResize512] gives the
 //     C++ command-line tool's nearest-neighbour 512×512 pre-resize instead.
