@@ -44,18 +44,18 @@ type mihIndex struct {
 func newMIHIndex(hashes []Hash) *mihIndex {
 	m := &mihIndex{hashes: hashes}
 	n := len(hashes)
+	tmpIDs, tmpKeys := make([]int32, n), make([]uint16, n)
 	for c := range mihChunks {
-		ids := make([]int32, n)
-		for i := range ids {
-			ids[i] = int32(i)
+		// Sort the ids by chunk value with a two-pass LSD radix sort (low
+		// byte, then high byte; stable, so equal values keep id order).
+		ids, keys := make([]int32, n), make([]uint16, n)
+		for i, h := range hashes {
+			tmpIDs[i], tmpKeys[i] = int32(i), h.word(c)
 		}
-		slices.SortFunc(ids, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(hashes[a].word(c), hashes[b].word(c)), cmp.Compare(a, b))
-		})
-		keys := make([]uint16, n)
-		for i, id := range ids {
-			keys[i] = hashes[id].word(c)
-		}
+		radixPass(ids, keys, tmpIDs, tmpKeys, 0)
+		radixPass(tmpIDs, tmpKeys, ids, keys, 8)
+		copy(ids, tmpIDs)
+		copy(keys, tmpKeys)
 		pos := 0
 		for hb := range 257 {
 			for pos < n && int(keys[pos]>>8) < hb {
@@ -68,20 +68,39 @@ func newMIHIndex(hashes []Hash) *mihIndex {
 	return m
 }
 
-// search calls found(id, distance) once for every stored hash within
-// distance ≤ mihRadius of q, in no particular order. seen must hold at least
-// len(hashes) bits and be all zero; search leaves bits set in it.
-func (m *mihIndex) search(q Hash, seen []uint64, found func(id int32, d int)) {
+// radixPass stably sorts (srcIDs, srcKeys) by the byte of the key at
+// shift into (dstIDs, dstKeys).
+func radixPass(dstIDs []int32, dstKeys []uint16, srcIDs []int32, srcKeys []uint16, shift uint) {
+	var pos [257]int
+	for _, k := range srcKeys {
+		pos[(k>>shift)&0xff+1]++
+	}
+	for i := 1; i < len(pos); i++ {
+		pos[i] += pos[i-1]
+	}
+	for i, k := range srcKeys {
+		b := (k >> shift) & 0xff
+		dstIDs[pos[b]], dstKeys[pos[b]] = srcIDs[i], k
+		pos[b]++
+	}
+}
+
+// search calls found(id, distance) for every stored hash within distance ≤
+// mihRadius of q, in no particular order, and possibly more than once for
+// the same id (once per chunk that led to it; at most 16 times). Callers
+// keep the best per owner, so duplicates cost one distance each and no
+// "seen" set needs allocating.
+func (m *mihIndex) search(q Hash, found func(id int32, d int)) {
 	for c := range mihChunks {
 		qc := q.word(c)
-		m.probe(c, qc, q, seen, found)
+		m.probe(c, qc, q, found)
 		for b := range 16 {
-			m.probe(c, qc^1<<b, q, seen, found)
+			m.probe(c, qc^1<<b, q, found)
 		}
 	}
 }
 
-func (m *mihIndex) probe(c int, key uint16, q Hash, seen []uint64, found func(id int32, d int)) {
+func (m *mihIndex) probe(c int, key uint16, q Hash, found func(id int32, d int)) {
 	lo, hi := m.start[c][key>>8], m.start[c][key>>8+1]
 	keys := m.keys[c][lo:hi]
 	i, ok := slices.BinarySearch(keys, key)
@@ -94,10 +113,6 @@ func (m *mihIndex) probe(c int, key uint16, q Hash, seen []uint64, found func(id
 			break
 		}
 		id := ids[j]
-		if seen[id/64]&(1<<(id%64)) != 0 {
-			continue
-		}
-		seen[id/64] |= 1 << (id % 64)
 		if d := q.Distance(m.hashes[id]); d <= mihRadius {
 			found(id, d)
 		}
@@ -155,40 +170,33 @@ func (x *avatarIndex) lookup(payee *Avatar) []avatarHit {
 	if payee == nil {
 		return nil
 	}
-	// Best (distance, variant) per contact, so that ties resolve as in
-	// CompareAvatarsDihedral: the lowest distance, then the lowest variant.
-	type best struct {
-		d int
-		v Variant
-	}
-	bests := map[int32]best{}
-	keep := func(c int32, d int, v Variant) {
-		if b, ok := bests[c]; !ok || d < b.d || (d == b.d && v < b.v) {
-			bests[c] = best{d, v}
-		}
-	}
-	seen := make([]uint64, (max(len(x.fullOwner), len(x.plainOwner))+63)/64)
-	x.full.search(payee.Hash, seen, func(id int32, d int) {
-		keep(x.fullOwner[id], d, x.fullVar[id])
+	// Every (contact, distance, variant) found; sorted below so that per
+	// contact the lowest distance, then the lowest variant, wins, as in
+	// CompareAvatarsDihedral.
+	var found []avatarHit
+	x.full.search(payee.Hash, func(id int32, d int) {
+		found = append(found, avatarHit{int(x.fullOwner[id]), AvatarMatch{Distance: d, Variant: x.fullVar[id]}})
 	})
 	queries := []Hash{payee.Hash}
 	if payee.Variants != nil {
 		queries = payee.Variants[:]
 	}
 	for v, q := range queries {
-		clear(seen)
-		x.plain.search(q, seen, func(id int32, d int) {
-			keep(x.plainOwner[id], d, Variant(v))
+		x.plain.search(q, func(id int32, d int) {
+			found = append(found, avatarHit{int(x.plainOwner[id]), AvatarMatch{Distance: d, Variant: Variant(v)}})
 		})
 	}
-	hits := make([]avatarHit, 0, len(bests))
-	for c, b := range bests {
-		if b.d > MatchThreshold {
-			continue
+	slices.SortFunc(found, func(a, b avatarHit) int {
+		return cmp.Or(cmp.Compare(a.contact, b.contact), cmp.Compare(a.match.Distance, b.match.Distance),
+			cmp.Compare(a.match.Variant, b.match.Variant))
+	})
+	hits := found[:0]
+	for i, f := range found {
+		if i > 0 && found[i-1].contact == f.contact {
+			continue // a worse (or equal, later-variant) find for the same contact
 		}
-		hits = append(hits, avatarHit{int(c), avatarMatch(b.d, b.v, x.avatars[c].Quality, payee.Quality)})
+		hits = append(hits, avatarHit{f.contact, avatarMatch(f.match.Distance, f.match.Variant, x.avatars[f.contact].Quality, payee.Quality)})
 	}
-	slices.SortFunc(hits, func(a, b avatarHit) int { return cmp.Compare(a.contact, b.contact) })
 	return hits
 }
 

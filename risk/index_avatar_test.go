@@ -160,30 +160,67 @@ func benchAvatarContacts(tb testing.TB, n int) ([]Profile, []Avatar) {
 	return contacts, base
 }
 
+// randomAvatarContacts returns n contacts whose avatars are unrelated:
+// random hashes and variants, as distinct pictures' PDQ hashes are (about
+// 128 bits apart).
+func randomAvatarContacts(n int) []Profile {
+	contacts := benchContacts(n)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range contacts {
+		var d Dihedral
+		for v := range d {
+			for k := range d[v] {
+				d[v][k] = byte(rng.Uint32())
+			}
+		}
+		contacts[i].Avatar = &Avatar{Hash: d[Original], Quality: 100, Variants: &d}
+	}
+	return contacts
+}
+
+// BenchmarkLookalikesAvatars: Lookalikes over 5,000 contacts with avatars
+// (and nicknames), for a payee whose avatar is a copy, a mirrored copy, or
+// new. "distinct" contacts have unrelated avatars; "clustered" ones are 40
+// pictures with noise, a harder case for the chunk index.
 func BenchmarkLookalikesAvatars(b *testing.B) {
-	contacts, _ := benchAvatarContacts(b, 5000)
-	ix := NewIndex(contacts)
-	copied := *contacts[1234].Avatar
-	copied.Variants = nil
-	mirrored := Avatar{Hash: contacts[77].Avatar.Variants[FlipY], Quality: 100}
+	clustered, _ := benchAvatarContacts(b, 5000)
 	fresh := HashAvatar(genAvatar("shapes", 9999))
 	fresh.Variants = nil
-	queries := []struct {
-		name string
-		p    Profile
-	}{
-		{"avatar-copy", Profile{ID: "x", Nickname: "Zacharias", Avatar: &copied}},
-		{"avatar-mirrored", Profile{ID: "x", Nickname: "Zacharias", Avatar: &mirrored}},
-		{"avatar-miss", Profile{ID: "x", Nickname: "Zacharias", Avatar: &fresh}},
-		{"no-avatar", Profile{ID: "x", Nickname: "Zacharias"}},
+	for _, set := range []struct {
+		name     string
+		contacts []Profile
+	}{{"distinct", randomAvatarContacts(5000)}, {"clustered", clustered}} {
+		ix := NewIndex(set.contacts)
+		copied := *set.contacts[1234].Avatar
+		copied.Variants = nil
+		mirrored := Avatar{Hash: set.contacts[77].Avatar.Variants[FlipY], Quality: 100}
+		queries := []struct {
+			name string
+			p    Profile
+		}{
+			{"avatar-copy", Profile{ID: "x", Nickname: "Zacharias", Avatar: &copied}},
+			{"avatar-mirrored", Profile{ID: "x", Nickname: "Zacharias", Avatar: &mirrored}},
+			{"avatar-miss", Profile{ID: "x", Nickname: "Zacharias", Avatar: &fresh}},
+			{"no-avatar", Profile{ID: "x", Nickname: "Zacharias"}},
+		}
+		for _, q := range queries {
+			b.Run(set.name+"/"+q.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = ix.Lookalikes(q.p)
+				}
+			})
+		}
 	}
-	for _, q := range queries {
-		b.Run(q.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				_ = ix.Lookalikes(q.p)
-			}
-		})
+}
+
+// BenchmarkNewIndexAvatars: building the index of 5,000 contacts with
+// avatars (8 variants each).
+func BenchmarkNewIndexAvatars(b *testing.B) {
+	contacts := randomAvatarContacts(5000)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = NewIndex(contacts)
 	}
 }
 

@@ -1,11 +1,3 @@
-package risk
-
-//go:generate go test -run=^TestDCTTableUpToDate$ -update-dct
-
-import (
-	"image"
-)
-
 // # PDQ
 //
 // [PDQ] computes Meta's PDQ perceptual hash (facebook/ThreatExchange, pdq/),
@@ -16,13 +8,19 @@ import (
 // eight dihedral variants are the reference's, so hashes are interchangeable
 // with ThreatExchange, HMA and FAISS indexes of PDQ hashes. The reference's
 // recommendations are [MatchThreshold] (distance ≤ 31) and [MinQuality].
+// [DecodeAvatar] decodes PNG, JPEG, GIF and WebP under [Limits];
+// [CompareAvatars] and [CompareAvatarsDihedral] give an [AvatarMatch];
+// [HashAvatar] prepares the [Avatar] of a [Profile], whose eight dihedral
+// variants let [Index] find mirrored and rotated copies. The test vectors
+// are in testdata/pdq (with upstream's licence and PROVENANCE.md).
 //
 // Every float32 product is converted explicitly before it is added, so that
 // the compiler cannot fuse it into a multiply-add on arm64, ppc64le, s390x,
 // riscv64 or loong64; the flat-grey conformance vector catches any change of
 // arithmetic order.
 //
-// Deviations and choices:
+// # PDQ deviations and choices
+//
 //   - By default the image is hashed at full resolution, as the Java
 //     reference, python-threatexchange and HMA do. [PreResize512] gives the
 //     C++ command-line tool's nearest-neighbour 512×512 pre-resize instead.
@@ -40,6 +38,16 @@ import (
 //     16-bit images use the high byte of each sample (the C++ tool keeps the
 //     low byte, Pillow clamps: upstream has no single answer).
 //   - EXIF orientation is ignored, as in every reference.
+//   - [HashAvatar]'s variants are the hashes of the actually transformed
+//     image; the reference's DCT-derived predictions are [PDQDihedral].
+//   - [MinQuality] is 50, the reference README's "discard quality ≤ 49".
+package risk
+
+//go:generate go test -run=^TestDCTTableUpToDate$ -update-dct
+
+import (
+	"image"
+)
 
 // MatchThreshold is the reference's recommended largest PDQ distance for a
 // match: two hashes at distance ≤ 31 show the same picture.
