@@ -36,9 +36,11 @@ func Fold(s string) string {
 }
 
 // AppendFold appends the comparison key of s (see [Fold]) to dst and
-// returns the extended slice. It does not allocate when dst has enough
-// spare capacity (at most 3 bytes per input byte; len(s) is enough for
-// most names).
+// returns the extended slice. It does not allocate when dst has room for
+// the key and s is in NFKC or only its full-width ASCII is not (see
+// Allocations in the package documentation). The key of a name is rarely
+// longer than the name, but NFKC expands some compatibility characters
+// (U+FDFA becomes 18 letters).
 func AppendFold(dst []byte, s string) []byte {
 	dst, _ = appendFold(dst, s, 0)
 	return dst
