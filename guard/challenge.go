@@ -144,19 +144,22 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 		c.want = n.Unmasked()
 		c.fill = []Span{{0, n.Len()}}
 	}
-	k := identity.Fold(c.want)
-	if k == "" && c.kind != FullName {
+	k := identity.AppendFold(c.key[:0], c.want)
+	if len(k) == 0 && c.kind != FullName {
 		// The asked part folds to nothing (punctuation only): ask for all.
 		c.kind, c.want, c.fill = FullName, n.Unmasked(), []Span{{0, n.Len()}}
-		k = identity.Fold(c.want)
+		k = identity.AppendFold(c.key[:0], c.want)
 	}
-	if k == "" {
+	switch {
+	case len(k) == 0:
 		return Challenge{}, ErrNoAnswer
-	}
-	if len(k) > keySize {
+	case len(k) > keySize:
+		// AppendFold outgrew the array; the fold does not fit.
 		return Challenge{}, ErrAnswerTooLong
 	}
-	c.keyLen = copy(c.key[:], k)
+	c.keyLen = len(k)
+	// Check compares whole buffers: nothing may follow the key.
+	clear(c.key[c.keyLen:])
 	return c, nil
 }
 
@@ -227,8 +230,7 @@ func (c Challenge) AttemptsLeft(s State) int {
 // Every wrong answer gets the same verdict and the same next state,
 // whichever character was wrong; the folded strings are compared in
 // constant time over fixed 512-byte buffers. Answers longer than 512 bytes
-// are wrong. Check allocates once, the fold buffer, because
-// identity.AppendFold lets its dst escape (TestCheckAllocs).
+// are wrong. Check does not allocate (TestCheckAllocs).
 func (c Challenge) Check(s State, answer string, now time.Time) (State, Verdict) {
 	if !c.IsValid() {
 		return s, VerdictUnknown
