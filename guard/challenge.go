@@ -3,6 +3,7 @@ package guard
 import (
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -194,6 +195,10 @@ func (c Challenge) Binds(t Transfer) bool {
 // String returns a redacted description: kind and transfer id, never the
 // answer.
 func (c Challenge) String() string { return "challenge " + c.kind.String() + " for " + c.transferID }
+
+// Format implements fmt.Formatter: every verb, %#v and %+v included,
+// prints [Challenge.String], never the fields.
+func (c Challenge) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
 
 // LogValue implements slog.LogValuer without the answer.
 func (c Challenge) LogValue() slog.Value {

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -169,7 +170,7 @@ func TestEvaluateAllowAllocs(t *testing.T) {
 
 func TestTransferRedacted(t *testing.T) {
 	tr := transfer(100)
-	for _, s := range []string{tr.String(), tr.LogValue().String()} {
+	for _, s := range []string{tr.String(), tr.LogValue().String(), fmt.Sprintf("%v %+v %#v %s", tr, tr, tr, tr)} {
 		if containsAny(s, "张", "小明") {
 			t.Errorf("redacted form %+q reveals the name", s)
 		}
