@@ -314,13 +314,21 @@ func (c Challenge) correct(answer string) bool {
 // segments, which grapheme spans to fill, the attempts left and the times.
 // It never contains the expected answer. It is ready for encoding/json.
 type Prompt struct {
-	Kind         ChallengeKind `json:"kind"`
-	Masked       string        `json:"masked"`
-	Segments     []Segment     `json:"segments"`
-	Fill         []Span        `json:"fill,omitempty"`
-	AttemptsLeft int           `json:"attempts_left"`
-	ExpiresAt    time.Time     `json:"expires_at"`
-	LockedUntil  time.Time     `json:"locked_until,omitzero"`
+	// Kind is what to type.
+	Kind ChallengeKind `json:"kind"`
+	// Masked is the masked name, as in the decision's display.
+	Masked string `json:"masked"`
+	// Segments are Masked's visible and hidden runs.
+	Segments []Segment `json:"segments"`
+	// Fill lists the grapheme spans of the name to type; omitted when the
+	// policy hides the length.
+	Fill []Span `json:"fill,omitempty"`
+	// AttemptsLeft is [Challenge.AttemptsLeft] for the state.
+	AttemptsLeft int `json:"attempts_left"`
+	// ExpiresAt is the challenge's expiry.
+	ExpiresAt time.Time `json:"expires_at"`
+	// LockedUntil is the end of the current lockout, zero when none.
+	LockedUntil time.Time `json:"locked_until,omitzero"`
 }
 
 // Segment is a run of the masked name: visible text, or a hidden run shown
