@@ -6,8 +6,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"github.com/transferguard/transferguard/identity/identitytest"
 	"github.com/transferguard/transferguard/internal/han"
+	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
 )
 
@@ -57,6 +59,13 @@ func checkParse(t tb, s string) {
 	}
 	if b.String() != u {
 		t.Fatalf("Parse(%+q): clusters %+q do not concatenate to %+q", s, b.String(), u)
+	}
+	// Slow obvious reference: uniseg's own count, and NFC of the trimmed input.
+	if c := uniseg.GraphemeClusterCount(u); c != n.Len() {
+		t.Fatalf("Parse(%+q): %d clusters, uniseg counts %d", s, n.Len(), c)
+	}
+	if want := norm.NFC.String(strings.TrimSpace(s)); u != want {
+		t.Fatalf("Parse(%+q).Unmasked() = %+q, want NFC of the trimmed input %+q", s, u, want)
 	}
 	prevEnd := 0
 	for i := range n.NumParts() {

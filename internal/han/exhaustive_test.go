@@ -13,7 +13,36 @@ import (
 // all 0x110000 code points.
 func TestExhaustive(t *testing.T) {
 	m := getModel(t)
+	// known marks the runes that occur in the data; every other rune must
+	// map to itself and have no lists, which is checked without the
+	// (slower) map lookups.
+	known := make([]bool, unicode.MaxRune+1)
+	for _, mp := range []map[rune]rune{m.tb.Canon, m.tb.Fold, m.tb.Key} {
+		for k, v := range mp {
+			known[k], known[v] = true, true
+		}
+	}
+	for _, mp := range []map[rune][]rune{m.tb.Classes, m.tb.Neighbours} {
+		for k := range mp {
+			known[k] = true
+		}
+	}
+	for k := range m.tb.Readings {
+		known[k] = true
+	}
 	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !known[r] {
+			if Fold(r) != r || LookalikeKey(r) != r || Variants(r) != "" || Lookalikes(r) != "" || canon(r) != r {
+				t.Fatalf("%+q is not in the data but the tables map it", r)
+			}
+			if _, _, ok := readings(r); ok {
+				t.Fatalf("%+q is not in the data but has readings", r)
+			}
+			if IsHan(r) != unihan.IsHan(r, m.tb.HanAfter15) {
+				t.Fatalf("IsHan(%+q) = %v, want %v", r, IsHan(r), !IsHan(r))
+			}
+			continue
+		}
 		f := Fold(r)
 		if want := m.tb.FoldOf(r); f != want {
 			t.Fatalf("Fold(%+q) = %+q, want %+q", r, f, want)
