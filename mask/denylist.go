@@ -96,6 +96,18 @@ func avoidDenied(h *bitset, n identity.Name, c config) {
 // as a denied word, hides the last visible grapheme of the match and
 // reports true.
 func widenOnce(h *bitset, n identity.Name, c config, a, b int) bool {
+	// Cheap pre-check: a match needs two visible graphemes and a hidden one.
+	shown, hid := 0, 0
+	for i := a; i < b; i++ {
+		if h.has(i) {
+			hid++
+		} else {
+			shown++
+		}
+	}
+	if shown < 2 || hid == 0 {
+		return false
+	}
 	var tok [maxTokens]byte
 	var src [maxTokens]uint8      // grapheme index of each token
 	k, visible, hidden := 0, 0, 0 // visible counts letters only
