@@ -52,7 +52,8 @@
 //
 // # Deny-list
 //
-// For Latin-script (and mixed-script) names, a masked part could read as
+// For names that may hold Latin letters (identity reports Latin, mixed,
+// other or unknown script), a masked part could read as
 // an offensive word: Singapore's PayNow masked with X and showed names such
 // as "SEX QIX RUX"; KeepEnds turns Dirk into D**k. The package keeps a
 // small committed deny-list of English profanity and slurs (three or more
@@ -86,7 +87,11 @@
 // (every fmt verb) and LogValue give the masked text. The clear text of
 // hidden graphemes comes only from methods whose names start with
 // Unmasked, so `grep Unmasked` finds every place that handles it; those
-// values belong on the server, never in a response to the client.
+// values belong on the server, never in a response to the client. A Masked
+// holds the name's clear text only behind a pointer, so even printing by
+// reflection, which skips Format (fmt's %p on a Masked value, or %v of a
+// struct that keeps a Masked in an unexported field), shows an address,
+// not the name. encoding/json sees no exported field and writes {}.
 //
 // Masking limits what a screen reveals; it is not anonymization. The
 // visible graphemes, the number of hidden graphemes (unless HideLength)

@@ -65,6 +65,7 @@ var phoneCases = []idCase{
 	{"8613812345678", "", ErrInvalid},
 	{"", "", ErrInvalid},
 	{"+", "", ErrInvalid},
+	{"+1", "", ErrInvalid}, // found by FuzzPhone (in the reference)
 	{"138  1234 5678", "", ErrInvalid},
 	{"138 1234 5678 ", "", ErrInvalid},
 	{" 13812345678", "", ErrInvalid},
@@ -204,7 +205,7 @@ func refPhone(s string) (string, error) {
 		}
 		return d[:3] + "****" + d[7:], nil
 	}
-	if len(d) > 15 || d[0] == '0' {
+	if len(d) < 3 || len(d) > 15 || d[0] == '0' {
 		return "", ErrInvalid
 	}
 	cc := d[:3]
