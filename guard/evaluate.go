@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/transferguard/transferguard/identity"
@@ -44,6 +45,16 @@ type Hold struct {
 	// CancelUntil is the end of the cancel window: the transfer's time plus
 	// Duration.
 	CancelUntil time.Time `json:"cancel_until"`
+}
+
+// MarshalJSON writes the hold with its duration as Go duration text
+// ("15m0s").
+func (h Hold) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Kind        HoldKind  `json:"kind"`
+		Duration    Duration  `json:"duration"`
+		CancelUntil time.Time `json:"cancel_until"`
+	}{h.Kind, Duration(h.Duration), h.CancelUntil})
 }
 
 // Suspect is a contact of the payer that the payee appears to imitate, as
@@ -232,4 +243,34 @@ func (p Policy) MaskName(name string) (MaskedName, error) {
 		return MaskedName{}, err
 	}
 	return v.public(), nil
+}
+
+// decisionJSON is the client-safe JSON form of a Decision.
+type decisionJSON struct {
+	Action      Action        `json:"action"`
+	Reasons     Reasons       `json:"reasons"`
+	Display     MaskedName    `json:"display,omitzero"`
+	Prompt      *Prompt       `json:"prompt,omitempty"`
+	Hold        *Hold         `json:"hold,omitempty"`
+	Level       string        `json:"risk_level"`
+	RiskReasons []risk.Reason `json:"risk_reasons,omitempty"`
+	Suspects    []Suspect     `json:"suspects,omitempty"`
+}
+
+// MarshalJSON writes what a client may see of d: the action, reasons,
+// masked display, hold, risk level and reasons, suspects, and for a
+// challenge its fresh [Challenge.Prompt] (never the challenge itself, which
+// holds the answer). It is one-way: a Decision is made by
+// [Policy.Evaluate], not decoded.
+func (d Decision) MarshalJSON() ([]byte, error) {
+	v := decisionJSON{Action: d.Action, Reasons: d.Reasons, Display: d.Display,
+		Level: d.Level.String(), RiskReasons: d.RiskReasons, Suspects: d.Suspects}
+	if d.Challenge.IsValid() {
+		p := d.Challenge.Prompt(State{})
+		v.Prompt = &p
+	}
+	if d.Hold.Kind != NoHold {
+		v.Hold = &d.Hold
+	}
+	return json.Marshal(v)
 }
