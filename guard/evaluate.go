@@ -47,14 +47,27 @@ type Hold struct {
 	CancelUntil time.Time `json:"cancel_until"`
 }
 
+// holdJSON is Hold's JSON form.
+type holdJSON struct {
+	Kind        HoldKind  `json:"kind"`
+	Duration    Duration  `json:"duration"`
+	CancelUntil time.Time `json:"cancel_until"`
+}
+
 // MarshalJSON writes the hold with its duration as Go duration text
 // ("15m0s").
 func (h Hold) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Kind        HoldKind  `json:"kind"`
-		Duration    Duration  `json:"duration"`
-		CancelUntil time.Time `json:"cancel_until"`
-	}{h.Kind, Duration(h.Duration), h.CancelUntil})
+	return json.Marshal(holdJSON{h.Kind, Duration(h.Duration), h.CancelUntil})
+}
+
+// UnmarshalJSON reads the form of [Hold.MarshalJSON].
+func (h *Hold) UnmarshalJSON(b []byte) error {
+	var v holdJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*h = Hold{v.Kind, time.Duration(v.Duration), v.CancelUntil}
+	return nil
 }
 
 // Suspect is a contact of the payer that the payee appears to imitate, as

@@ -207,3 +207,18 @@ func TestDecisionJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestHoldJSONRoundTrip(t *testing.T) {
+	h := Hold{Kind: NextDay, Duration: 24 * time.Hour, CancelUntil: at.Add(24 * time.Hour)}
+	b, err := json.Marshal(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Hold
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(h, back); diff != "" {
+		t.Errorf("Hold %s round trip (-want +got):\n%s", b, diff)
+	}
+}
