@@ -53,7 +53,10 @@
 // (Cc), format characters (Cf: bidi embeddings, overrides and isolates,
 // zero-width space, word joiner, BOM, tags, …), private use (Co),
 // noncharacters, code points unassigned in Unicode 15.0.0, line and
-// paragraph separators, enclosing marks (the keycap U+20E3), and symbols
+// paragraph separators, enclosing marks (the keycap U+20E3), invisible
+// letters and marks (U+034F, the Hangul fillers U+115F, U+1160, U+3164,
+// U+FFA0, U+17B4, U+17B5, and the presentation selectors U+FE0E, U+FE0F),
+// and symbols
 // (S*, which includes emoji, currency and math symbols, except the
 // interpuncts above). U+200C ZWNJ and U+200D ZWJ are allowed only where
 // the IDNA CONTEXTJ rules of RFC 5892 Appendix A.1 and A.2 allow them:

@@ -386,12 +386,12 @@ func isApostrophe(r rune) bool {
 }
 
 // isIgnorable reports whether r is a control or format character (other
-// than white space), which Fold drops.
+// than white space) or an invisible letter or mark, which Fold drops.
 func isIgnorable(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r < 0x20 && !(r >= '\t' && r <= '\r') || r == 0x7F
 	}
-	return unicode.In(r, unicode.Cc, unicode.Cf) && !unicode.IsSpace(r)
+	return invisible(r) || unicode.In(r, unicode.Cc, unicode.Cf) && !unicode.IsSpace(r)
 }
 
 func isVariationSelector(r rune) bool {
