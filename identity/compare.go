@@ -2,6 +2,8 @@ package identity
 
 import (
 	"bytes"
+	"encoding"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/transferguard/transferguard/internal/han"
@@ -59,10 +61,13 @@ var reasonCodes = [...]string{
 // String returns the codes of the set bits in bit order, separated by
 // ", " (for example "case, han_variant"), or "" for the empty set. Unknown
 // bits print as "bit_N".
-func (r Reasons) String() string { return string(r.AppendText(nil)) }
+func (r Reasons) String() string { return string(r.appendCodes(nil)) }
 
-// AppendText appends [Reasons.String] to b.
-func (r Reasons) AppendText(b []byte) []byte {
+// AppendText implements [encoding.TextAppender]: it appends
+// [Reasons.String] to b. The error is always nil.
+func (r Reasons) AppendText(b []byte) ([]byte, error) { return r.appendCodes(b), nil }
+
+func (r Reasons) appendCodes(b []byte) []byte {
 	first := true
 	for i := 0; i < 32; i++ {
 		if r&(1<<i) == 0 {
@@ -85,6 +90,8 @@ func (r Reasons) AppendText(b []byte) []byte {
 // Has reports whether every bit of q is set in r.
 func (r Reasons) Has(q Reasons) bool { return r&q == q }
 
+var _ encoding.TextAppender = Reasons(0)
+
 // Result is the outcome of [Compare]. The zero Result has VerdictUnknown.
 type Result struct {
 	Verdict Verdict
@@ -97,7 +104,7 @@ func (r Result) String() string {
 	b := append([]byte(nil), r.Verdict.String()...)
 	if r.Reasons != 0 {
 		b = append(b, " ("...)
-		b = r.Reasons.AppendText(b)
+		b = r.Reasons.appendCodes(b)
 		b = append(b, ')')
 	}
 	return string(b)
@@ -117,13 +124,29 @@ func (r Result) String() string {
 //     length.
 //
 // The verdict and reasons do not depend on which side is which. Compare
-// does not allocate for inputs of up to 128 bytes each.
+// does not allocate for inputs of up to 128 bytes each that AppendFold
+// handles without allocating (see Allocations in the package
+// documentation); two names of CJK Unified Ideographs take a fast path.
 func Compare(entered, registered string) Result {
 	if entered == "" || registered == "" {
 		return Result{Verdict: NoMatch}
 	}
+	if ideographsOnly(entered) && ideographsOnly(registered) {
+		return compareIdeographs(entered, registered)
+	}
+	return compareFolded(entered, registered)
+}
+
+// compareFolded is the general path of Compare, for non-empty input.
+func compareFolded(entered, registered string) Result {
 	var ba, bb [128]byte
 	fa, ua := appendFold(ba[:0], entered, 0)
+	if entered == registered {
+		if len(fa) == 0 {
+			return Result{Verdict: NoMatch}
+		}
+		return Result{Verdict: Match}
+	}
 	fb, ub := appendFold(bb[:0], registered, 0)
 	switch {
 	case len(fa) == 0 || len(fb) == 0:
@@ -139,6 +162,57 @@ func Compare(entered, registered string) Result {
 	}
 	if r := compareWords(fa, fb); r != 0 {
 		return Result{Verdict: CloseMatch, Reasons: r}
+	}
+	return Result{Verdict: NoMatch}
+}
+
+// ideographsOnly reports whether s is made of CJK Unified Ideographs
+// U+4E00–U+9FFF only: the common case of a Chinese name, which is in NFKC
+// and whose key is its characters after han.Fold, one for one.
+func ideographsOnly(s string) bool {
+	if len(s)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 3 {
+		c0, c1, c2 := s[i], s[i+1], s[i+2]
+		if c0 < 0xE4 || c0 > 0xE9 || (c0 == 0xE4 && c1 < 0xB8) || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// compareIdeographs is Compare for two strings of ideographs only (see
+// ideographsOnly): it gives the same Result as the general path, but folds
+// only the positions that differ and needs no buffers.
+func compareIdeographs(a, b string) Result {
+	if len(a) != len(b) {
+		return Result{Verdict: NoMatch} // the Han rule needs equal lengths
+	}
+	var reasons Reasons
+	var da, db rune
+	diffs := 0
+	for i := 0; i < len(a); i += 3 {
+		ra, _ := utf8.DecodeRuneInString(a[i : i+3])
+		rb, _ := utf8.DecodeRuneInString(b[i : i+3])
+		if ra == rb {
+			continue
+		}
+		fa, fb := han.Fold(ra), han.Fold(rb)
+		if fa == fb {
+			reasons |= ReasonHanVariant
+			continue
+		}
+		diffs++
+		da, db = fa, fb
+	}
+	switch diffs {
+	case 0:
+		return Result{Verdict: Match, Reasons: reasons}
+	case 1:
+		if r := hanReasons(da, db); r != 0 {
+			return Result{Verdict: CloseMatch, Reasons: r}
+		}
 	}
 	return Result{Verdict: NoMatch}
 }
@@ -182,14 +256,24 @@ func compareHan(a, b []byte) Reasons {
 	if len(a) != 0 || len(b) != 0 || diffs != 1 {
 		return 0
 	}
+	return hanReasons(ra, rb)
+}
+
+// hanReasons returns the reasons why two different folded Han characters
+// are close: semantic variants, homophones, lookalikes; 0 if none.
+//
+// For folded characters han.Lookalike(a, b) is b in han.Lookalikes(a):
+// both are their own Fold and no compatibility ideograph, and the list
+// takes two table searches where Lookalike takes up to six.
+func hanReasons(ra, rb rune) Reasons {
 	var r Reasons
-	if han.SemanticVariant(ra, rb) || han.SemanticVariant(rb, ra) {
+	if han.SemanticVariant(ra, rb) {
 		r |= ReasonSemanticVariant
 	}
-	if han.Homophone(ra, rb) || han.Homophone(rb, ra) {
+	if han.Homophone(ra, rb) {
 		r |= ReasonHomophone
 	}
-	if han.Lookalike(ra, rb) || han.Lookalike(rb, ra) {
+	if strings.ContainsRune(han.Lookalikes(ra), rb) {
 		r |= ReasonLookalike
 	}
 	return r

@@ -22,6 +22,9 @@
 // ([Name.IsSeparator] reports them, so masks keep them visible) but do not
 // split parts: Smith-Jones is one part.
 //
+// [Name.Text] returns the text of a span, so n.Text(n.Surname()) is the
+// surname and n.Text(n.Given()) the given name of a Han or Hangul name.
+//
 // The surname ([Name.Surname]) is:
 //   - Han names written without separators: the first character, or the
 //     first two when they are a Chinese compound surname (欧阳, 司马, 诸葛,
@@ -50,7 +53,10 @@
 // (Cc), format characters (Cf: bidi embeddings, overrides and isolates,
 // zero-width space, word joiner, BOM, tags, …), private use (Co),
 // noncharacters, code points unassigned in Unicode 15.0.0, line and
-// paragraph separators, enclosing marks (the keycap U+20E3), and symbols
+// paragraph separators, enclosing marks (the keycap U+20E3), invisible
+// letters and marks (U+034F, the Hangul fillers U+115F, U+1160, U+3164,
+// U+FFA0, U+17B4, U+17B5, and the presentation selectors U+FE0E, U+FE0F),
+// and symbols
 // (S*, which includes emoji, currency and math symbols, except the
 // interpuncts above). U+200C ZWNJ and U+200D ZWJ are allowed only where
 // the IDNA CONTEXTJ rules of RFC 5892 Appendix A.1 and A.2 allow them:
@@ -102,6 +108,26 @@
 // Reason codes ([Reasons.String]) and verdict names ([Verdict.String]) are
 // stable and safe to log: they never contain the names.
 //
+// # Allocations
+//
+//   - [Parse] allocates nothing for input in NFC (MaxBytes and
+//     MaxGraphemes bound the work); input that NFC changes costs the
+//     normalized copy.
+//   - [AppendFold] allocates nothing when dst has room, for input that is
+//     in NFKC already (ASCII, precomposed Latin, Han, Hangul, Kana, …) or
+//     whose only compatibility characters are full-width ASCII and U+3000.
+//     Other compatibility input (half-width Katakana, ligatures,
+//     decomposed sequences that compose) goes through norm.Iter, which
+//     escapes to the heap: one allocation. Input in which a dropped
+//     character leaves combining marks out of order is normalized again,
+//     which allocates too; names never do that.
+//   - [Fold] returns s itself, without allocating, when s is its own key
+//     (up to [MaxBytes]); otherwise it allocates the key once.
+//   - [Compare] allocates nothing when both inputs are at most 128 bytes
+//     and within the AppendFold conditions above; names made only of CJK
+//     Unified Ideographs take a fast path that folds only the characters
+//     that differ.
+//
 // # Data and versions
 //
 // Grapheme clusters, NFC/NFKC and general categories are Unicode 15.0.0
@@ -125,6 +151,9 @@
 //   - Fold removes the marks of Cyrillic letters too (й → и, ё → е), as
 //     the issue asks for Cyrillic; Russian treats й as a letter of its own.
 //   - Japanese names get no surname dictionary (see above).
+//   - Fold is NFKC-based but allocates for some compatibility input
+//     (see Allocations), because golang.org/x/text/unicode/norm's
+//     iterator and Append functions escape to the heap.
 //   - Reasons of a CloseMatch name the rule only, not the folds that were
 //     also needed (張曉明 against 张小明 is CloseMatch (homophone)).
 //
@@ -146,3 +175,5 @@
 // Every function in this package is pure and safe for concurrent use; a
 // Name is immutable.
 package identity
+
+//go:generate go test -run=^TestTablesUpToDate$ ../internal/gen/surnames -args -update

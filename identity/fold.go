@@ -36,9 +36,11 @@ func Fold(s string) string {
 }
 
 // AppendFold appends the comparison key of s (see [Fold]) to dst and
-// returns the extended slice. It does not allocate when dst has enough
-// spare capacity (at most 3 bytes per input byte; len(s) is enough for
-// most names).
+// returns the extended slice. It does not allocate when dst has room for
+// the key and s is in NFKC or only its full-width ASCII is not (see
+// Allocations in the package documentation). The key of a name is rarely
+// longer than the name, but NFKC expands some compatibility characters
+// (U+FDFA becomes 18 letters).
 func AppendFold(dst []byte, s string) []byte {
 	dst, _ = appendFold(dst, s, 0)
 	return dst
@@ -201,6 +203,21 @@ func (f *folder) rune(dst []byte, r rune) []byte {
 		}
 	}
 	switch {
+	case r >= 0xC0 && r <= 0x17F && latinFold[(r-0xC0)*3] != 0 && Reasons(latinFold[(r-0xC0)*3+2])&f.skip == 0:
+		// The cached fold used none of the skipped folds, so it is what
+		// the general path gives with them skipped too.
+		i := (r - 0xC0) * 3
+		dst = f.emitByte(dst, latinFold[i])
+		if c := latinFold[i+1]; c != 0 {
+			dst = f.emitByte(dst, c)
+		}
+		f.used |= Reasons(latinFold[i+2])
+		f.stripMarks = true
+		return dst
+	case r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
+		dst = f.emit(dst, r, classCJK) // Hangul syllables, Kana: no case, kept as they are
+		f.stripMarks = false
+		return dst
 	case isApostrophe(r) || isIgnorable(r):
 		if f.skip&ReasonSeparator != 0 {
 			dst = f.emit(dst, r, classOther)
@@ -369,12 +386,12 @@ func isApostrophe(r rune) bool {
 }
 
 // isIgnorable reports whether r is a control or format character (other
-// than white space), which Fold drops.
+// than white space) or an invisible letter or mark, which Fold drops.
 func isIgnorable(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r < 0x20 && !(r >= '\t' && r <= '\r') || r == 0x7F
 	}
-	return unicode.In(r, unicode.Cc, unicode.Cf) && !unicode.IsSpace(r)
+	return invisible(r) || unicode.In(r, unicode.Cc, unicode.Cf) && !unicode.IsSpace(r)
 }
 
 func isVariationSelector(r rune) bool {

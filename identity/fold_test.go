@@ -60,6 +60,7 @@ func TestFold(t *testing.T) {
 		{"han-latin", "张 John", "张 john"},
 		{"controls-dropped", "Jo\u200bhn\u202e", "john"},
 		{"tab-is-space", "John\tSmith", "john smith"},
+		{"invisible-dropped", "김\u3164민\u034f\ufe0f", "김민"},
 		{"symbols-kept", "a+b", "a+b"},
 		{"invalid-utf8", "a\xffb", "a\ufffdb"},
 		{"only-separators", " ·- ", ""},

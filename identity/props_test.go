@@ -6,7 +6,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"github.com/transferguard/transferguard/identity/identitytest"
+	"github.com/transferguard/transferguard/internal/han"
+	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
 )
 
@@ -56,6 +59,13 @@ func checkParse(t tb, s string) {
 	}
 	if b.String() != u {
 		t.Fatalf("Parse(%+q): clusters %+q do not concatenate to %+q", s, b.String(), u)
+	}
+	// Slow obvious reference: uniseg's own count, and NFC of the trimmed input.
+	if c := uniseg.GraphemeClusterCount(u); c != n.Len() {
+		t.Fatalf("Parse(%+q): %d clusters, uniseg counts %d", s, n.Len(), c)
+	}
+	if want := norm.NFC.String(strings.TrimSpace(s)); u != want {
+		t.Fatalf("Parse(%+q).Unmasked() = %+q, want NFC of the trimmed input %+q", s, u, want)
 	}
 	prevEnd := 0
 	for i := range n.NumParts() {
@@ -174,3 +184,67 @@ func TestPropCompareSymmetric(t *testing.T) { rapid.Check(t, propCompareSymmetri
 func TestPropCompareSelf(t *testing.T)      { rapid.Check(t, propCompareSelf) }
 func TestPropVariantsMatch(t *testing.T)    { rapid.Check(t, propVariantsMatch) }
 func TestPropRealisticPairs(t *testing.T)   { rapid.Check(t, propRealisticPairs) }
+
+// propIdeographsFastPath: Compare's fast path for ideographs gives the
+// same Result as the general path, on Han names, their variants and
+// one-character changes.
+func propIdeographsFastPath(t *rapid.T) {
+	a := identitytest.HanName().Draw(t, "a")
+	var b string
+	switch rapid.IntRange(0, 2).Draw(t, "kind") {
+	case 0:
+		b = identitytest.HanName().Draw(t, "b")
+	case 1:
+		b = identitytest.Variant(a).Draw(t, "b")
+	default:
+		rs := []rune(a)
+		i := rapid.IntRange(0, len(rs)-1).Draw(t, "i")
+		rs[i] = rapid.RuneFrom([]rune("张章小晓哲喆峰峯坤堃未末己已土士日曰千干侯候明鸣名于於")).Draw(t, "r")
+		b = string(rs)
+	}
+	if !ideographsOnly(a) || !ideographsOnly(b) {
+		t.Skip("not ideographs only")
+	}
+	if got, want := Compare(a, b), compareFolded(a, b); got != want {
+		t.Fatalf("Compare(%+q, %+q) = %v, general path = %v", a, b, got, want)
+	}
+}
+
+func TestPropIdeographsFastPath(t *testing.T) { rapid.Check(t, propIdeographsFastPath) }
+
+func TestIdeographsOnly(t *testing.T) {
+	for s, want := range map[string]bool{
+		"张三": true, "一龥": true, "\u9fff": true, "\u4dff": false, "": true, "张 三": false,
+		"張三": true, "\uf900": false, "𠮷": false, "张a": false, "ab张": false, "\xe4\xb8": false,
+	} {
+		if got := ideographsOnly(s); got != want {
+			t.Errorf("ideographsOnly(%+q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// propHanReasons: hanReasons agrees with the han predicates on folded
+// characters (it uses Lookalikes for speed).
+func propHanReasons(t *rapid.T) {
+	pool := []rune("张章小晓哲喆峰峯坤堃未末己已巳土士日曰千干侯候戊戌戍明鸣名于於李王學学乾")
+	a := han.Fold(rapid.SampledFrom(pool).Draw(t, "a"))
+	b := han.Fold(rapid.SampledFrom(pool).Draw(t, "b"))
+	if a == b {
+		t.Skip("same")
+	}
+	var want Reasons
+	if han.SemanticVariant(a, b) {
+		want |= ReasonSemanticVariant
+	}
+	if han.Homophone(a, b) {
+		want |= ReasonHomophone
+	}
+	if han.Lookalike(a, b) {
+		want |= ReasonLookalike
+	}
+	if got := hanReasons(a, b); got != want {
+		t.Fatalf("hanReasons(%q, %q) = %v, want %v", a, b, got, want)
+	}
+}
+
+func TestPropHanReasons(t *testing.T) { rapid.Check(t, propHanReasons) }

@@ -58,12 +58,27 @@ func forbidden(r rune) bool {
 		return false // CJK Unified Ideographs, Hangul Syllables: all assigned
 	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
 		return true // noncharacters
+	case invisible(r):
+		return true
 	case unicode.In(r, unicode.L, unicode.Mn, unicode.Mc, unicode.N, unicode.P, unicode.Zs):
 		return false
 	case sepKind(r) != sepNone:
 		return false
 	}
 	return true // Cc, Cf, Co, Cs, Me, S, Zl, Zp, unassigned
+}
+
+// invisible reports whether r is one of the default-ignorable code points
+// that Unicode classifies as a letter or mark although it shows nothing:
+// U+034F COMBINING GRAPHEME JOINER, the Hangul fillers U+115F, U+1160,
+// U+3164 and U+FFA0, the Khmer inherent vowels U+17B4 and U+17B5, and the
+// text and emoji presentation selectors U+FE0E and U+FE0F.
+func invisible(r rune) bool {
+	switch r {
+	case 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4, 0x17B5, 0xFE0E, 0xFE0F:
+		return true
+	}
+	return false
 }
 
 // contextJ implements the CONTEXTJ rules of RFC 5892 Appendix A.1 (ZWNJ)
@@ -227,6 +242,8 @@ func runeCategory(r rune) string {
 		return "bidi isolate"
 	case r == zwj || r == zwnj:
 		return "joiner outside CONTEXTJ"
+	case invisible(r):
+		return "invisible"
 	case unicode.Is(unicode.Cf, r):
 		return "format"
 	case unicode.Is(unicode.Co, r):

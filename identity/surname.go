@@ -7,8 +7,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:generate go test -run=^TestTablesUpToDate$ ../internal/gen/surnames -args -update
-
 // surname returns the surname span of a segmented name; see the package
 // documentation for the rules.
 func (n Name) surname(o options) [2]uint8 {

@@ -2,6 +2,8 @@ package surnames
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"os"
 	"path/filepath"
@@ -65,6 +67,30 @@ func TestLoad(t *testing.T) {
 	}
 	if len(tab.Korean) < 7 {
 		t.Errorf("%d Korean compounds, want >= 7", len(tab.Korean))
+	}
+}
+
+// TestDataChecksums checks the copied files against the sha256 values in
+// ../data/chinese-names/PROVENANCE.md.
+func TestDataChecksums(t *testing.T) {
+	prov, err := os.ReadFile(filepath.Join(dataDir, "PROVENANCE.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{
+		"baijiaxing-surnames.derived.tsv",
+		"pinyin-pro-surnames/surnames-pinyin.derived.tsv",
+		"pinyin-pro-surnames/LICENSE",
+		"baijiaxing/LICENSE",
+	} {
+		data, err := os.ReadFile(filepath.Join(dataDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if !bytes.Contains(prov, []byte(hex.EncodeToString(sum[:]))) {
+			t.Errorf("%s: sha256 %x is not listed in PROVENANCE.md", f, sum)
+		}
 	}
 }
 
