@@ -153,6 +153,12 @@ func checkMasked(t fataler, n identity.Name, st Style, c config, m Masked) {
 		}
 	}
 
+	// A name that may hold Latin letters never reads as a denied word
+	// (when the mask rune cannot be confused with one of its letters).
+	if mayReadAsWord(n.Script()) && !strings.ContainsRune(strings.ToLower(n.Unmasked()), unicode.ToLower(c.mask)) && readsDenied(out, c.mask) {
+		t.Fatalf("%+q %v: output %+q reads as a denied word", n.Unmasked(), st, out)
+	}
+
 	// Hidden, Segments and UnmaskedHidden agree with IsHidden.
 	var runs []Span
 	for i := 0; i < n.Len(); i++ {
