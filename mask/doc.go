@@ -93,6 +93,10 @@
 // struct that keeps a Masked in an unexported field), shows an address,
 // not the name. encoding/json sees no exported field and writes {}.
 //
+// Under HideLength the masked text hides how many graphemes are hidden,
+// but [Masked.Hidden], [Segment.Span] and [Masked.Len] still tell; they
+// are for the server (and a UI that does not hide the length).
+//
 // Masking limits what a screen reveals; it is not anonymization. The
 // visible graphemes, the number of hidden graphemes (unless HideLength)
 // and the number of name parts are shown by design, and a payer who
