@@ -55,11 +55,14 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 }
 
 // State is what [Challenge.Check] reads and returns: the caller stores it
-// between answers. Some counters outlive the challenge, and the caller loads
-// them from its own storage before each check and saves them after:
+// between answers. Wrong and Answers belong to one challenge. The other
+// fields outlive it, and the caller loads them from its own storage before
+// each check and saves them after, also into the state of any new challenge:
 // PayeeToday per payer×payee per day, PayerToday per payer per day, and
-// Lockouts per payer (reset when the service sees fit, e.g. daily). The zero
-// State is a fresh challenge of a payer with a clean day.
+// Lockouts and LockedUntil per payer (Lockouts reset when the service sees
+// fit, e.g. daily). Otherwise a locked-out payer could escape the lockout by
+// starting a new transfer. The zero State is a fresh challenge of a payer
+// with a clean day.
 type State struct {
 	// Wrong counts wrong answers since this challenge was issued or last
 	// locked; it never reaches the policy's max_attempts.
