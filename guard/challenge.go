@@ -95,8 +95,7 @@ type Challenge struct {
 	view       view   // the masked display the payer sees
 	fill       []Span // grapheme spans the payer must supply
 	want       string // the expected answer as registered (for identity.Compare)
-	key        [keySize]byte
-	keyLen     int
+	key        string // identity.Fold(want), at most keySize bytes
 	rules      ChallengeRules
 	hideLength bool
 }
@@ -148,11 +147,12 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 		c.want = n.Unmasked()
 		c.fill = []Span{{0, n.Len()}}
 	}
-	k := identity.AppendFold(c.key[:0], c.want)
+	var buf [keySize]byte
+	k := identity.AppendFold(buf[:0], c.want)
 	if len(k) == 0 && c.kind != FullName {
 		// The asked part folds to nothing (punctuation only): ask for all.
 		c.kind, c.want, c.fill = FullName, n.Unmasked(), []Span{{0, n.Len()}}
-		k = identity.AppendFold(c.key[:0], c.want)
+		k = identity.AppendFold(buf[:0], c.want)
 	}
 	switch {
 	case len(k) == 0:
@@ -161,9 +161,7 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 		// AppendFold outgrew the array; the fold does not fit.
 		return Challenge{}, ErrAnswerTooLong
 	}
-	c.keyLen = len(k)
-	// Check compares whole buffers: nothing may follow the key.
-	clear(c.key[c.keyLen:])
+	c.key = string(k)
 	return c, nil
 }
 
@@ -298,10 +296,12 @@ func (c Challenge) correct(answer string) bool {
 			// k aliases buf unless AppendFold had to grow it.
 			n := copy(buf[:], k)
 			clear(buf[n:])
-			ok = subtle.ConstantTimeEq(int32(n), int32(c.keyLen))
+			ok = subtle.ConstantTimeEq(int32(n), int32(len(c.key)))
 		}
 	}
-	ok &= subtle.ConstantTimeCompare(buf[:], c.key[:])
+	var key [keySize]byte
+	copy(key[:], c.key)
+	ok &= subtle.ConstantTimeCompare(buf[:], key[:])
 	if ok == 1 {
 		return true
 	}

@@ -158,7 +158,10 @@ func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
 	if o.action == ActionAllow {
 		return d, nil
 	}
-	return p.complete(d, o, t, n, a)
+	if err := p.complete(&d, o, t, n, a); err != nil {
+		return Decision{}, err
+	}
+	return d, nil
 }
 
 // applyAmount applies the thresholds th to the total; a threshold that only
@@ -205,17 +208,17 @@ func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
 
 // complete fills in the display, challenge, hold and suspects of a decision
 // stronger than allow.
-func (p Policy) complete(d Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) (Decision, error) {
+func (p *Policy) complete(d *Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) error {
 	v, err := p.mask(n)
 	if err != nil {
-		return Decision{}, err
+		return err
 	}
 	d.Display = v.public()
 	if o.kind != NoChallenge && o.action != ActionBlock {
 		d.Action = max(d.Action, ActionChallenge)
 		d.Challenge, err = p.newChallenge(o.kind, t, n, v, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
 		if err != nil {
-			return Decision{}, err
+			return err
 		}
 	}
 	if o.hold != NoHold && o.action != ActionBlock {
@@ -225,7 +228,7 @@ func (p Policy) complete(d Decision, o outcome, t Transfer, n identity.Name, a r
 	for _, s := range a.Suspects {
 		d.Suspects = append(d.Suspects, p.suspect(s))
 	}
-	return d, nil
+	return nil
 }
 
 // suspect masks a contact for display.
