@@ -84,3 +84,42 @@ func TestCheckAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentUse shares one policy, decision and challenge between
+// goroutines; run with -race. Odd goroutines answer wrong, even ones right.
+func TestConcurrentUse(t *testing.T) {
+	p := DefaultPolicy()
+	tr := transfer(300000)
+	d, err := p.Evaluate(tr, risk.Assessment{Level: risk.LevelMedium})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		i int
+		v Verdict
+	}
+	done := make(chan result)
+	for i := range 8 {
+		go func() {
+			answer := "小"
+			if i%2 == 1 {
+				answer = "王"
+			}
+			var v Verdict
+			for range 50 {
+				if _, err := p.Evaluate(tr, risk.Assessment{}); err != nil {
+					t.Error(err)
+				}
+				_, v = d.Challenge.Check(State{}, answer, at)
+				_ = NewEvidence(tr, d, State{}, v, Digest{}).Digest()
+			}
+			done <- result{i, v}
+		}()
+	}
+	for range 8 {
+		r := <-done
+		if want := []Verdict{Passed, Retry}[r.i%2]; r.v != want {
+			t.Errorf("goroutine %d: verdict %v, want %v", r.i, r.v, want)
+		}
+	}
+}
