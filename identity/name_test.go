@@ -41,6 +41,7 @@ func TestParse(t *testing.T) {
 		{"han-two", "张三", nil, parsed{[]string{"张", "三"}, []string{"张三"}, "张", ScriptHan}},
 		{"han-one", "张", nil, parsed{[]string{"张"}, []string{"张"}, "张", ScriptHan}},
 		{"compound", "欧阳娜娜", nil, parsed{[]string{"欧", "阳", "娜", "娜"}, []string{"欧阳娜娜"}, "欧阳", ScriptHan}},
+		{"compound-mixed-forms", "歐阳娜娜", nil, parsed{[]string{"歐", "阳", "娜", "娜"}, []string{"歐阳娜娜"}, "歐阳", ScriptHan}},
 		{"compound-only", "欧阳", nil, parsed{[]string{"欧", "阳"}, []string{"欧阳"}, "欧", ScriptHan}},
 		{"han-space", "欧阳 娜娜", nil, parsed{[]string{"欧", "阳", " ", "娜", "娜"}, []string{"欧阳", "娜娜"}, "欧阳", ScriptHan}},
 		{"supplementary", "𠮷野家", nil, parsed{[]string{"𠮷", "野", "家"}, []string{"𠮷野家"}, "𠮷", ScriptHan}},

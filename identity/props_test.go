@@ -133,6 +133,33 @@ func checkCompare(t tb, a, b string) {
 	if r.Verdict == VerdictUnknown || (r.Verdict == NoMatch && r.Reasons != 0) || (r.Verdict == CloseMatch && r.Reasons == 0) {
 		t.Fatalf("Compare(%+q, %+q) = %v: inconsistent", a, b, r)
 	}
+	const (
+		foldReasons = ReasonCase | ReasonWidth | ReasonDiacritics | ReasonSeparator | ReasonHanVariant
+		hanRule     = ReasonSemanticVariant | ReasonHomophone | ReasonLookalike
+		latinRules  = ReasonTypo | ReasonOrder | ReasonInitial | ReasonMissingPart | ReasonTitle
+	)
+	switch {
+	case r.Verdict == Match && r.Reasons&^foldReasons != 0:
+		t.Fatalf("Compare(%+q, %+q) = %v: Match with a rule reason", a, b, r)
+	case r.Verdict == CloseMatch && r.Reasons&^hanRule == 0:
+		// The Han rule: two all-Han keys of one length, one position apart.
+		ra, rb := []rune(fa), []rune(fb)
+		diffs := 0
+		for i := range min(len(ra), len(rb)) {
+			if ra[i] != rb[i] {
+				diffs++
+			}
+		}
+		if len(ra) != len(rb) || diffs != 1 {
+			t.Fatalf("Compare(%+q, %+q) = %v but keys %+q, %+q are not one Han character apart", a, b, r, fa, fb)
+		}
+	case r.Verdict == CloseMatch && r.Reasons&^latinRules == 0:
+		if strings.ContainsFunc(fa+fb, isCJK) {
+			t.Fatalf("Compare(%+q, %+q) = %v: a Latin rule on CJK keys %+q, %+q", a, b, r, fa, fb)
+		}
+	case r.Verdict == CloseMatch:
+		t.Fatalf("Compare(%+q, %+q) = %v: reasons of two kinds", a, b, r)
+	}
 }
 
 func propParse(t *rapid.T)          { checkParse(t, anyString().Draw(t, "s")) }
@@ -248,3 +275,59 @@ func propHanReasons(t *rapid.T) {
 }
 
 func TestPropHanReasons(t *testing.T) { rapid.Check(t, propHanReasons) }
+
+// propLatinRules: each Latin rule, applied to a realistic name, gives
+// CloseMatch with exactly that rule's reason, whichever side is entered.
+func propLatinRules(t *rapid.T) {
+	key := Fold(identitytest.LatinName().Draw(t, "name"))
+	w := strings.Fields(key)
+	var out []string
+	var want Reasons
+	switch rapid.IntRange(0, 4).Draw(t, "rule") {
+	case 0:
+		if len(w) < 2 || w[0] == w[len(w)-1] {
+			t.Skip("nothing to reorder")
+		}
+		out = append([]string{w[len(w)-1]}, w[:len(w)-1]...)
+		want = ReasonOrder
+	case 1:
+		if len(w) < 2 || utf8.RuneCountInString(w[0]) < 2 {
+			t.Skip("no given name to shorten")
+		}
+		r, _ := utf8.DecodeRuneInString(w[0])
+		out = append([]string{string(r)}, w[1:]...)
+		want = ReasonInitial
+	case 2:
+		out = append([]string{rapid.SampledFrom([]string{"Mr", "Mrs", "Ms", "Dr.", "Prof"}).Draw(t, "title")}, w...)
+		want = ReasonTitle
+	case 3:
+		if len(w) < 3 {
+			t.Skip("no middle part")
+		}
+		k := rapid.IntRange(1, len(w)-2).Draw(t, "k")
+		out = append(append([]string{}, w[:k]...), w[k+1:]...)
+		want = ReasonMissingPart
+	default:
+		i := rapid.IntRange(0, len(w)-1).Draw(t, "part")
+		rs := []rune(w[i])
+		if len(rs) < 4 {
+			t.Skip("part too short for a typo")
+		}
+		j := rapid.IntRange(0, len(rs)-2).Draw(t, "j")
+		if rs[j] == rs[j+1] {
+			t.Skip("swap changes nothing")
+		}
+		rs[j], rs[j+1] = rs[j+1], rs[j]
+		out = append([]string{}, w...)
+		out[i] = string(rs)
+		want = ReasonTypo
+	}
+	entered := strings.Join(out, " ")
+	for _, r := range []Result{Compare(entered, key), Compare(key, entered)} {
+		if r != (Result{CloseMatch, want}) {
+			t.Fatalf("Compare(%+q, %+q) = %v, want CloseMatch (%v)", entered, key, r, want)
+		}
+	}
+}
+
+func TestPropLatinRules(t *testing.T) { rapid.Check(t, propLatinRules) }
