@@ -3,6 +3,7 @@ package guard
 import (
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -54,11 +55,14 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 }
 
 // State is what [Challenge.Check] reads and returns: the caller stores it
-// between answers. Some counters outlive the challenge, and the caller loads
-// them from its own storage before each check and saves them after:
+// between answers. Wrong and Answers belong to one challenge. The other
+// fields outlive it, and the caller loads them from its own storage before
+// each check and saves them after, also into the state of any new challenge:
 // PayeeToday per payer×payee per day, PayerToday per payer per day, and
-// Lockouts per payer (reset when the service sees fit, e.g. daily). The zero
-// State is a fresh challenge of a payer with a clean day.
+// Lockouts and LockedUntil per payer (Lockouts reset when the service sees
+// fit, e.g. daily). Otherwise a locked-out payer could escape the lockout by
+// starting a new transfer. The zero State is a fresh challenge of a payer
+// with a clean day.
 type State struct {
 	// Wrong counts wrong answers since this challenge was issued or last
 	// locked; it never reaches the policy's max_attempts.
@@ -91,8 +95,7 @@ type Challenge struct {
 	view       view   // the masked display the payer sees
 	fill       []Span // grapheme spans the payer must supply
 	want       string // the expected answer as registered (for identity.Compare)
-	key        [keySize]byte
-	keyLen     int
+	key        string // identity.Fold(want), at most keySize bytes
 	rules      ChallengeRules
 	hideLength bool
 }
@@ -144,19 +147,21 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 		c.want = n.Unmasked()
 		c.fill = []Span{{0, n.Len()}}
 	}
-	k := identity.Fold(c.want)
-	if k == "" && c.kind != FullName {
+	var buf [keySize]byte
+	k := identity.AppendFold(buf[:0], c.want)
+	if len(k) == 0 && c.kind != FullName {
 		// The asked part folds to nothing (punctuation only): ask for all.
 		c.kind, c.want, c.fill = FullName, n.Unmasked(), []Span{{0, n.Len()}}
-		k = identity.Fold(c.want)
+		k = identity.AppendFold(buf[:0], c.want)
 	}
-	if k == "" {
+	switch {
+	case len(k) == 0:
 		return Challenge{}, ErrNoAnswer
-	}
-	if len(k) > keySize {
+	case len(k) > keySize:
+		// AppendFold outgrew the array; the fold does not fit.
 		return Challenge{}, ErrAnswerTooLong
 	}
-	c.keyLen = copy(c.key[:], k)
+	c.key = string(k)
 	return c, nil
 }
 
@@ -191,6 +196,10 @@ func (c Challenge) Binds(t Transfer) bool {
 // String returns a redacted description: kind and transfer id, never the
 // answer.
 func (c Challenge) String() string { return "challenge " + c.kind.String() + " for " + c.transferID }
+
+// Format implements fmt.Formatter: every verb, %#v and %+v included,
+// prints [Challenge.String], never the fields.
+func (c Challenge) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
 
 // LogValue implements slog.LogValuer without the answer.
 func (c Challenge) LogValue() slog.Value {
@@ -227,8 +236,7 @@ func (c Challenge) AttemptsLeft(s State) int {
 // Every wrong answer gets the same verdict and the same next state,
 // whichever character was wrong; the folded strings are compared in
 // constant time over fixed 512-byte buffers. Answers longer than 512 bytes
-// are wrong. Check allocates once, the fold buffer, because
-// identity.AppendFold lets its dst escape (TestCheckAllocs).
+// are wrong. Check does not allocate (TestCheckAllocs).
 func (c Challenge) Check(s State, answer string, now time.Time) (State, Verdict) {
 	if !c.IsValid() {
 		return s, VerdictUnknown
@@ -288,10 +296,12 @@ func (c Challenge) correct(answer string) bool {
 			// k aliases buf unless AppendFold had to grow it.
 			n := copy(buf[:], k)
 			clear(buf[n:])
-			ok = subtle.ConstantTimeEq(int32(n), int32(c.keyLen))
+			ok = subtle.ConstantTimeEq(int32(n), int32(len(c.key)))
 		}
 	}
-	ok &= subtle.ConstantTimeCompare(buf[:], c.key[:])
+	var key [keySize]byte
+	copy(key[:], c.key)
+	ok &= subtle.ConstantTimeCompare(buf[:], key[:])
 	if ok == 1 {
 		return true
 	}
@@ -307,13 +317,21 @@ func (c Challenge) correct(answer string) bool {
 // segments, which grapheme spans to fill, the attempts left and the times.
 // It never contains the expected answer. It is ready for encoding/json.
 type Prompt struct {
-	Kind         ChallengeKind `json:"kind"`
-	Masked       string        `json:"masked"`
-	Segments     []Segment     `json:"segments"`
-	Fill         []Span        `json:"fill,omitempty"`
-	AttemptsLeft int           `json:"attempts_left"`
-	ExpiresAt    time.Time     `json:"expires_at"`
-	LockedUntil  time.Time     `json:"locked_until,omitzero"`
+	// Kind is what to type.
+	Kind ChallengeKind `json:"kind"`
+	// Masked is the masked name, as in the decision's display.
+	Masked string `json:"masked"`
+	// Segments are Masked's visible and hidden runs.
+	Segments []Segment `json:"segments"`
+	// Fill lists the grapheme spans of the name to type; omitted when the
+	// policy hides the length.
+	Fill []Span `json:"fill,omitempty"`
+	// AttemptsLeft is [Challenge.AttemptsLeft] for the state.
+	AttemptsLeft int `json:"attempts_left"`
+	// ExpiresAt is the challenge's expiry.
+	ExpiresAt time.Time `json:"expires_at"`
+	// LockedUntil is the end of the current lockout, zero when none.
+	LockedUntil time.Time `json:"locked_until,omitzero"`
 }
 
 // Segment is a run of the masked name: visible text, or a hidden run shown

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -191,7 +192,9 @@ func TestPrompt(t *testing.T) {
 	if strings.Contains(string(b), "小") {
 		t.Errorf("prompt JSON reveals the answer: %s", b)
 	}
-	for _, s := range []string{c.String(), c.LogValue().String()} {
+	d := Decision{Challenge: c}
+	for _, s := range []string{c.String(), c.LogValue().String(), fmt.Sprintf("%v %+v %#v %s", c, c, c, c),
+		fmt.Sprintf("%v %+v %#v", d, d, d)} {
 		if strings.Contains(s, "小") {
 			t.Errorf("challenge's redacted form %+q reveals the answer", s)
 		}

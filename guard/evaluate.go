@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/transferguard/transferguard/identity"
@@ -44,6 +45,29 @@ type Hold struct {
 	// CancelUntil is the end of the cancel window: the transfer's time plus
 	// Duration.
 	CancelUntil time.Time `json:"cancel_until"`
+}
+
+// holdJSON is Hold's JSON form.
+type holdJSON struct {
+	Kind        HoldKind  `json:"kind"`
+	Duration    Duration  `json:"duration"`
+	CancelUntil time.Time `json:"cancel_until"`
+}
+
+// MarshalJSON writes the hold with its duration as Go duration text
+// ("15m0s").
+func (h Hold) MarshalJSON() ([]byte, error) {
+	return json.Marshal(holdJSON{h.Kind, Duration(h.Duration), h.CancelUntil})
+}
+
+// UnmarshalJSON reads the form of [Hold.MarshalJSON].
+func (h *Hold) UnmarshalJSON(b []byte) error {
+	var v holdJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*h = Hold{v.Kind, time.Duration(v.Duration), v.CancelUntil}
+	return nil
 }
 
 // Suspect is a contact of the payer that the payee appears to imitate, as
@@ -134,7 +158,10 @@ func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
 	if o.action == ActionAllow {
 		return d, nil
 	}
-	return p.complete(d, o, t, n, a)
+	if err := p.complete(&d, o, t, n, a); err != nil {
+		return Decision{}, err
+	}
+	return d, nil
 }
 
 // applyAmount applies the thresholds th to the total; a threshold that only
@@ -181,17 +208,17 @@ func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
 
 // complete fills in the display, challenge, hold and suspects of a decision
 // stronger than allow.
-func (p Policy) complete(d Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) (Decision, error) {
+func (p *Policy) complete(d *Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) error {
 	v, err := p.mask(n)
 	if err != nil {
-		return Decision{}, err
+		return err
 	}
 	d.Display = v.public()
 	if o.kind != NoChallenge && o.action != ActionBlock {
 		d.Action = max(d.Action, ActionChallenge)
 		d.Challenge, err = p.newChallenge(o.kind, t, n, v, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
 		if err != nil {
-			return Decision{}, err
+			return err
 		}
 	}
 	if o.hold != NoHold && o.action != ActionBlock {
@@ -201,7 +228,7 @@ func (p Policy) complete(d Decision, o outcome, t Transfer, n identity.Name, a r
 	for _, s := range a.Suspects {
 		d.Suspects = append(d.Suspects, p.suspect(s))
 	}
-	return d, nil
+	return nil
 }
 
 // suspect masks a contact for display.
@@ -232,4 +259,34 @@ func (p Policy) MaskName(name string) (MaskedName, error) {
 		return MaskedName{}, err
 	}
 	return v.public(), nil
+}
+
+// decisionJSON is the client-safe JSON form of a Decision.
+type decisionJSON struct {
+	Action      Action        `json:"action"`
+	Reasons     Reasons       `json:"reasons"`
+	Display     MaskedName    `json:"display,omitzero"`
+	Prompt      *Prompt       `json:"prompt,omitempty"`
+	Hold        *Hold         `json:"hold,omitempty"`
+	Level       string        `json:"risk_level"`
+	RiskReasons []risk.Reason `json:"risk_reasons,omitempty"`
+	Suspects    []Suspect     `json:"suspects,omitempty"`
+}
+
+// MarshalJSON writes what a client may see of d: the action, reasons,
+// masked display, hold, risk level and reasons, suspects, and for a
+// challenge its fresh [Challenge.Prompt] (never the challenge itself, which
+// holds the answer). It is one-way: a Decision is made by
+// [Policy.Evaluate], not decoded.
+func (d Decision) MarshalJSON() ([]byte, error) {
+	v := decisionJSON{Action: d.Action, Reasons: d.Reasons, Display: d.Display,
+		Level: d.Level.String(), RiskReasons: d.RiskReasons, Suspects: d.Suspects}
+	if d.Challenge.IsValid() {
+		p := d.Challenge.Prompt(State{})
+		v.Prompt = &p
+	}
+	if d.Hold.Kind != NoHold {
+		v.Hold = &d.Hold
+	}
+	return json.Marshal(v)
 }

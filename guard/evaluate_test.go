@@ -1,8 +1,11 @@
 package guard
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -169,9 +172,53 @@ func TestEvaluateAllowAllocs(t *testing.T) {
 
 func TestTransferRedacted(t *testing.T) {
 	tr := transfer(100)
-	for _, s := range []string{tr.String(), tr.LogValue().String()} {
+	for _, s := range []string{tr.String(), tr.LogValue().String(), fmt.Sprintf("%v %+v %#v %s", tr, tr, tr, tr)} {
 		if containsAny(s, "张", "小明") {
 			t.Errorf("redacted form %+q reveals the name", s)
 		}
+	}
+}
+
+func TestDecisionJSON(t *testing.T) {
+	tr := transfer(300000)
+	a := risk.Assessment{Level: risk.LevelHigh, Reasons: []risk.Reason{"new_account"},
+		Suspects: []risk.Suspect{{Contact: risk.Profile{ID: "c7", Nickname: "明明", RealName: "张晓明"}, Score: 0.5}}}
+	d, err := DefaultPolicy().Evaluate(tr, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"action":"delay","reasons":["amount_confirm","amount_challenge","risk_high","lookalike_contact"],` +
+		`"display":{"text":"张*明","segments":[{"text":"张"},{"text":"*","hidden":true},{"text":"明"}]},` +
+		`"prompt":{"kind":"full_name","masked":"张*明","segments":[{"text":"张"},{"text":"*","hidden":true},{"text":"明"}],` +
+		`"fill":[{"start":0,"end":3}],"attempts_left":3,"expires_at":"2026-03-01T09:35:00Z"},` +
+		`"hold":{"kind":"cooling_off","duration":"15m0s","cancel_until":"2026-03-01T09:45:00Z"},` +
+		`"risk_level":"high","risk_reasons":["new_account"],` +
+		`"suspects":[{"contact_id":"c7","nickname":"明明","name":{"text":"张*明","segments":[{"text":"张"},{"text":"*","hidden":true},{"text":"明"}]},"score":0.5}]}`
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("Decision JSON (-want +got):\n%s", diff)
+	}
+	for _, secret := range []string{"张小明", "张晓明", "小"} {
+		if strings.Contains(string(b), secret) {
+			t.Errorf("Decision JSON contains %+q", secret)
+		}
+	}
+}
+
+func TestHoldJSONRoundTrip(t *testing.T) {
+	h := Hold{Kind: NextDay, Duration: 24 * time.Hour, CancelUntil: at.Add(24 * time.Hour)}
+	b, err := json.Marshal(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Hold
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(h, back); diff != "" {
+		t.Errorf("Hold %s round trip (-want +got):\n%s", b, diff)
 	}
 }

@@ -85,23 +85,35 @@ func Tables() []TableVersion {
 // [Evidence.Digest] the SHA-256 of it; its JSON form round-trips losslessly.
 // All strings are valid UTF-8 ([NewEvidence] replaces invalid bytes).
 type Evidence struct {
-	Version       int       `json:"version"`
-	TransferID    string    `json:"transfer_id"`
-	PayerID       string    `json:"payer_id"`
-	PayeeID       string    `json:"payee_id"`
-	Amount        Money     `json:"amount"`
-	SentToday     Money     `json:"sent_today,omitzero"`
-	At            time.Time `json:"at"`
-	Display       string    `json:"display"`
-	PayeeNickname string    `json:"payee_nickname"`
+	// Version is [EvidenceVersion].
+	Version int `json:"version"`
+	// TransferID, PayerID and PayeeID are the service's account and
+	// transfer ids.
+	TransferID string `json:"transfer_id"`
+	PayerID    string `json:"payer_id"`
+	PayeeID    string `json:"payee_id"`
+	// Amount and SentToday are the transfer's amount and what the payer had
+	// already sent to the payee that day.
+	Amount    Money `json:"amount"`
+	SentToday Money `json:"sent_today,omitzero"`
+	// At is the transfer's time.
+	At time.Time `json:"at"`
+	// Display is the masked name the payer was shown.
+	Display string `json:"display"`
+	// PayeeNickname is the payee's nickname at that moment.
+	PayeeNickname string `json:"payee_nickname"`
 	// PayeeAvatar is the payee's avatar PDQ hash in lower-case hex, or empty.
-	PayeeAvatar string        `json:"payee_avatar,omitempty"`
-	Action      Action        `json:"action"`
-	Reasons     Reasons       `json:"reasons"`
+	PayeeAvatar string `json:"payee_avatar,omitempty"`
+	// Action and Reasons are the decision.
+	Action  Action  `json:"action"`
+	Reasons Reasons `json:"reasons"`
+	// Level and RiskReasons are the risk assessment's level and codes.
 	Level       risk.Level    `json:"risk_level"`
 	RiskReasons []risk.Reason `json:"risk_reasons,omitempty"`
 	// Suspects are the contact ids the payer was warned about.
-	Suspects    []string  `json:"suspects,omitempty"`
+	Suspects []string `json:"suspects,omitempty"`
+	// Hold and CancelUntil are the recommended hold and the end of its
+	// cancel window (zero when none).
 	Hold        HoldKind  `json:"hold"`
 	CancelUntil time.Time `json:"cancel_until,omitzero"`
 	// Challenge is the kind of challenge asked, NoChallenge when none.
@@ -109,9 +121,11 @@ type Evidence struct {
 	// Attempts is the number of answers the payer gave.
 	Attempts int `json:"attempts"`
 	// Outcome is the last verdict, VerdictUnknown when no challenge.
-	Outcome Verdict        `json:"outcome"`
-	Tables  []TableVersion `json:"tables"`
-	Prev    Digest         `json:"prev"`
+	Outcome Verdict `json:"outcome"`
+	// Tables are the data table versions that judged the transfer.
+	Tables []TableVersion `json:"tables"`
+	// Prev is the digest of the previous record in the service's chain.
+	Prev Digest `json:"prev"`
 }
 
 // NewEvidence records transfer t under decision d, with the challenge's

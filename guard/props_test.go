@@ -15,6 +15,7 @@ import (
 	"github.com/transferguard/transferguard/guard"
 	"github.com/transferguard/transferguard/guard/guardtest"
 	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/identity/identitytest"
 	"github.com/transferguard/transferguard/mask"
 	"github.com/transferguard/transferguard/risk"
 )
@@ -139,40 +140,11 @@ func expected(t *rapid.T, p guard.Policy, name string, kind guard.ChallengeKind)
 	return n.Unmasked()
 }
 
-// traditional maps simplified characters used by guardtest's names to a
-// traditional form that identity.Fold folds back.
-var traditional = map[rune]rune{'张': '張', '刘': '劉', '陈': '陳', '欧': '歐', '阳': '陽', '马': '馬',
-	'伟': '偉', '丽': '麗', '军': '軍', '涛': '濤', '华': '華', '黄': '黃', '赵': '趙', '杨': '楊', '刚': '剛'}
-
-// variant returns s with case, width and Han script varied, and spaces
-// between Han characters: a string with the same fold.
-func variant(t *rapid.T, s string) string {
-	var b strings.Builder
-	prevHan := false
-	for _, r := range []rune(s) {
-		han := r >= 0x4E00 && r <= 0x9FFF
-		if prevHan && han && rapid.IntRange(0, 3).Draw(t, "space") == 0 {
-			b.WriteByte(' ')
-		}
-		prevHan = han
-		switch {
-		case traditional[r] != 0 && rapid.Bool().Draw(t, "trad"):
-			r = traditional[r]
-		case 'a' <= r && r <= 'z' && rapid.Bool().Draw(t, "upper"):
-			r -= 'a' - 'A'
-		case r > ' ' && r < 0x7f && rapid.Bool().Draw(t, "wide"):
-			r += 0xFF01 - '!'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // propCorrectPasses: the expected answer in any folded variant passes from
 // any state that is neither locked nor over a daily limit, before expiry.
 func propCorrectPasses(t *rapid.T) {
 	cc := drawChallenge(t)
-	answer := variant(t, cc.want)
+	answer := identitytest.Variant(cc.want).Draw(t, "variant")
 	if identity.Fold(answer) != identity.Fold(cc.want) {
 		t.Fatalf("test bug: variant %+q of %+q folds differently", answer, cc.want)
 	}
@@ -230,7 +202,7 @@ func propWrongIndependent(t *rapid.T) {
 	w1, ok1 := wrongAnswer(cc, rapid.IntRange(0, 100).Draw(t, "i"), rapid.SampledFrom(replacements).Draw(t, "r1"))
 	w2, ok2 := wrongAnswer(cc, rapid.IntRange(0, 100).Draw(t, "j"), rapid.SampledFrom(replacements).Draw(t, "r2"))
 	if rapid.Bool().Draw(t, "random") {
-		w2 = rapid.String().Draw(t, "w2")
+		w2 = identitytest.Hostile().Draw(t, "w2")
 		ok2 = identity.Compare(w2, cc.want).Verdict == identity.NoMatch
 	}
 	if !ok1 || !ok2 {

@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -38,6 +39,10 @@ type Transfer struct {
 // String returns a redacted description: the transfer id and amount, never
 // a name.
 func (t Transfer) String() string { return "transfer " + t.ID + " " + t.Amount.String() }
+
+// Format implements fmt.Formatter: every verb, %#v and %+v included,
+// prints [Transfer.String], never the payee's name.
+func (t Transfer) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }
 
 // LogValue implements slog.LogValuer with the ids and the amount only.
 func (t Transfer) LogValue() slog.Value {

@@ -14,9 +14,9 @@ package mask
 //
 // The Luhn check digit (ISO/IEC 7812-1 Annex B) is deliberately not
 // verified: the card being displayed is already registered with the
-// payment service, some domestic Chinese debit cards issued before
-// UnionPay's rules were harmonized do not satisfy it, and refusing to
-// display a real card would only push the service to show it unmasked.
+// payment service, card numbers that do not follow the Luhn convention
+// are reported to exist among domestic Chinese debit cards, and refusing
+// to display a real card would only push the service to show it unmasked.
 // Validate numbers at entry time, not at display time.
 //
 // Anything else reports [ErrInvalid] and an empty string. BankCard

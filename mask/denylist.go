@@ -75,7 +75,7 @@ const maxTokens = HiddenWidth * identity.MaxGraphemes
 // avoidDenied widens the mask of every part (run of letters between
 // separators) whose masked text would read as a denied word, one more
 // hidden grapheme at a time, until none does. It only ever hides more.
-func avoidDenied(h *bitset, n identity.Name, c config) {
+func avoidDenied(h *bitset, n *identity.Name, c config) {
 	l := n.Len()
 	for a := 0; a < l; {
 		if n.IsSeparator(a) {
@@ -95,7 +95,19 @@ func avoidDenied(h *bitset, n identity.Name, c config) {
 // widenOnce tokenizes the masked text of the part [a, b) and, if it reads
 // as a denied word, hides the last visible grapheme of the match and
 // reports true.
-func widenOnce(h *bitset, n identity.Name, c config, a, b int) bool {
+func widenOnce(h *bitset, n *identity.Name, c config, a, b int) bool {
+	// Cheap pre-check: a match needs two visible graphemes and a hidden one.
+	shown, hid := 0, 0
+	for i := a; i < b; i++ {
+		if h.has(i) {
+			hid++
+		} else {
+			shown++
+		}
+	}
+	if shown < 2 || hid == 0 {
+		return false
+	}
 	var tok [maxTokens]byte
 	var src [maxTokens]uint8      // grapheme index of each token
 	k, visible, hidden := 0, 0, 0 // visible counts letters only

@@ -296,3 +296,16 @@ func refIDNumber(s string) (string, error) {
 	}
 	return s[:1] + strings.Repeat("*", 16) + s[17:], nil
 }
+
+// TestPhoneCountryCodesExhaustive checks the country-code length of every
+// two-digit prefix against the reference's explicit list.
+func TestPhoneCountryCodesExhaustive(t *testing.T) {
+	for p := 0; p < 100; p++ {
+		in := "+" + string(rune('0'+p/10)) + string(rune('0'+p%10)) + "1234567890"
+		got, err := Phone(in)
+		want, werr := refPhone(in)
+		if got != want || (err == nil) != (werr == nil) {
+			t.Errorf("Phone(%+q) = %+q, %v; reference %+q, %v", in, got, err, want, werr)
+		}
+	}
+}

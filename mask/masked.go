@@ -34,7 +34,8 @@ type Span = identity.Span
 // hidden. Text is what is shown: the clear graphemes of a visible run
 // (separators included), or the mask runes of a hidden run. Span is the
 // run's grapheme range in the name. A hidden segment's Text never contains
-// any of the hidden graphemes.
+// any of the hidden graphemes. Span tells how many graphemes a hidden run
+// covers: under [HideLength], do not send it to the client.
 type Segment struct {
 	Text   string
 	Span   Span

@@ -54,17 +54,17 @@ func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 		return Masked{}, ErrMaskRune
 	}
 	m := Masked{mask: c.mask, style: style, hideLength: c.hideLength}
-	m.setName(n)
-	hide(&m.hidden, n, style)
+	m.setName(&n)
+	hide(&m.hidden, &n, style)
 	if mayReadAsWord(n.Script()) {
-		avoidDenied(&m.hidden, n, c)
+		avoidDenied(&m.hidden, &n, c)
 	}
-	m.text = render(n, &m.hidden, c)
+	m.text = render(&n, &m.hidden, c)
 	return m, nil
 }
 
 // hide sets the bits of the graphemes that style hides.
-func hide(h *bitset, n identity.Name, style Style) {
+func hide(h *bitset, n *identity.Name, style Style) {
 	switch style {
 	case KeepLast:
 		hideAllButLast(h, n)
@@ -82,7 +82,7 @@ func hide(h *bitset, n identity.Name, style Style) {
 }
 
 // hideAllButLast hides every letter but the last; a single letter is hidden.
-func hideAllButLast(h *bitset, n identity.Name) {
+func hideAllButLast(h *bitset, n *identity.Name) {
 	last, letters := -1, 0
 	for i := range n.Len() {
 		if !n.IsSeparator(i) {
@@ -98,7 +98,7 @@ func hideAllButLast(h *bitset, n identity.Name) {
 
 // hideInner hides every letter but the first and the last; of two letters
 // it hides the first, and a single letter is hidden.
-func hideInner(h *bitset, n identity.Name) {
+func hideInner(h *bitset, n *identity.Name) {
 	first, last, letters := -1, -1, 0
 	for i := range n.Len() {
 		if !n.IsSeparator(i) {
@@ -120,7 +120,7 @@ func hideInner(h *bitset, n identity.Name) {
 
 // hideSpan hides the letters inside sp (inside == true) or outside it, and
 // reports whether it hid any.
-func hideSpan(h *bitset, n identity.Name, sp identity.Span, inside bool) bool {
+func hideSpan(h *bitset, n *identity.Name, sp identity.Span, inside bool) bool {
 	hid := false
 	for i := range n.Len() {
 		in := sp.Start <= i && i < sp.End
@@ -133,7 +133,7 @@ func hideSpan(h *bitset, n identity.Name, sp identity.Span, inside bool) bool {
 }
 
 // render builds the masked text with exactly one allocation.
-func render(n identity.Name, h *bitset, c config) string {
+func render(n *identity.Name, h *bitset, c config) string {
 	mlen := utf8.RuneLen(c.mask)
 	size := 0
 	prev := false
@@ -181,7 +181,7 @@ func mayReadAsWord(s identity.Script) bool {
 }
 
 // setName records n's clear text and grapheme boundaries in m.
-func (m *Masked) setName(n identity.Name) {
+func (m *Masked) setName(n *identity.Name) {
 	s := n.Unmasked()
 	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
 	m.n = uint8(n.Len())

@@ -24,9 +24,10 @@ const DefaultMaskRune = '*'
 // HiddenWidth is the number of mask runes that replace each run of hidden
 // graphemes under [HideLength]: whether a run hides one grapheme or twenty,
 // it is shown as three mask runes, so 张明 and 张小明 under [KeepLast] both
-// read ***明. Three is the commonest length of the hidden part of a Chinese
-// name (a two-character given name, or a compound surname plus one
-// character) and the usual width of a fixed mask in Chinese payment apps.
+// read ***明. Three covers the commonest lengths of the hidden part of a
+// Chinese name (one or two characters of a given name, or a compound
+// surname plus one character), so the mask rarely looks shorter than what
+// it hides.
 const HiddenWidth = 3
 
 // MaskRune sets the rune that replaces hidden graphemes (default

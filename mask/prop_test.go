@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rivo/uniseg"
@@ -150,6 +151,12 @@ func checkMasked(t fataler, n identity.Name, st Style, c config, m Masked) {
 			}
 			k++
 		}
+	}
+
+	// A name that may hold Latin letters never reads as a denied word
+	// (when the mask rune cannot be confused with one of its letters).
+	if mayReadAsWord(n.Script()) && !strings.ContainsRune(strings.ToLower(n.Unmasked()), unicode.ToLower(c.mask)) && readsDenied(out, c.mask) {
+		t.Fatalf("%+q %v: output %+q reads as a denied word", n.Unmasked(), st, out)
 	}
 
 	// Hidden, Segments and UnmaskedHidden agree with IsHidden.
@@ -301,3 +308,70 @@ func propNoPanic(t *rapid.T) {
 var uniRange = rangeTable(0, 0x10FFFF)
 
 func TestPropNoPanic(t *testing.T) { rapid.Check(t, propNoPanic) }
+
+// deniedNameGen draws Latin names built to trip the deny-list: a denied
+// word with its inner letters replaced at random (they get masked anyway),
+// capitalized, alone or next to other words.
+func deniedNameGen() *rapid.Generator[string] {
+	words := strings.Split(deniedWords, "\n")
+	return rapid.Custom(func(t *rapid.T) string {
+		w := []rune(rapid.SampledFrom(words).Draw(t, "word"))
+		for i := 1; i < len(w)-1; i++ {
+			if rapid.Bool().Draw(t, "change") {
+				w[i] = rapid.RuneFrom([]rune("aeiouxyzé")).Draw(t, "letter")
+			}
+		}
+		w[0] = []rune(strings.ToUpper(string(w[0])))[0]
+		name := string(w)
+		switch rapid.IntRange(0, 3).Draw(t, "shape") {
+		case 1:
+			name = latinWord().Draw(t, "before") + " " + name
+		case 2:
+			name += " " + latinWord().Draw(t, "after")
+		}
+		return name
+	})
+}
+
+// readsDenied reports whether some part of the masked text out reads as a
+// denied word, tokenizing the output itself: the mask rune is a wildcard,
+// letters fold to ASCII, separators split parts.
+func readsDenied(out string, mask rune) bool {
+	for _, part := range strings.FieldsFunc(out, func(r rune) bool { return r == ' ' || r == '-' }) {
+		var tok []byte
+		for _, g := range graphemes(part) {
+			if g == string(mask) {
+				tok = append(tok, wild)
+			} else {
+				tok = append(tok, letterOf(g))
+			}
+		}
+		if at, _ := findDenied(tok); at >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// propNeverDenied: for every style and option, a Latin name's masked text
+// never reads as a denied word.
+func propNeverDenied(t *rapid.T) {
+	s := rapid.OneOf(deniedNameGen(), latinName()).Draw(t, "name")
+	st := rapid.SampledFrom(allStyles).Draw(t, "style")
+	r := rapid.SampledFrom([]rune{'*', 'X', 'x', '●'}).Draw(t, "mask")
+	hide := rapid.Bool().Draw(t, "hide length")
+	if strings.ContainsRune(strings.ToLower(s), unicode.ToLower(r)) {
+		// A visible letter equal to the mask rune could not be told from
+		// it by readsDenied; '*' and '●' cover these names.
+		r = '*'
+	}
+	m, err := Name(s, st, MaskRune(r), HideLength(hide))
+	if err != nil {
+		t.Skipf("Name: %v", err)
+	}
+	if readsDenied(m.String(), r) {
+		t.Fatalf("Name(%+q, %v, mask %q, HideLength %v) = %+q reads as a denied word", s, st, r, hide, m.String())
+	}
+}
+
+func TestPropNeverDenied(t *testing.T) { rapid.Check(t, propNeverDenied) }

@@ -15,6 +15,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/transferguard/transferguard/guard"
+	"github.com/transferguard/transferguard/identity/identitytest"
 	"github.com/transferguard/transferguard/mask"
 	"github.com/transferguard/transferguard/risk"
 )
@@ -53,42 +54,11 @@ func Money(currencies ...string) *rapid.Generator[guard.Money] {
 	})
 }
 
-// hanSurnames and hanGiven are small samples for [HanName].
-var (
-	hanSurnames = []string{"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-		"欧阳", "司马", "诸葛", "上官", "張", "劉", "陳", "歐陽"}
-	hanGiven = []string{"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
-		"勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华"}
-	latinGiven  = []string{"John", "Mary", "Zoë", "José", "Anna", "Łukasz", "Søren", "Chloé"}
-	latinFamily = []string{"Smith", "Jones", "García", "Müller", "Dvořák", "O'Brien", "Nguyen"}
-)
-
-// HanName returns a generator of Chinese names: a single or compound
-// surname (simplified or traditional) and one or two given-name characters.
-func HanName() *rapid.Generator[string] {
-	return rapid.Custom(func(t *rapid.T) string {
-		s := rapid.SampledFrom(hanSurnames).Draw(t, "surname")
-		for _, g := range rapid.SliceOfN(rapid.SampledFrom(hanGiven), 1, 2).Draw(t, "given") {
-			s += g
-		}
-		return s
-	})
-}
-
-// LatinName returns a generator of Latin-script names, "Given Family",
-// some with diacritics.
-func LatinName() *rapid.Generator[string] {
-	return rapid.Custom(func(t *rapid.T) string {
-		return rapid.SampledFrom(latinGiven).Draw(t, "given") + " " +
-			rapid.SampledFrom(latinFamily).Draw(t, "family")
-	})
-}
-
-// PayeeName returns a generator of registered payee names: mostly Han,
-// some Latin.
-func PayeeName() *rapid.Generator[string] {
-	return rapid.OneOf(HanName(), HanName(), LatinName())
-}
+// PayeeName returns a generator of registered payee names in several
+// scripts: identitytest.Name (Han with single and compound surnames in
+// simplified and traditional form, interpunct names, Latin with
+// diacritics, Korean).
+func PayeeName() *rapid.Generator[string] { return identitytest.Name() }
 
 // Transfer returns a generator of valid transfers: an amount from [Money],
 // a day's total to the same payee in the same currency (often zero), a
