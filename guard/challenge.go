@@ -131,8 +131,10 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 		issuedAt: issuedAt, expiresAt: expiresAt, view: v, rules: p.Challenge,
 		hideLength: p.HideLength,
 	}
-	// A display that hides nothing leaves no hidden part to ask for.
-	if kind == HiddenPart && v.hiddenText == "" {
+	// A display that hides nothing leaves no hidden part to ask for, and
+	// one that hides pieces of several words (J*** ****h, 买**·*力) would ask
+	// the payer to type fragments ("ohn Smit"): ask for the whole name.
+	if kind == HiddenPart && (v.hiddenText == "" || !wholeParts(n, v.hidden)) {
 		kind = FullName
 		c.kind = kind
 	}
@@ -368,4 +370,25 @@ func (c Challenge) Prompt(s State) Prompt {
 		ExpiresAt:    c.expiresAt,
 		LockedUntil:  s.LockedUntil,
 	}
+}
+
+// wholeParts reports whether every hidden span of a name with several parts
+// is one whole part. A one-part name (张*明) always qualifies.
+func wholeParts(n identity.Name, hidden []Span) bool {
+	if n.NumParts() < 2 {
+		return true
+	}
+	for _, h := range hidden {
+		whole := false
+		for i := range n.NumParts() {
+			if p := n.Part(i); p.Start == h.Start && p.End == h.End {
+				whole = true
+				break
+			}
+		}
+		if !whole {
+			return false
+		}
+	}
+	return true
 }

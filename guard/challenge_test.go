@@ -71,8 +71,9 @@ func TestCheck(t *testing.T) {
 			{"欧", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
 			{"歐陽", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
 		}, false},
-		{"hidden part of an interpunct name", HiddenPart, "买买提·艾力", time.Hour, State{}, []step{
-			{"买提·艾", 0, Passed, State{Answers: 1}}, // 买**·*力
+		{"hidden fragments of an interpunct name ask for the whole name", HiddenPart, "买买提·艾力", time.Hour, State{}, []step{
+			{"买提·艾", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}}, // 买**·*力
+			{"买买提·艾力", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
 		}, false},
 		{"hidden part passes", HiddenPart, "张小明", time.Hour, State{}, []step{
 			{"小", 0, Passed, State{Answers: 1}},
@@ -167,6 +168,24 @@ func TestChallengeKindAdjusted(t *testing.T) {
 	p.Display = mask.KeepSurname
 	if c := newChallenge(t, p, Surname, "张小明", time.Hour); c.Kind() != FullName {
 		t.Errorf("surname challenge under keep_surname: kind %v, want full_name", c.Kind())
+	}
+	for _, tt := range []struct {
+		style mask.Style
+		name  string
+		want  ChallengeKind
+	}{
+		{mask.KeepEnds, "John Smith", FullName},      // J*** ****h: fragments
+		{mask.KeepLast, "John Smith", FullName},      // **** ****h
+		{mask.HideSurname, "John Smith", HiddenPart}, // John *****: one whole part
+		{mask.KeepSurname, "John Smith", HiddenPart}, // **** Smith
+		{mask.KeepEnds, "张小明", HiddenPart},           // 张*明: one part
+		{mask.HideSurname, "买买提·艾力", HiddenPart},     // a whole part hidden
+	} {
+		p.Display = tt.style
+		if c := newChallenge(t, p, HiddenPart, tt.name, time.Hour); c.Kind() != tt.want {
+			t.Errorf("hidden-part challenge on %+q under %v: kind %v, want %v (shown %q)",
+				tt.name, tt.style, c.Kind(), tt.want, c.Prompt(State{}).Masked)
+		}
 	}
 }
 
