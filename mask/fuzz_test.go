@@ -77,3 +77,29 @@ func FuzzPhone(f *testing.F)    { fuzzIdentifier(f, "Phone", Phone, refPhone, ph
 func FuzzBankCard(f *testing.F) { fuzzIdentifier(f, "BankCard", BankCard, refBankCard, cardCases) }
 func FuzzEmail(f *testing.F)    { fuzzIdentifier(f, "Email", Email, refEmail, emailCases) }
 func FuzzIDNumber(f *testing.F) { fuzzIdentifier(f, "IDNumber", IDNumber, refIDNumber, idNumberCases) }
+
+// FuzzStyleText checks that Style.UnmarshalText (a policy's JSON) accepts
+// exactly the texts MarshalText produces and leaves the style unchanged
+// otherwise.
+func FuzzStyleText(f *testing.F) {
+	for _, st := range allStyles {
+		f.Add(st.String())
+	}
+	f.Add("")
+	f.Add("KeepLast")
+	f.Add("Style(0)")
+	f.Fuzz(func(t *testing.T, s string) {
+		st := Style(0)
+		err := st.UnmarshalText([]byte(s))
+		if err != nil {
+			if st != 0 || !errors.Is(err, ErrStyle) {
+				t.Fatalf("UnmarshalText(%+q) = %v, style %v", s, err, st)
+			}
+			return
+		}
+		b, merr := st.MarshalText()
+		if merr != nil || string(b) != s {
+			t.Fatalf("UnmarshalText(%+q) gave %v, which marshals to %q, %v", s, st, b, merr)
+		}
+	})
+}
