@@ -165,16 +165,26 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	yp := m.Y[m.YOffset(x0, y):][:len(dst)]
 	// Horizontal chroma subsampling: COffset(x, y) = COffset(Min.X, y) +
 	// x/hs − Min.X/hs.
-	hs := 1
+	shift := 0 // log2 of the horizontal subsampling
 	switch m.SubsampleRatio {
 	case image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio420:
-		hs = 2
+		shift = 1
 	case image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410:
-		hs = 4
+		shift = 2
 	}
-	// (Go's / truncates toward zero, so keep the same form for negative x.)
+	hs := 1 << shift
 	base := m.COffset(m.Rect.Min.X, y) - m.Rect.Min.X/hs
 	cb, cr := m.Cb, m.Cr
+	if x0 >= 0 {
+		// Non-negative x: the shift equals Go's truncating division, and
+		// avoids a hardware divide per pixel.
+		for x := range dst {
+			c := base + (x0+x)>>shift
+			r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])
+			dst[x] = t.rgb(r, g, b)
+		}
+		return
+	}
 	for x := range dst {
 		c := base + (x0+x)/hs
 		r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])
