@@ -45,8 +45,8 @@ var corpusScripts = []struct {
 }
 
 var (
-	corpusLatinNames = []string{"Alice", "Bob", "Carol", "David", "Emma", "Jonathan", "Olivia", "PayPal", "Tom", "Sophie", "Lucas", "Mia", "Wang Wei", "Li Na", "Zhang"}
-	corpusHomoglyphs = map[byte]string{'a': "а", 'e': "е", 'o': "οо0", 'p': "р", 'c': "с", 'x': "х", 'y': "у", 'i': "і", 'l': "1I", 'A': "АΑ", 'B': "ВΒ", 'E': "ЕΕ", 'O': "ОΟ0", 'P': "РΡ", 'T': "ТΤ"}
+	corpusLatinNames  = []string{"Alice", "Bob", "Carol", "David", "Emma", "Jonathan", "Olivia", "PayPal", "Tom", "Sophie", "Lucas", "Mia", "Wang Wei", "Li Na", "Zhang"}
+	corpusHomoglyphs  = map[byte]string{'a': "а", 'e': "е", 'o': "οо0", 'p': "р", 'c': "с", 'x': "х", 'y': "у", 'i': "і", 'l': "1I", 'A': "АΑ", 'B': "ВΒ", 'E': "ЕΕ", 'O': "ОΟ0", 'P': "РΡ", 'T': "ТΤ"}
 	corpusDecorations = []string{"🌸", "★", "♥", "✨", "🔥", "👍🏻", "👩\u200d👩\u200d👧", "❤\ufe0f", "~", "_", ".", "·", " ", "【", "】", "-", "♪"}
 	corpusInvisibles  = []string{"\u200b", "\u200d", "\u202e", "\ufeff", "\u3164", "\u00ad"}
 )

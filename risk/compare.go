@@ -155,22 +155,36 @@ const (
 // not their own key (see [NicknameKey]), and nothing for nicknames up to 64
 // graphemes beyond that.
 func CompareNicknames(a, b string) NicknameMatch {
-	x, y := analyzeNickname(a), analyzeNickname(b)
+	if a == b {
+		// Identical: only whether the key is empty matters.
+		return NicknameMatch{Score: scoreIdentical, Lookalike: NicknameKey(a) != "", Reasons: NickIdentical}
+	}
+	x, y := analyzeKey(a), analyzeKey(b)
 	return compareAnalyzed(a, b, &x, &y)
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.
 type nickInfo struct {
-	key   string
-	trace keyTrace
-	mixed bool
-	units int    // graphemes in key
-	mask  uint64 // a bit per grapheme hash, for the index's prefilter
+	key        string
+	trace      keyTrace
+	mixed      bool // MixedScript of the nickname, if mixedKnown
+	mixedKnown bool
+	units      int    // graphemes in key
+	mask       uint64 // a bit per grapheme hash, for the index's prefilter
 }
 
+// analyzeNickname returns everything comparisons need of s.
 func analyzeNickname(s string) nickInfo {
+	in := analyzeKey(s)
+	in.mixed, in.mixedKnown = MixedScript(s), true
+	return in
+}
+
+// analyzeKey is analyzeNickname without the script check, which
+// compareAnalyzed does only for lookalikes.
+func analyzeKey(s string) nickInfo {
 	k, tr := nicknameKey(s, &defaultKeyOptions)
-	in := nickInfo{key: k, trace: tr, mixed: MixedScript(s)}
+	in := nickInfo{key: k, trace: tr}
 	var u [maxUnits]uint64
 	us := appendUnits(u[:0], k)
 	in.units = len(us)
@@ -178,6 +192,14 @@ func analyzeNickname(s string) nickInfo {
 		in.mask |= 1 << (h % 64)
 	}
 	return in
+}
+
+// isMixed returns MixedScript(s), computing it if in does not know it.
+func (in *nickInfo) isMixed(s string) bool {
+	if in.mixedKnown {
+		return in.mixed
+	}
+	return MixedScript(s)
 }
 
 func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
@@ -212,7 +234,7 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 			m.Reasons |= stepReasons[i]
 		}
 	}
-	if x.mixed || y.mixed {
+	if x.isMixed(a) || y.isMixed(b) {
 		m.Reasons |= NickMixedScript
 	}
 	return m
