@@ -28,7 +28,7 @@ func refSkeleton(m map[rune]string, s string) string {
 
 func refSkeletonOnce(m map[rune]string, s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")) {
+	for _, r := range norm.NFD.String(string([]rune(s))) { // each invalid byte → U+FFFD
 		if t, ok := m[r]; ok {
 			b.WriteString(t)
 		} else {
