@@ -130,3 +130,25 @@ func FuzzCompareNicknames(f *testing.F) {
 		}
 	})
 }
+
+// TestCompareNicknamesAllocs checks the documented allocations: none when
+// both nicknames are their own keys, one per nickname that is not.
+func TestCompareNicknamesAllocs(t *testing.T) {
+	tests := []struct {
+		a, b string
+		max  float64
+	}{
+		{"jonathan", "jonathon", 0},
+		{"张伟", "李娜", 0},
+		{"alice", "alice", 0},
+		{"Jonathan", "Jonatham", 2},
+		{"张伟", "張偉", 1},
+		{"小美", "🌸小美🌸", 1},
+		{"Alice", "\u0410lice", 2},
+	}
+	for _, tt := range tests {
+		if n := testing.AllocsPerRun(100, func() { _ = CompareNicknames(tt.a, tt.b) }); n > tt.max {
+			t.Errorf("CompareNicknames(%+q, %+q) allocs = %v, want <= %v", tt.a, tt.b, n, tt.max)
+		}
+	}
+}

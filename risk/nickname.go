@@ -85,6 +85,9 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 			return k, tr
 		}
 	}
+	if *o == defaultKeyOptions && isOwnKey(s) {
+		return s, tr
+	}
 	var b1, b2 [256]byte
 	cur, next := b1[:0], b2[:0]
 	k := s
@@ -103,6 +106,26 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 		return s, tr
 	}
 	return string([]byte(k)), tr // one copy out of the stack buffer
+}
+
+// isOwnKey reports cheaply whether s is certainly its own key: no rune of
+// it is invisible, decoration, mapped by confusables, decomposable, a
+// Hangul syllable, changed by lower-casing or folded by internal/han. It
+// saves the general path's buffers for most Han and already-folded
+// nicknames.
+func isOwnKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r == utf8.RuneError ||
+			runeValue(r)&(bitMapped|bitInvisible|bitDecoration|bitLower) != 0 ||
+			normValue(r)>>8 != 0 || r >= hangulBase && r < hangulBase+11172 ||
+			mayBeHan(r) && han.LookalikeKey(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiNicknameKey is NicknameKey's fast path for ASCII nicknames that keep
@@ -218,11 +241,9 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 	// Step 7: lower case.
 	stable = *o == defaultKeyOptions
 	for _, r := range u {
-		if !o.noCaseFold {
-			if l := unicode.ToLower(r); l != r {
-				tr.note(stepCase, r)
-				r = l
-			}
+		if !o.noCaseFold && runeValue(r)&bitLower != 0 {
+			tr.note(stepCase, r)
+			r = unicode.ToLower(r)
 		}
 		if runeValue(r)&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
 			r >= hangulBase && r < hangulBase+11172 {

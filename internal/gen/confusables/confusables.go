@@ -147,6 +147,7 @@ const (
 	BitInvisible   = 1 << 18 // dropped by NicknameKey
 	BitDecoration  = 1 << 19 // stripped by NicknameKey (after NFKC)
 	BitNFKCUnknown = 1 << 20 // the NFKC quick check cannot say Yes
+	BitLower       = 1 << 21 // unicode.ToLower changes the rune
 )
 
 // Tables holds everything rendered into risk/tables.go.
@@ -316,6 +317,9 @@ func nicknameBits(r rune) uint32 {
 	if Decoration(r) {
 		v |= BitDecoration
 	}
+	if unicode.ToLower(r) != r {
+		v |= BitLower
+	}
 	s := string(r)
 	p := norm.NFKC.PropertiesString(s)
 	if !p.BoundaryBefore() || p.CCC() != 0 || norm.NFKC.String(s) != s {
@@ -439,8 +443,8 @@ func (t *Tables) Render() ([]byte, error) {
 	w("// ConfusablesVersion is the UTS #39 data version of [Skeleton].\n")
 	w("const ConfusablesVersion = %q\n\n", Version)
 	w("const (\n\tgenUnicodeVersion = %q\n\tgenNormVersion = %q\n)\n\n", unicode.Version, norm.Version)
-	w("const (\n\tkindIdentity = %d\n\tkindHangul = %d\n\tkindPiece0 = %d\n\tkindMask = %#x\n\tbitSlow = %#x\n\tbitMapped = %#x\n\tbitInvisible = %#x\n\tbitDecoration = %#x\n\tbitNFKCUnknown = %#x\n\tblockShift = %d\n)\n\n",
-		KindIdentity, KindHangul, KindPiece0, KindMask, BitSlow, BitMapped, BitInvisible, BitDecoration, BitNFKCUnknown, blockShift)
+	w("const (\n\tkindIdentity = %d\n\tkindHangul = %d\n\tkindPiece0 = %d\n\tkindMask = %#x\n\tbitSlow = %#x\n\tbitMapped = %#x\n\tbitInvisible = %#x\n\tbitDecoration = %#x\n\tbitNFKCUnknown = %#x\n\tbitLower = %#x\n\tblockShift = %d\n)\n\n",
+		KindIdentity, KindHangul, KindPiece0, KindMask, BitSlow, BitMapped, BitInvisible, BitDecoration, BitNFKCUnknown, BitLower, blockShift)
 
 	idx, blocks := twoStage(t.Value)
 	w("// runeIndex maps rune>>blockShift to a block of runeBlocks.\n")
