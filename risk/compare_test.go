@@ -104,6 +104,10 @@ func TestOSA(t *testing.T) {
 		if got := unitDistance(tt.a, tt.b, 10); got != tt.want {
 			t.Errorf("unitDistance(%+q, %+q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+		var ua, ub [maxUnits]uint64
+		if got := osa(appendUnits(ua[:0], tt.a), appendUnits(ub[:0], tt.b), 10); got != tt.want {
+			t.Errorf("osa(units of %+q, %+q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
 	}
 }
 
