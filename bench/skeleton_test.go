@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -57,14 +58,7 @@ func BenchmarkSkeletonCorpus(b *testing.B) {
 	corpus := nicknameCorpus(corpusSize)
 	run := func(name string, f func(string) string) {
 		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				_ = f(corpus[i])
-				if i++; i == len(corpus) {
-					i = 0
-				}
-			}
+			loopCPU(b, func(i int) { _ = f(corpus[i%len(corpus)]) })
 		})
 	}
 	run("transferguard", risk.Skeleton)
@@ -85,23 +79,27 @@ func BenchmarkSkeletonCorpus(b *testing.B) {
 func BenchmarkNicknameCorpus(b *testing.B) {
 	corpus := nicknameCorpus(corpusSize)
 	b.Run("NicknameKey", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			_ = risk.NicknameKey(corpus[i])
-			if i++; i == len(corpus) {
-				i = 0
-			}
-		}
+		loopCPU(b, func(i int) { _ = risk.NicknameKey(corpus[i%len(corpus)]) })
 	})
 	b.Run("CompareNicknames", func(b *testing.B) {
-		b.ReportAllocs()
-		i := 0
-		for b.Loop() {
-			_ = risk.CompareNicknames(corpus[i], corpus[(i+1)%len(corpus)])
-			if i++; i == len(corpus) {
-				i = 0
-			}
-		}
+		loopCPU(b, func(i int) { _ = risk.CompareNicknames(corpus[i%len(corpus)], corpus[(i+1)%len(corpus)]) })
 	})
+	pairs := nicknamePairs(corpus)
+	b.Run("CompareNicknames-spoofs", func(b *testing.B) {
+		loopCPU(b, func(i int) { p := pairs[i%len(pairs)]; _ = risk.CompareNicknames(p[0], p[1]) })
+	})
+}
+
+// nicknamePairs pairs each name with a spoof of it (an invisible character
+// and a decoration added, a Latin letter swapped for a homoglyph).
+func nicknamePairs(corpus []string) [][2]string {
+	out := make([][2]string, len(corpus))
+	for i, s := range corpus {
+		t := strings.Replace(s, "a", "\u0430", 1)
+		if t == s {
+			t = "★" + s + "\u200b"
+		}
+		out[i] = [2]string{s, t}
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math/bits"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -290,15 +289,10 @@ func appendUnits(dst []uint64, k string) []uint64 {
 	return dst
 }
 
-// extends reports whether r continues the grapheme before it.
+// extends reports whether r continues the grapheme before it: a
+// combining mark (ccc ≠ 0 or Mn, Mc, Me) or a Hangul medial or final jamo.
 func extends(r rune) bool {
-	if r < 0x300 {
-		return false
-	}
-	if r >= 0x1160 && r <= 0x11FF || r >= 0xD7B0 && r <= 0xD7FF {
-		return true // Hangul V and T jamo
-	}
-	return ccc(r) != 0 || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
+	return r >= 0x300 && runeValue(r)&bitExtend != 0
 }
 
 // unitDistance returns the optimal-string-alignment Damerau–Levenshtein

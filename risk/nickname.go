@@ -88,7 +88,7 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 	if *o == defaultKeyOptions && isOwnKey(s) {
 		return s, tr
 	}
-	var b1, b2 [256]byte
+	var b1, b2 [128]byte
 	cur, next := b1[:0], b2[:0]
 	k := s
 	for range 4 {
@@ -179,12 +179,12 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 }
 
 // appendKeyRound appends one round of NicknameKey's steps applied to s. It
-// works on stack buffers of 128 runes (the heap beyond that). stable
+// works on stack buffers of 64 runes (the heap beyond that). stable
 // reports that another round cannot change the result: no rune of it is
 // invisible, decoration, mapped by confusables, decomposable or a Hangul
 // syllable (Han runes in it are already lookalike keys).
 func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []byte, stable bool) {
-	var b1, b2 [128]rune
+	var b1, b2 [64]rune
 	// Steps 1 and 2: drop invisible characters; NFKD, which gives the same
 	// key as NFKC because step 6 normalises to NFD anyway, and which needs
 	// no recomposition.
