@@ -129,8 +129,9 @@ func neighbour(a, b rune) bool {
 
 // Lookalikes returns the runes that r, as written, is a lookalike of, in
 // code point order, as a substring of a static table (it does not
-// allocate). [Lookalike](r, x) holds for each of them. It returns "" when r
-// has none.
+// allocate). [Lookalike](r, x) holds for each of them, and for runes that
+// [Fold] leaves unchanged Lookalike(a, b) is exactly
+// strings.ContainsRune(Lookalikes(a), b). It returns "" when r has none.
 func Lookalikes(r rune) string {
 	if r < minTableRune {
 		return ""

@@ -138,6 +138,16 @@ func propLookalikesListed(t *rapid.T) {
 	}
 }
 
+// propLookalikesExact: for runes that Fold leaves unchanged, Lookalike is
+// exactly membership in Lookalikes (identity relies on this).
+func propLookalikesExact(t *rapid.T) {
+	a, b := relatedPair(t)
+	a, b = Fold(a), Fold(b)
+	if Lookalike(a, b) != containsRune(Lookalikes(a), b) {
+		t.Fatalf("Lookalike(%+q, %+q) = %v, Lookalikes(%+q) = %+q", a, b, Lookalike(a, b), a, Lookalikes(a))
+	}
+}
+
 func containsRune(s string, r rune) bool {
 	for _, x := range s {
 		if x == r {
@@ -152,6 +162,7 @@ func TestSymmetric(t *testing.T)            { rapid.Check(t, propSymmetric) }
 func TestLookalikeKeyStable(t *testing.T)   { rapid.Check(t, propLookalikeKey) }
 func TestVariantsFoldTogether(t *testing.T) { rapid.Check(t, propVariantsFoldTogether) }
 func TestLookalikesListed(t *testing.T)     { rapid.Check(t, propLookalikesListed) }
+func TestLookalikesExact(t *testing.T)      { rapid.Check(t, propLookalikesExact) }
 func TestAgreesWithModel(t *testing.T) {
 	m := getModel(t)
 	rapid.Check(t, func(t *rapid.T) { propAgreesWithModel(t, m) })
