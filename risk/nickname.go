@@ -92,7 +92,13 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 	cur, next := b1[:0], b2[:0]
 	k := s
 	for range 4 {
-		out, stable := appendKeyRound(next[:0], k, o, &tr)
+		out, stable, ok := []byte(nil), false, false
+		if *o == defaultKeyOptions {
+			out, stable, ok = appendKeyRoundFused(next[:0], k, &tr)
+		}
+		if !ok {
+			out, stable = appendKeyRound(next[:0], k, o, &tr)
+		}
 		if string(out) == k {
 			break
 		}
@@ -176,6 +182,83 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 		return "", false
 	}
 	return string(out), true
+}
+
+// appendKeyRoundFused is appendKeyRound for the default options in one
+// pass over s, without intermediate buffers. It applies when every rune
+// decomposes to starters only (no combining marks, so canonical ordering
+// has nothing to do) and something other than decoration remains; ok is
+// false otherwise, and dst and tr are then unchanged.
+// TestKeyRoundFused checks that it agrees with appendKeyRound.
+func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable, ok bool) {
+	start, t := len(dst), *tr
+	stable = true
+	kept := false
+	var dec [4]rune
+	for _, r := range s {
+		v := runeValue(r)
+		if v&bitInvisible != 0 {
+			t.note(stepInvisible, r)
+			continue
+		}
+		ds := dec[:1]
+		dec[0] = r
+		if nv := normValue(r); nv>>8 != 0 || r >= hangulBase && r < hangulBase+11172 {
+			ds = appendDecomposition(dec[:0], r, true)
+			if nv>>32 != 0 {
+				t.note(stepNFKC, r)
+			}
+		}
+		for _, d := range ds {
+			dv := v
+			if d != r {
+				dv = runeValue(d)
+			}
+			if ccc(d) != 0 || dv&bitSlow != 0 {
+				return dst[:start], false, false
+			}
+			if dv&bitDecoration != 0 {
+				t.note(stepDecoration, d)
+				continue
+			}
+			kept = true
+			if f := foldHan(d, &defaultKeyOptions, &t); f != d {
+				if normValue(f)>>8 != 0 {
+					return dst[:start], false, false
+				}
+				d, dv = f, runeValue(f)
+			}
+			if dv&bitMapped == 0 {
+				dst, stable = appendKeyRune(dst, d, stable, &t)
+				continue
+			}
+			t.note(stepSkeleton, d)
+			for _, c := range piece(dv & kindMask) {
+				var none keyTrace
+				dst, stable = appendKeyRune(dst, foldHan(c, &defaultKeyOptions, &none), stable, &t)
+			}
+		}
+	}
+	if !kept {
+		return dst[:start], false, false
+	}
+	*tr = t
+	return dst, stable, true
+}
+
+// appendKeyRune is step 7 for one rune: lower case, and the stable check.
+func appendKeyRune(dst []byte, r rune, stable bool, tr *keyTrace) ([]byte, bool) {
+	v := runeValue(r)
+	if v&bitLower != 0 {
+		tr.note(stepCase, r)
+		r = unicode.ToLower(r)
+		v = runeValue(r)
+	}
+	if v&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
+		r >= hangulBase && r < hangulBase+11172 {
+		stable = false
+	}
+	return utf8.AppendRune(dst, r), stable
 }
 
 // appendKeyRound appends one round of NicknameKey's steps applied to s. It

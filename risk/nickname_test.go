@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"pgregory.net/rapid"
+
 	"github.com/transferguard/transferguard/internal/han"
 )
 
@@ -149,4 +151,30 @@ func FuzzNicknameKey(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeyRoundFused: the one-pass round agrees with the general round
+// (output, stability and trace) wherever it applies.
+func TestKeyRoundFused(t *testing.T) {
+	applied := 0
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.OneOf(genMarks(), rapid.String()).Draw(t, "s")
+		var b1, b2 [256]byte
+		var tr1, tr2 keyTrace
+		out1, st1, ok := appendKeyRoundFused(b1[:0], s, &tr1)
+		if !ok {
+			if len(out1) != 0 || tr1 != (keyTrace{}) {
+				t.Fatalf("refused round on %+q left output %+q or trace", s, out1)
+			}
+			return
+		}
+		applied++
+		out2, st2 := appendKeyRound(b2[:0], s, &defaultKeyOptions, &tr2)
+		if string(out1) != string(out2) || st1 != st2 || tr1 != tr2 {
+			t.Fatalf("round on %+q: fused %+q stable=%v trace=%v, general %+q stable=%v trace=%v", s, out1, st1, tr1, out2, st2, tr2)
+		}
+	})
+	if applied == 0 {
+		t.Error("the fused round never applied")
+	}
 }
