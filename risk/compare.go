@@ -168,29 +168,37 @@ type nickInfo struct {
 	trace      keyTrace
 	mixed      bool // MixedScript of the nickname, if mixedKnown
 	mixedKnown bool
-	units      int    // graphemes in key
+	units      int    // graphemes in key, if unitsKnown
 	mask       uint64 // a bit per grapheme hash, for the index's prefilter
+	unitsKnown bool
 }
 
 // analyzeNickname returns everything comparisons need of s.
 func analyzeNickname(s string) nickInfo {
 	in := analyzeKey(s)
 	in.mixed, in.mixedKnown = MixedScript(s), true
+	in.countUnits()
 	return in
 }
 
-// analyzeKey is analyzeNickname without the script check, which
-// compareAnalyzed does only for lookalikes.
+// analyzeKey is analyzeNickname without the script check and the
+// graphemes, which compareAnalyzed computes only when it needs them.
 func analyzeKey(s string) nickInfo {
 	k, tr := nicknameKey(s, &defaultKeyOptions)
-	in := nickInfo{key: k, trace: tr}
+	return nickInfo{key: k, trace: tr}
+}
+
+// countUnits sets units and mask from the key.
+func (in *nickInfo) countUnits() {
+	if in.unitsKnown {
+		return
+	}
 	var u [maxUnits]uint64
-	us := appendUnits(u[:0], k)
-	in.units = len(us)
+	us := appendUnits(u[:0], in.key)
+	in.units, in.unitsKnown = len(us), true
 	for _, h := range us {
 		in.mask |= 1 << (h % 64)
 	}
-	return in
 }
 
 // isMixed returns MixedScript(s), computing it if in does not know it.
@@ -212,6 +220,8 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
+		x.countUnits()
+		y.countUnits()
 		n := max(x.units, y.units)
 		lim := editLimit(n)
 		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
