@@ -47,6 +47,13 @@ var nickReasonCodes = [nickReasonCount]string{
 	"styled", "case", "han_variant", "cjk_lookalike", "edit_distance",
 }
 
+// nickReasonReasons are the Reason codes of the bits (see Codes).
+var nickReasonReasons = [nickReasonCount]Reason{
+	"nickname_identical", "nickname_equal_keys", "nickname_homoglyph", "nickname_mixed_script",
+	"nickname_invisible", "nickname_decoration", "nickname_styled", "nickname_case",
+	"nickname_han_variant", "nickname_cjk_lookalike", "nickname_edit_distance",
+}
+
 // stepReasons maps NicknameKey's steps to reasons.
 var stepReasons = [numSteps]NicknameReasons{
 	stepInvisible:    NickInvisible,

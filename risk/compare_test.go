@@ -76,6 +76,11 @@ func TestNicknameReasonsText(t *testing.T) {
 	if err := back.UnmarshalText([]byte("bogus")); err == nil {
 		t.Error("UnmarshalText(bogus) succeeded")
 	}
+	for i, code := range nickReasonCodes {
+		if got := NicknameReasons(1 << i).Codes(); len(got) != 1 || string(got[0]) != "nickname_"+code {
+			t.Errorf("NicknameReasons(1<<%d).Codes() = %v, want [nickname_%s]", i, got, code)
+		}
+	}
 	want := []Reason{"nickname_homoglyph", "nickname_mixed_script", "nickname_edit_distance"}
 	if diff := cmp.Diff(want, r.Codes()); diff != "" {
 		t.Errorf("Codes() (-want +got):\n%s", diff)
