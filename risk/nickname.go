@@ -85,21 +85,53 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 			return k, tr
 		}
 	}
-	var b1, b2 [256]byte
+	if *o == defaultKeyOptions && isOwnKey(s) {
+		return s, tr
+	}
+	var b1, b2 [128]byte
 	cur, next := b1[:0], b2[:0]
 	k := s
 	for range 4 {
-		out := appendKeyRound(next[:0], k, o, &tr)
+		out, stable, ok := []byte(nil), false, false
+		if *o == defaultKeyOptions {
+			out, stable, ok = appendKeyRoundFused(next[:0], k, &tr)
+		}
+		if !ok {
+			out, stable = appendKeyRound(next[:0], k, o, &tr)
+		}
 		if string(out) == k {
 			break
 		}
 		k = bytesString(out) // valid until next is reused two rounds on
 		cur, next = out, cur
+		if stable {
+			break
+		}
 	}
 	if k == s {
 		return s, tr
 	}
 	return string([]byte(k)), tr // one copy out of the stack buffer
+}
+
+// isOwnKey reports cheaply whether s is certainly its own key: no rune of
+// it is invisible, decoration, mapped by confusables, decomposable, a
+// Hangul syllable, changed by lower-casing or folded by internal/han. It
+// saves the general path's buffers for most Han and already-folded
+// nicknames.
+func isOwnKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r == utf8.RuneError ||
+			runeValue(r)&(bitMapped|bitInvisible|bitDecoration|bitLower) != 0 ||
+			normValue(r)>>8 != 0 || r >= hangulBase && r < hangulBase+11172 ||
+			mayBeHan(r) && han.LookalikeKey(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiNicknameKey is NicknameKey's fast path for ASCII nicknames that keep
@@ -152,10 +184,90 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 	return string(out), true
 }
 
+// appendKeyRoundFused is appendKeyRound for the default options in one
+// pass over s, without intermediate buffers. It applies when every rune
+// decomposes to starters only (no combining marks, so canonical ordering
+// has nothing to do) and something other than decoration remains; ok is
+// false otherwise, and dst and tr are then unchanged.
+// TestKeyRoundFused checks that it agrees with appendKeyRound.
+func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable, ok bool) {
+	start, t := len(dst), *tr
+	stable = true
+	kept := false
+	var dec [4]rune
+	for _, r := range s {
+		v := runeValue(r)
+		if v&bitInvisible != 0 {
+			t.note(stepInvisible, r)
+			continue
+		}
+		ds := dec[:1]
+		dec[0] = r
+		if nv := normValue(r); nv>>8 != 0 || r >= hangulBase && r < hangulBase+11172 {
+			ds = appendDecomposition(dec[:0], r, true)
+			if nv>>32 != 0 {
+				t.note(stepNFKC, r)
+			}
+		}
+		for _, d := range ds {
+			dv := v
+			if d != r {
+				dv = runeValue(d)
+			}
+			if ccc(d) != 0 || dv&bitSlow != 0 {
+				return dst[:start], false, false
+			}
+			if dv&bitDecoration != 0 {
+				t.note(stepDecoration, d)
+				continue
+			}
+			kept = true
+			if f := foldHan(d, &defaultKeyOptions, &t); f != d {
+				if normValue(f)>>8 != 0 {
+					return dst[:start], false, false
+				}
+				d, dv = f, runeValue(f)
+			}
+			if dv&bitMapped == 0 {
+				dst, stable = appendKeyRune(dst, d, stable, &t)
+				continue
+			}
+			t.note(stepSkeleton, d)
+			for _, c := range piece(dv & kindMask) {
+				var none keyTrace
+				dst, stable = appendKeyRune(dst, foldHan(c, &defaultKeyOptions, &none), stable, &t)
+			}
+		}
+	}
+	if !kept {
+		return dst[:start], false, false
+	}
+	*tr = t
+	return dst, stable, true
+}
+
+// appendKeyRune is step 7 for one rune: lower case, and the stable check.
+func appendKeyRune(dst []byte, r rune, stable bool, tr *keyTrace) ([]byte, bool) {
+	v := runeValue(r)
+	if v&bitLower != 0 {
+		tr.note(stepCase, r)
+		r = unicode.ToLower(r)
+		v = runeValue(r)
+	}
+	if v&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
+		r >= hangulBase && r < hangulBase+11172 {
+		stable = false
+	}
+	return utf8.AppendRune(dst, r), stable
+}
+
 // appendKeyRound appends one round of NicknameKey's steps applied to s. It
-// works on stack buffers of 128 runes (the heap beyond that).
-func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
-	var b1, b2 [128]rune
+// works on stack buffers of 64 runes (the heap beyond that). stable
+// reports that another round cannot change the result: no rune of it is
+// invisible, decoration, mapped by confusables, decomposable or a Hangul
+// syllable (Han runes in it are already lookalike keys).
+func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []byte, stable bool) {
+	var b1, b2 [64]rune
 	// Steps 1 and 2: drop invisible characters; NFKD, which gives the same
 	// key as NFKC because step 6 normalises to NFD anyway, and which needs
 	// no recomposition.
@@ -177,10 +289,7 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 		if runeValue(r)&bitDecoration != 0 && !o.keepDecoration {
 			continue
 		}
-		if r >= 0x2E80 {
-			r = foldHan(r, o, tr)
-		}
-		u = append(u, r)
+		u = append(u, foldHan(r, o, tr))
 	}
 	if len(u) == 0 {
 		// Only decoration: keep it (documented on NicknameKey).
@@ -196,33 +305,36 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) []byte {
 	if !o.noSkeleton {
 		t = t[:0]
 		for _, r := range u {
-			if v := runeValue(r); v&bitMapped != 0 {
-				tr.note(stepSkeleton, r)
-			}
+			n := len(t)
 			t = appendMappedNFD(t, r)
+			if runeValue(r)&bitMapped == 0 {
+				continue
+			}
+			tr.note(stepSkeleton, r)
+			// Confusables can map to Han (Hangul jamo ᅵ to 丨): fold those
+			// now, which saves a round.
+			for i := n; i < len(t); i++ {
+				var none keyTrace
+				t[i] = foldHan(t[i], o, &none)
+			}
 		}
 		reorder(t)
-		// Confusables can map to Han (Hangul jamo ᅵ to 丨): fold those now,
-		// which saves a round.
-		for i, r := range t {
-			if r >= 0x2E80 {
-				var none keyTrace
-				t[i] = foldHan(r, o, &none)
-			}
-		}
 		u = t
 	}
 	// Step 7: lower case.
+	stable = *o == defaultKeyOptions
 	for _, r := range u {
-		if !o.noCaseFold {
-			if l := unicode.ToLower(r); l != r {
-				tr.note(stepCase, r)
-				r = l
-			}
+		if !o.noCaseFold && runeValue(r)&bitLower != 0 {
+			tr.note(stepCase, r)
+			r = unicode.ToLower(r)
+		}
+		if runeValue(r)&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
+			r >= hangulBase && r < hangulBase+11172 {
+			stable = false
 		}
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst
+	return dst, stable
 }
 
 // appendMappedNFD appends the confusables mapping of each rune of NFD(r).
@@ -253,23 +365,40 @@ func bytesString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// foldHan applies steps 4 and 5 to a rune at or above U+2E80.
+// mayBeHan reports whether r can be a Han character: Script=Han in Go's
+// Unicode 15.0 tables, or unassigned there (Extensions I and J came later).
+// It saves internal/han's binary search for the other scripts.
+func mayBeHan(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	sc := scriptOf(r)
+	return sc == scriptHan || sc == 0
+}
+
+// foldHan applies steps 4 and 5 to r.
 func foldHan(r rune, o *keyOptions, tr *keyTrace) rune {
-	f := r
-	if !o.noHanFold {
-		f = han.Fold(r)
+	if !mayBeHan(r) || o.noHanFold && o.noHanLookalike {
+		return r
 	}
-	k := f
+	k := r
 	if !o.noHanLookalike {
-		k = han.LookalikeKey(f)
-		if o.noHanFold && k == han.Fold(r) {
-			k = r // LookalikeKey folds too; keep step 4 off in tests
-		}
+		k = han.LookalikeKey(r) // LookalikeKey includes han.Fold
 	}
-	if f != r {
+	if k == r && !o.noHanLookalike {
+		return r
+	}
+	f := han.Fold(r)
+	switch {
+	case o.noHanFold && k == f:
+		k = r // keep step 4 off in tests
+	case o.noHanLookalike:
+		k = f
+	}
+	if f != r && !o.noHanFold {
 		tr.note(stepHanVariant, r)
 	}
-	if k != f {
+	if k != f && k != r {
 		tr.note(stepCJKLookalike, f)
 	}
 	return k

@@ -21,25 +21,34 @@ var update = flag.Bool("update", false, "rewrite generated tables")
 
 const tr39Dir = "../internal/gen/data/tr39"
 
-// TestTablesUpToDate regenerates tables.go from internal/gen/data and fails
-// if the committed file differs; with -update it rewrites the file.
+// TestTablesUpToDate regenerates tables.go and risktest/tables.go from
+// internal/gen/data and fails if a committed file differs; with -update it
+// rewrites them.
 func TestTablesUpToDate(t *testing.T) {
-	got, err := confusables.Generate(tr39Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("tables.go")
-	if *update {
-		if err := os.WriteFile("tables.go", got, 0o644); err != nil {
+	for _, f := range []struct {
+		path string
+		gen  func(string) ([]byte, error)
+	}{
+		{"tables.go", confusables.Generate},
+		{"risktest/tables.go", confusables.GenerateRisktest},
+	} {
+		got, err := f.gen(tr39Dir)
+		if err != nil {
 			t.Fatal(err)
 		}
-		return
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("tables.go is stale: run go generate ./risk (generated %d bytes, committed %d)", len(got), len(want))
+		want, err := os.ReadFile(f.path)
+		if *update {
+			if err := os.WriteFile(f.path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale: run go generate ./risk (generated %d bytes, committed %d)", f.path, len(got), len(want))
+		}
 	}
 }
 

@@ -14,9 +14,16 @@ import (
 // does not allocate.
 func Fold(r rune) rune {
 	if r < minTableRune {
-		return r
+		return r // fast path, inlined
 	}
-	if v, ok := lookupRune(foldTable, r); ok {
+	return foldHan(r)
+}
+
+// foldHan is Fold's table lookup, kept out of line so that Fold inlines.
+//
+//go:noinline
+func foldHan(r rune) rune {
+	if v, ok := lookupRune(foldTable, foldTablePages, r); ok {
 		return v
 	}
 	return r
@@ -33,7 +40,17 @@ const minTableRune = 0x2E80
 // not allocate.
 func IsHan(r rune) bool {
 	if r < minTableRune {
-		return false
+		return false // fast path, inlined
+	}
+	return isHanSlow(r)
+}
+
+// isHanSlow is IsHan above U+2E80, kept out of line so that IsHan inlines.
+//
+//go:noinline
+func isHanSlow(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		return true // CJK Unified Ideographs, the common case
 	}
 	return unicode.Is(unicode.Han, r) || isHanAfter15(r)
 }
@@ -48,8 +65,13 @@ func SemanticVariant(a, b rune) bool {
 	if a == b || a < minTableRune || b < minTableRune {
 		return false
 	}
-	_, ok := search(semanticTable, pairStride, uint64(a)<<24|uint64(b), pairStride)
-	return ok
+	o, ok := lowerBound(semanticTable, semanticTablePages, pairStride, a)
+	for ; ok && o < len(semanticTable) && get3(semanticTable, o) == a; o += pairStride {
+		if get3(semanticTable, o+3) == b {
+			return true
+		}
+	}
+	return false
 }
 
 // Homophone reports whether a and b share a Mandarin syllable, ignoring
@@ -75,7 +97,7 @@ func readings(r rune) (s1, s2 uint16, ok bool) {
 	if r < minTableRune {
 		return 0, 0, false
 	}
-	i, ok := search(readingTable, readingStride, uint64(r), 3)
+	i, ok := find(readingTable, readingTablePages, readingStride, r)
 	if !ok {
 		return 0, 0, false
 	}
@@ -93,39 +115,49 @@ func Lookalike(a, b rune) bool {
 	if a < minTableRune || b < minTableRune {
 		return false
 	}
-	if neighbour(canon(a), canon(b)) {
+	ca, cb := canon(a), canon(b)
+	if neighbour(ca, cb) {
 		return true
 	}
 	fa, fb := Fold(a), Fold(b)
-	return fa != fb && neighbour(fa, fb)
+	return fa != fb && (fa != ca || fb != cb) && neighbour(fa, fb)
 }
 
 func neighbour(a, b rune) bool {
-	return a != b && strings.ContainsRune(list(neighbourTable, neighbourMembers, a), b)
+	return a != b && strings.ContainsRune(list(neighbourTable, neighbourTablePages, neighbourMembers, a), b)
 }
 
 // Lookalikes returns the runes that r, as written, is a lookalike of, in
 // code point order, as a substring of a static table (it does not
-// allocate). [Lookalike](r, x) holds for each of them. It returns "" when r
-// has none.
+// allocate). [Lookalike](r, x) holds for each of them, and for runes that
+// [Fold] leaves unchanged Lookalike(a, b) is exactly
+// strings.ContainsRune(Lookalikes(a), b). It returns "" when r has none.
 func Lookalikes(r rune) string {
 	if r < minTableRune {
 		return ""
 	}
-	return list(neighbourTable, neighbourMembers, canon(r))
+	return list(neighbourTable, neighbourTablePages, neighbourMembers, canon(r))
 }
 
 // LookalikeKey returns the representative of r's lookalike cluster, for
-// nickname keys: the lowest code point of the cluster of Fold(r). Clusters
+// nickname keys: the most common member of the cluster of Fold(r). Clusters
 // have at most 8 members (see the package doc for the rule). A rune outside
 // every cluster maps to Fold(r), so LookalikeKey(r) == LookalikeKey(Fold(r)),
 // and Fold and LookalikeKey both leave a key unchanged. It does not
 // allocate.
 func LookalikeKey(r rune) rune {
 	if r < minTableRune {
-		return r
+		return r // fast path, inlined
 	}
-	if v, ok := lookupRune(keyTable, r); ok {
+	return lookalikeKeyHan(r)
+}
+
+// lookalikeKeyHan is LookalikeKey's table lookup, kept out of line so that
+// LookalikeKey inlines.
+//
+//go:noinline
+func lookalikeKeyHan(r rune) rune {
+	if v, ok := lookupRune(keyTable, keyTablePages, r); ok {
 		return v
 	}
 	return r
@@ -139,12 +171,15 @@ func Variants(r rune) string {
 	if r < minTableRune {
 		return ""
 	}
-	return list(classTable, classMembers, Fold(r))
+	return list(classTable, classTablePages, classMembers, Fold(r))
 }
 
 // canon maps a CJK compatibility ideograph to its canonical equivalent.
 func canon(r rune) rune {
-	if v, ok := lookupRune(canonTable, r); ok {
+	if (r < 0xF900 || r > 0xFAFF) && (r < 0x2F800 || r > 0x2FA1F) {
+		return r // not a compatibility ideograph
+	}
+	if v, ok := lookupRune(canonTable, canonTablePages, r); ok {
 		return v
 	}
 	return r
@@ -159,8 +194,8 @@ const (
 )
 
 // lookupRune looks r up in a table of (key rune, value rune) records.
-func lookupRune(table string, r rune) (rune, bool) {
-	i, ok := search(table, runeMapStride, uint64(r), 3)
+func lookupRune(table, pages string, r rune) (rune, bool) {
+	i, ok := find(table, pages, runeMapStride, r)
 	if !ok {
 		return 0, false
 	}
@@ -168,8 +203,8 @@ func lookupRune(table string, r rune) (rune, bool) {
 }
 
 // list returns the members string of r in a (key, offset) table.
-func list(table, members string, r rune) string {
-	i, ok := search(table, listStride, uint64(r), 3)
+func list(table, pages, members string, r rune) string {
+	i, ok := find(table, pages, listStride, r)
 	if !ok {
 		return ""
 	}
@@ -182,29 +217,42 @@ func list(table, members string, r rune) string {
 
 // get3 decodes the big-endian 3-byte value at s[i:].
 func get3(s string, i int) rune {
-	return rune(s[i])<<16 | rune(s[i+1])<<8 | rune(s[i+2])
+	s = s[i : i+3]
+	return rune(s[0])<<16 | rune(s[1])<<8 | rune(s[2])
 }
 
-// search binary-searches table, made of stride-byte records sorted by their
-// first keyLen bytes (big-endian), for key. It returns the byte offset of
-// the record.
-func search(table string, stride int, key uint64, keyLen int) (int, bool) {
-	lo, hi := 0, len(table)/stride
+// get2 decodes the big-endian 2-byte value at s[i:].
+func get2(s string, i int) int {
+	s = s[i : i+2]
+	return int(s[0])<<8 | int(s[1])
+}
+
+// lowerBound returns the byte offset of the first stride-byte record of
+// table whose leading 3-byte key is >= r, searching only r's page (see
+// internal/gen/unihan), and whether r's page lies in the indexed span. The
+// offset may be the end of r's page.
+func lowerBound(table, pages string, stride int, r rune) (int, bool) {
+	p := int(r>>8) - pageFirst
+	if uint(p) >= pageCount {
+		return 0, false
+	}
+	lo, hi := get2(pages, 2*p), get2(pages, 2*p+2)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		off := m * stride
-		var k uint64
-		for j := range keyLen {
-			k = k<<8 | uint64(table[off+j])
-		}
-		switch {
-		case k < key:
+		if get3(table, m*stride) < r {
 			lo = m + 1
-		case k > key:
+		} else {
 			hi = m
-		default:
-			return off, true
 		}
 	}
-	return 0, false
+	return lo * stride, true
+}
+
+// find returns the byte offset of r's record in table.
+func find(table, pages string, stride int, r rune) (int, bool) {
+	o, ok := lowerBound(table, pages, stride, r)
+	if !ok || o >= len(table) || get3(table, o) != r {
+		return 0, false
+	}
+	return o, true
 }

@@ -16,6 +16,9 @@ const dataDir = "../gen/data"
 
 // TestTablesUpToDate renders the tables from internal/gen/data and fails
 // with a diff if tables.go differs; with -update it rewrites tables.go.
+// (If a generator change renames what han.go uses, this package no longer
+// compiles against the old tables.go: restore a compiling tables.go from
+// git, or add the new names to it by hand, then run -update.)
 func TestTablesUpToDate(t *testing.T) {
 	src, err := unihan.Load(dataDir)
 	if err != nil {
@@ -43,4 +46,14 @@ func TestTablesUpToDate(t *testing.T) {
 		return
 	}
 	t.Errorf("tables.go is out of date; run go generate ./internal/han (-got +want):\n%s", cmp.Diff(string(got), string(want)))
+}
+
+// TestLayout checks that the record sizes the lookups use are the ones the
+// generator writes.
+func TestLayout(t *testing.T) {
+	got := [...]int{runeMapStride, readingStride, pairStride, listStride, pageFirst, pageCount}
+	want := [...]int{unihan.RuneMapStride, unihan.ReadingStride, unihan.PairStride, unihan.ListStride, unihan.PageFirst, unihan.PageCount}
+	if got != want {
+		t.Errorf("layout %v, generator writes %v", got, want)
+	}
 }

@@ -140,6 +140,21 @@ func (u unionFind) groups() map[rune][]rune {
 	return g
 }
 
+// ClusterKey returns the key of a lookalike cluster: the member with the
+// lowest kTGH number, else the lowest code point.
+func ClusterKey(s *Source, members []rune) rune {
+	key, best := members[0], 0
+	for _, m := range members {
+		if n := tghNumber(*s, m); n > 0 && (best == 0 || n < best) {
+			key, best = m, n
+		}
+		if best == 0 && m < key {
+			key = m
+		}
+	}
+	return key
+}
+
 func tghNumber(s Source, r rune) int {
 	v, ok := s.TGH[r]
 	if !ok {
@@ -179,7 +194,7 @@ func Build(s *Source) (*Tables, error) {
 	if err := t.buildEdges(s); err != nil {
 		return nil, err
 	}
-	t.buildClusters()
+	t.buildClusters(s)
 	return t, nil
 }
 
@@ -388,10 +403,10 @@ func TR39HanPairs(ms []Mapping, after15 [][2]rune) []Mapping {
 	return out
 }
 
-// isIdeograph reports whether r is a Han ideograph (not a radical, stroke
-// or other Han-script symbol): only ideographs are clustered.
+// isIdeograph reports whether r is a Han ideograph (not a radical, stroke,
+// 〇 or Hangzhou numeral): only ideographs are clustered.
 func (t *Tables) isIdeograph(r rune) bool {
-	return IsHan(r, t.HanAfter15) && (unicode.Is(unicode.Ideographic, r) || !unicode.Is(unicode.Han, r))
+	return r >= 0x3400 && IsHan(r, t.HanAfter15) && (unicode.Is(unicode.Ideographic, r) || !unicode.Is(unicode.Han, r))
 }
 
 // ClusterEdges returns the edges that may join clusters, mapped through
@@ -420,8 +435,10 @@ func (t *Tables) ClusterEdges() []Edge {
 
 // buildClusters: Kruskal's single linkage over ClusterEdges, strongest
 // first, joining two clusters only if the result has at most ClusterCap
-// members. The key of a cluster is its lowest code point.
-func (t *Tables) buildClusters() {
+// members. The key of a cluster is its most common member: the one with the
+// lowest kTGH number (the Table's level 1, numbers 1–3500, holds the common
+// characters), else the lowest code point.
+func (t *Tables) buildClusters(s *Source) {
 	u := unionFind{}
 	size := map[rune]int{}
 	sz := func(r rune) int { return max(size[r], 1) }
@@ -439,8 +456,9 @@ func (t *Tables) buildClusters() {
 	slices.SortFunc(t.Clusters, func(a, b []rune) int { return cmp.Compare(a[0], b[0]) })
 	clusterKey := map[rune]rune{}
 	for _, c := range t.Clusters {
+		key := ClusterKey(s, c)
 		for _, m := range c {
-			clusterKey[m] = c[0]
+			clusterKey[m] = key
 		}
 	}
 	keyOf := func(r rune) rune {

@@ -1,6 +1,7 @@
 package unihan
 
 import (
+	"go/format"
 	"maps"
 	"slices"
 	"testing"
@@ -153,7 +154,7 @@ func TestClusters(t *testing.T) {
 			t.Errorf("curated pair %+q/%+q not in one cluster", a, b)
 		}
 	}
-	want := map[int]int{2: 1159, 3: 223, 4: 58, 5: 26, 6: 11, 7: 10, 8: 12}
+	want := map[int]int{2: 1158, 3: 223, 4: 59, 5: 25, 6: 11, 7: 11, 8: 11}
 	if d := cmp.Diff(want, hist); d != "" {
 		t.Errorf("cluster size histogram (-want +got):\n%s", d)
 	}
@@ -174,5 +175,36 @@ func TestClosureTooLarge(t *testing.T) {
 	t.Logf("largest uncapped component: %d", largest)
 	if largest <= ClusterCap {
 		t.Errorf("largest uncapped component has %d members; the cap would be useless", largest)
+	}
+}
+
+// TestRenderIsGofmt renders a small table set and checks that gofmt would
+// not change it (Render does not run gofmt on its 3 MB output).
+func TestRenderIsGofmt(t *testing.T) {
+	tb := &Tables{
+		Canon:      map[rune]rune{0xF900: 0x8C48},
+		Fold:       map[rune]rune{'張': '张', '幹': '干', '學': '学'},
+		Classes:    map[rune][]rune{'张': {'张', '張'}, '干': {'干', '幹'}, '学': {'学', '學'}},
+		Semantic:   map[[2]rune]bool{{'哲', '喆'}: true, {'喆', '哲'}: true},
+		Syllables:  []string{"gan", "xue", "zhang"},
+		Readings:   map[rune][]string{'张': {"zhang"}, '干': {"gan"}, '学': {"xue"}},
+		Neighbours: map[rune][]rune{'未': {'末'}, '末': {'未'}},
+		Key:        map[rune]rune{'末': '未'},
+		HanAfter15: [][2]rune{{0x2EBF0, 0x2EE5D}},
+	}
+	for i := range 40 { // more than one line per table
+		tb.Key[0x4E00+rune(i)] = 0x4E00
+		tb.Readings[0x4E00+rune(i)] = []string{"gan", "xue"}
+	}
+	out, err := Render(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formatted, err := format.Source(out)
+	if err != nil {
+		t.Fatalf("rendered source does not parse: %v\n%s", err, out)
+	}
+	if d := cmp.Diff(string(formatted), string(out)); d != "" {
+		t.Errorf("gofmt changes the rendered source (-gofmt +rendered):\n%s", d)
 	}
 }
