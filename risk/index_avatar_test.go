@@ -214,10 +214,7 @@ func BenchmarkLookalikesAvatars(b *testing.B) {
 		}
 		for _, q := range queries {
 			b.Run(set.name+"/"+q.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					_ = ix.Lookalikes(q.p)
-				}
+				avatarLoop(b, func() { _ = ix.Lookalikes(q.p) })
 			})
 		}
 	}
@@ -227,10 +224,7 @@ func BenchmarkLookalikesAvatars(b *testing.B) {
 // avatars (8 variants each).
 func BenchmarkNewIndexAvatars(b *testing.B) {
 	contacts := randomAvatarContacts(5000)
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = NewIndex(contacts)
-	}
+	avatarLoop(b, func() { _ = NewIndex(contacts) })
 }
 
 func TestBenchAvatarContactsFindOnlyTheirCopy(t *testing.T) {

@@ -179,10 +179,7 @@ func BenchmarkPDQReferenceOrder(b *testing.B) {
 	for _, s := range benchSizes {
 		img := decodeTestImage(b, s.file)
 		b.Run(s.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				slowPDQ(img)
-			}
+			avatarLoop(b, func() { slowPDQ(img) })
 		})
 	}
 }
