@@ -161,19 +161,22 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 			} else {
 				tr.note(stepDecoration, rune(c))
 			}
-		case k == 1:
-			tr.note(stepSkeleton, rune(c))
+		case k == 1: // the general path lower-cases M, then maps m
 			if c == 'M' {
-				tr.note(stepCase, rune(c))
+				tr.note(stepCase, 'M')
 			}
+			tr.note(stepSkeleton, 'm')
 			out = append(out, 'r', 'n')
 		default:
-			if c != k {
-				if c >= 'A' && c <= 'Z' && k == c+'a'-'A' {
-					tr.note(stepCase, rune(c))
-				} else {
-					tr.note(stepSkeleton, rune(c))
-				}
+			switch {
+			case c == k:
+			case c >= 'A' && c <= 'Z' && k == c+'a'-'A':
+				tr.note(stepCase, rune(c))
+			case c == '0': // maps to O, then lower case
+				tr.note(stepSkeleton, '0')
+				tr.note(stepCase, 'O')
+			default:
+				tr.note(stepSkeleton, rune(c))
 			}
 			out = append(out, k)
 		}
@@ -205,7 +208,7 @@ func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable
 		dec[0] = r
 		if nv := normValue(r); nv>>8 != 0 || r >= hangulBase && r < hangulBase+11172 {
 			ds = appendDecomposition(dec[:0], r, true)
-			if nv>>32 != 0 {
+			if nv>>32 != 0 && v&bitDecoration == 0 {
 				t.note(stepNFKC, r)
 			}
 		}
@@ -253,6 +256,12 @@ func appendKeyRune(dst []byte, r rune, stable bool, tr *keyTrace) ([]byte, bool)
 		tr.note(stepCase, r)
 		r = unicode.ToLower(r)
 		v = runeValue(r)
+		if r == 'm' {
+			// "M" lower-cases to "m", which the skeleton maps to "rn": do
+			// here what the next round would do, and save that round.
+			tr.note(stepSkeleton, r)
+			return append(dst, 'r', 'n'), stable
+		}
 	}
 	if v&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
 		r >= hangulBase && r < hangulBase+11172 {
@@ -278,8 +287,8 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 			continue
 		}
 		t = appendDecomposition(t, r, !o.noNFKC)
-		if !o.noNFKC && normValue(r)>>32 != 0 {
-			tr.note(stepNFKC, r)
+		if !o.noNFKC && normValue(r)>>32 != 0 && runeValue(r)&bitDecoration == 0 {
+			tr.note(stepNFKC, r) // styled letters; a styled space is decoration
 		}
 	}
 	reorder(t)
@@ -322,19 +331,21 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 		u = t
 	}
 	// Step 7: lower case.
-	stable = *o == defaultKeyOptions
+	if *o == defaultKeyOptions {
+		stable = true
+		for _, r := range u {
+			dst, stable = appendKeyRune(dst, r, stable, tr)
+		}
+		return dst, stable
+	}
 	for _, r := range u {
 		if !o.noCaseFold && runeValue(r)&bitLower != 0 {
 			tr.note(stepCase, r)
 			r = unicode.ToLower(r)
 		}
-		if runeValue(r)&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
-			r >= hangulBase && r < hangulBase+11172 {
-			stable = false
-		}
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst, stable
+	return dst, false
 }
 
 // appendMappedNFD appends the confusables mapping of each rune of NFD(r).
