@@ -188,15 +188,26 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 }
 
 // appendKeyRoundFused is appendKeyRound for the default options in one
-// pass over s, without intermediate buffers. It applies when every rune
-// decomposes to starters only (no combining marks, so canonical ordering
-// has nothing to do) and something other than decoration remains; ok is
-// false otherwise, and dst and tr are then unchanged.
+// pass over s, without intermediate buffers. It applies when canonical
+// ordering has nothing to do, neither on the decomposed input (step 2) nor
+// on the mapped output (step 6): the combining classes of every run of
+// combining marks already rise. ok is false otherwise, and when nothing but
+// decoration remains; dst and tr are then unchanged.
 // TestKeyRoundFused checks that it agrees with appendKeyRound.
 func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable, ok bool) {
 	start, t := len(dst), *tr
 	stable = true
 	kept := false
+	var prevIn, prevOut uint8 // combining classes of the last input and output runes
+	emit := func(r rune) bool {
+		c := ccc(r)
+		if c != 0 && c < prevOut {
+			return false
+		}
+		prevOut = c
+		dst, stable = appendKeyRune(dst, r, stable, &t)
+		return true
+	}
 	var dec [4]rune
 	for _, r := range s {
 		v := runeValue(r)
@@ -217,9 +228,11 @@ func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable
 			if d != r {
 				dv = runeValue(d)
 			}
-			if ccc(d) != 0 || dv&bitSlow != 0 {
-				return dst[:start], false, false
+			c := ccc(d)
+			if c != 0 && c < prevIn {
+				return dst[:start], false, false // step 2 would reorder
 			}
+			prevIn = c
 			if dv&bitDecoration != 0 {
 				t.note(stepDecoration, d)
 				continue
@@ -232,13 +245,17 @@ func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable
 				d, dv = f, runeValue(f)
 			}
 			if dv&bitMapped == 0 {
-				dst, stable = appendKeyRune(dst, d, stable, &t)
+				if !emit(d) {
+					return dst[:start], false, false // step 6 would reorder
+				}
 				continue
 			}
 			t.note(stepSkeleton, d)
-			for _, c := range piece(dv & kindMask) {
+			for _, p := range piece(dv & kindMask) {
 				var none keyTrace
-				dst, stable = appendKeyRune(dst, foldHan(c, &defaultKeyOptions, &none), stable, &t)
+				if !emit(foldHan(p, &defaultKeyOptions, &none)) {
+					return dst[:start], false, false
+				}
 			}
 		}
 	}
