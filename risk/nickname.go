@@ -161,19 +161,22 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 			} else {
 				tr.note(stepDecoration, rune(c))
 			}
-		case k == 1:
-			tr.note(stepSkeleton, rune(c))
+		case k == 1: // the general path lower-cases M, then maps m
 			if c == 'M' {
-				tr.note(stepCase, rune(c))
+				tr.note(stepCase, 'M')
 			}
+			tr.note(stepSkeleton, 'm')
 			out = append(out, 'r', 'n')
 		default:
-			if c != k {
-				if c >= 'A' && c <= 'Z' && k == c+'a'-'A' {
-					tr.note(stepCase, rune(c))
-				} else {
-					tr.note(stepSkeleton, rune(c))
-				}
+			switch {
+			case c == k:
+			case c >= 'A' && c <= 'Z' && k == c+'a'-'A':
+				tr.note(stepCase, rune(c))
+			case c == '0': // maps to O, then lower case
+				tr.note(stepSkeleton, '0')
+				tr.note(stepCase, 'O')
+			default:
+				tr.note(stepSkeleton, rune(c))
 			}
 			out = append(out, k)
 		}
@@ -185,15 +188,26 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 }
 
 // appendKeyRoundFused is appendKeyRound for the default options in one
-// pass over s, without intermediate buffers. It applies when every rune
-// decomposes to starters only (no combining marks, so canonical ordering
-// has nothing to do) and something other than decoration remains; ok is
-// false otherwise, and dst and tr are then unchanged.
+// pass over s, without intermediate buffers. It applies when canonical
+// ordering has nothing to do, neither on the decomposed input (step 2) nor
+// on the mapped output (step 6): the combining classes of every run of
+// combining marks already rise. ok is false otherwise, and when nothing but
+// decoration remains; dst and tr are then unchanged.
 // TestKeyRoundFused checks that it agrees with appendKeyRound.
 func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable, ok bool) {
 	start, t := len(dst), *tr
 	stable = true
 	kept := false
+	var prevIn, prevOut uint8 // combining classes of the last input and output runes
+	emit := func(r rune) bool {
+		c := ccc(r)
+		if c != 0 && c < prevOut {
+			return false
+		}
+		prevOut = c
+		dst, stable = appendKeyRune(dst, r, stable, &t)
+		return true
+	}
 	var dec [4]rune
 	for _, r := range s {
 		v := runeValue(r)
@@ -205,7 +219,7 @@ func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable
 		dec[0] = r
 		if nv := normValue(r); nv>>8 != 0 || r >= hangulBase && r < hangulBase+11172 {
 			ds = appendDecomposition(dec[:0], r, true)
-			if nv>>32 != 0 {
+			if nv>>32 != 0 && v&bitDecoration == 0 {
 				t.note(stepNFKC, r)
 			}
 		}
@@ -214,9 +228,11 @@ func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable
 			if d != r {
 				dv = runeValue(d)
 			}
-			if ccc(d) != 0 || dv&bitSlow != 0 {
-				return dst[:start], false, false
+			c := ccc(d)
+			if c != 0 && c < prevIn {
+				return dst[:start], false, false // step 2 would reorder
 			}
+			prevIn = c
 			if dv&bitDecoration != 0 {
 				t.note(stepDecoration, d)
 				continue
@@ -229,13 +245,17 @@ func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable
 				d, dv = f, runeValue(f)
 			}
 			if dv&bitMapped == 0 {
-				dst, stable = appendKeyRune(dst, d, stable, &t)
+				if !emit(d) {
+					return dst[:start], false, false // step 6 would reorder
+				}
 				continue
 			}
 			t.note(stepSkeleton, d)
-			for _, c := range piece(dv & kindMask) {
+			for _, p := range piece(dv & kindMask) {
 				var none keyTrace
-				dst, stable = appendKeyRune(dst, foldHan(c, &defaultKeyOptions, &none), stable, &t)
+				if !emit(foldHan(p, &defaultKeyOptions, &none)) {
+					return dst[:start], false, false
+				}
 			}
 		}
 	}
@@ -253,6 +273,12 @@ func appendKeyRune(dst []byte, r rune, stable bool, tr *keyTrace) ([]byte, bool)
 		tr.note(stepCase, r)
 		r = unicode.ToLower(r)
 		v = runeValue(r)
+		if r == 'm' {
+			// "M" lower-cases to "m", which the skeleton maps to "rn": do
+			// here what the next round would do, and save that round.
+			tr.note(stepSkeleton, r)
+			return append(dst, 'r', 'n'), stable
+		}
 	}
 	if v&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
 		r >= hangulBase && r < hangulBase+11172 {
@@ -278,8 +304,8 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 			continue
 		}
 		t = appendDecomposition(t, r, !o.noNFKC)
-		if !o.noNFKC && normValue(r)>>32 != 0 {
-			tr.note(stepNFKC, r)
+		if !o.noNFKC && normValue(r)>>32 != 0 && runeValue(r)&bitDecoration == 0 {
+			tr.note(stepNFKC, r) // styled letters; a styled space is decoration
 		}
 	}
 	reorder(t)
@@ -322,19 +348,21 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 		u = t
 	}
 	// Step 7: lower case.
-	stable = *o == defaultKeyOptions
+	if *o == defaultKeyOptions {
+		stable = true
+		for _, r := range u {
+			dst, stable = appendKeyRune(dst, r, stable, tr)
+		}
+		return dst, stable
+	}
 	for _, r := range u {
 		if !o.noCaseFold && runeValue(r)&bitLower != 0 {
 			tr.note(stepCase, r)
 			r = unicode.ToLower(r)
 		}
-		if runeValue(r)&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
-			r >= hangulBase && r < hangulBase+11172 {
-			stable = false
-		}
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst, stable
+	return dst, false
 }
 
 // appendMappedNFD appends the confusables mapping of each rune of NFD(r).
