@@ -130,3 +130,24 @@ func ExampleIndex_Lookalikes_avatar() {
 	// Output:
 	// u2 [avatar_match avatar_mirrored] 0
 }
+
+// PDQDihedral predicts the hashes of the eight rotations and flips from one
+// DCT, as the reference's pdqDihedralHash256es does.
+func ExamplePDQDihedral() {
+	f, err := os.Open("testdata/pdq/images/pdq-data/bridge-mods/square-128x128.jpg")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	img, err := risk.DecodeAvatar(f, risk.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, quality := risk.PDQDihedral(img)
+	h, _ := risk.PDQ(img)
+	fmt.Println(quality, d[risk.Original] == h, d[risk.FlipY].Distance(h) > risk.MatchThreshold)
+	// Output:
+	// 100 true true
+}
