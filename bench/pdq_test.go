@@ -38,10 +38,7 @@ func BenchmarkPDQ(b *testing.B) {
 	for _, c := range pdqImages {
 		img := loadPDQImage(b, c.file)
 		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				risk.PDQ(img)
-			}
+			loopCPU(b, func(int) { risk.PDQ(img) })
 		})
 	}
 }
@@ -52,12 +49,11 @@ func BenchmarkGoimagehashPerceptionHash(b *testing.B) {
 	for _, c := range pdqImages {
 		img := loadPDQImage(b, c.file)
 		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
+			loopCPU(b, func(int) {
 				if _, err := goimagehash.PerceptionHash(img); err != nil {
 					b.Fatal(err)
 				}
-			}
+			})
 		})
 	}
 }

@@ -17,7 +17,10 @@ type AvatarMatch struct {
 	// Distance is the smallest PDQ distance found (0..256).
 	Distance int `json:"distance"`
 	// Variant is the dihedral variant that gave Distance: [Original] for a
-	// plain copy, a flip or rotation for a transformed one.
+	// plain copy, a flip or rotation for a transformed one. It is the
+	// variant of the side whose [Dihedral] was compared (for the Index, the
+	// contact's when it has Variants, else the payee's); mirror and
+	// rotation classes do not depend on the side.
 	Variant Variant `json:"variant"`
 	// Usable reports whether both qualities are at least [MinQuality]; a
 	// hash of lower quality (flat or tiny image) never matches.

@@ -56,8 +56,12 @@ func TestCompareNicknamesNoiseReasons(t *testing.T) {
 	if m := CompareNicknames("★Tom★", "★T0m★"); m.Reasons&NickDecoration != 0 || m.Reasons&NickHomoglyph == 0 {
 		t.Errorf("reasons = %v, want homoglyph without decoration", m.Reasons)
 	}
-	if m := CompareNicknames("Tom★", "Tom"); m.Reasons&NickHomoglyph != 0 {
-		t.Errorf("reasons = %v, want no homoglyph (both have m)", m.Reasons)
+	// One side takes the ASCII fast path, the other the general path: the
+	// traces must agree on what both share.
+	for _, p := range [][2]string{{"Tom★", "Tom"}, {"MARY0★", "MARY0"}, {"José Müller", "José Müller★"}} {
+		if m := CompareNicknames(p[0], p[1]); m.Reasons != NickEqualKeys|NickDecoration {
+			t.Errorf("CompareNicknames(%+q, %+q) reasons = %v, want equal_keys|decoration", p[0], p[1], m.Reasons)
+		}
 	}
 }
 
@@ -75,6 +79,11 @@ func TestNicknameReasonsText(t *testing.T) {
 	}
 	if err := back.UnmarshalText([]byte("bogus")); err == nil {
 		t.Error("UnmarshalText(bogus) succeeded")
+	}
+	for i, code := range nickReasonCodes {
+		if got := NicknameReasons(1 << i).Codes(); len(got) != 1 || string(got[0]) != "nickname_"+code {
+			t.Errorf("NicknameReasons(1<<%d).Codes() = %v, want [nickname_%s]", i, got, code)
+		}
 	}
 	want := []Reason{"nickname_homoglyph", "nickname_mixed_script", "nickname_edit_distance"}
 	if diff := cmp.Diff(want, r.Codes()); diff != "" {
@@ -104,6 +113,10 @@ func TestOSA(t *testing.T) {
 		if got := unitDistance(tt.a, tt.b, 10); got != tt.want {
 			t.Errorf("unitDistance(%+q, %+q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+		var ua, ub [maxUnits]uint64
+		if got := osa(appendUnits(ua[:0], tt.a), appendUnits(ub[:0], tt.b), 10); got != tt.want {
+			t.Errorf("osa(units of %+q, %+q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
 	}
 }
 
@@ -129,4 +142,26 @@ func FuzzCompareNicknames(f *testing.F) {
 			t.Fatalf("equal_keys reason %v disagrees with keys %+q, %+q", m1.Reasons, NicknameKey(a), NicknameKey(b))
 		}
 	})
+}
+
+// TestCompareNicknamesAllocs checks the documented allocations: none when
+// both nicknames are their own keys, one per nickname that is not.
+func TestCompareNicknamesAllocs(t *testing.T) {
+	tests := []struct {
+		a, b string
+		max  float64
+	}{
+		{"jonathan", "jonathon", 0},
+		{"张伟", "李娜", 0},
+		{"alice", "alice", 0},
+		{"Jonathan", "Jonatham", 2},
+		{"张伟", "張偉", 1},
+		{"小美", "🌸小美🌸", 1},
+		{"Alice", "\u0410lice", 2},
+	}
+	for _, tt := range tests {
+		if n := testing.AllocsPerRun(100, func() { _ = CompareNicknames(tt.a, tt.b) }); n > tt.max {
+			t.Errorf("CompareNicknames(%+q, %+q) allocs = %v, want <= %v", tt.a, tt.b, n, tt.max)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"math"
 
 	"golang.org/x/image/webp"
 )
@@ -119,7 +120,11 @@ func jpegDecode(r io.Reader) (image.Image, error) { return jpeg.Decode(r) }
 // DecodeAvatar allocates the input bytes and the decoded image.
 func DecodeAvatar(r io.Reader, lim Limits) (image.Image, error) {
 	lim = lim.withDefaults()
-	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	n := lim.MaxBytes
+	if n < math.MaxInt64 {
+		n++ // one more byte tells an over-long input from one at the limit
+	}
+	data, err := io.ReadAll(io.LimitReader(r, n))
 	if err != nil {
 		return nil, fmt.Errorf("risk: reading avatar: %w", err)
 	}

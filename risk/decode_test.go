@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -203,5 +204,12 @@ func TestDecodeAvatarGIFFirstFrame(t *testing.T) {
 	}
 	if r, _, _, _ := img.At(3, 3).RGBA(); r != 0 {
 		t.Errorf("got the second frame (white), want the first (black)")
+	}
+}
+
+func TestDecodeAvatarMaxInt64Bytes(t *testing.T) {
+	data := encodeAll(t)["png"]
+	if _, err := DecodeAvatar(bytes.NewReader(data), Limits{MaxBytes: math.MaxInt64}); err != nil {
+		t.Errorf("MaxBytes = MaxInt64: %v", err)
 	}
 }

@@ -97,3 +97,57 @@ func ExampleDecodeAvatar() {
 	// true risk: avatar over size limits
 	// true
 }
+
+// The payee wears a mirrored copy of a contact's avatar under another
+// nickname: Lookalikes reports the contact with avatar reasons.
+func ExampleIndex_Lookalikes_avatar() {
+	picture := func(mirror bool) image.Image {
+		img := image.NewNRGBA(image.Rect(0, 0, 80, 80))
+		for y := range 80 {
+			for x := range 80 {
+				c := color.NRGBA{uint8(x * 3), uint8(200 - y*2), uint8((x * y) % 256), 255}
+				if (x-25)*(x-25)+(y-30)*(y-30) < 300 {
+					c = color.NRGBA{240, 40, 40, 255}
+				}
+				if mirror {
+					img.SetNRGBA(79-x, y, c)
+				} else {
+					img.SetNRGBA(x, y, c)
+				}
+			}
+		}
+		return img
+	}
+	cousin := risk.HashAvatar(picture(false))
+	ix := risk.NewIndex([]risk.Profile{
+		{ID: "u1", Nickname: "Bob"},
+		{ID: "u2", Nickname: "表哥", Avatar: &cousin},
+	})
+	h, q := risk.PDQ(picture(true))
+	for _, s := range ix.Lookalikes(risk.Profile{ID: "x9", Nickname: "Lucky", Avatar: &risk.Avatar{Hash: h, Quality: q}}) {
+		fmt.Println(s.Contact.ID, s.Reasons, s.Avatar.Distance)
+	}
+	// Output:
+	// u2 [avatar_match avatar_mirrored] 0
+}
+
+// PDQDihedral predicts the hashes of the eight rotations and flips from one
+// DCT, as the reference's pdqDihedralHash256es does.
+func ExamplePDQDihedral() {
+	f, err := os.Open("testdata/pdq/images/pdq-data/bridge-mods/square-128x128.jpg")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	img, err := risk.DecodeAvatar(f, risk.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, quality := risk.PDQDihedral(img)
+	h, _ := risk.PDQ(img)
+	fmt.Println(quality, d[risk.Original] == h, d[risk.FlipY].Distance(h) > risk.MatchThreshold)
+	// Output:
+	// 100 true true
+}

@@ -39,10 +39,13 @@ type Suspect struct {
 // Codes returns the [Reason] codes of the bits that are set, each prefixed
 // with "nickname_", in bit order: "nickname_homoglyph".
 func (r NicknameReasons) Codes() []Reason {
-	var out []Reason
+	if r == 0 {
+		return nil
+	}
+	out := make([]Reason, 0, bits.OnesCount16(uint16(r)))
 	for i := range nickReasonCount {
 		if r&(1<<i) != 0 {
-			out = append(out, Reason("nickname_"+nickReasonCodes[i]))
+			out = append(out, nickReasonReasons[i])
 		}
 	}
 	return out

@@ -85,11 +85,20 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 			return k, tr
 		}
 	}
-	var b1, b2 [256]byte
+	if *o == defaultKeyOptions && isOwnKey(s) {
+		return s, tr
+	}
+	var b1, b2 [128]byte
 	cur, next := b1[:0], b2[:0]
 	k := s
 	for range 4 {
-		out, stable := appendKeyRound(next[:0], k, o, &tr)
+		out, stable, ok := []byte(nil), false, false
+		if *o == defaultKeyOptions {
+			out, stable, ok = appendKeyRoundFused(next[:0], k, &tr)
+		}
+		if !ok {
+			out, stable = appendKeyRound(next[:0], k, o, &tr)
+		}
 		if string(out) == k {
 			break
 		}
@@ -103,6 +112,26 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 		return s, tr
 	}
 	return string([]byte(k)), tr // one copy out of the stack buffer
+}
+
+// isOwnKey reports cheaply whether s is certainly its own key: no rune of
+// it is invisible, decoration, mapped by confusables, decomposable, a
+// Hangul syllable, changed by lower-casing or folded by internal/han. It
+// saves the general path's buffers for most Han and already-folded
+// nicknames.
+func isOwnKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r == utf8.RuneError ||
+			runeValue(r)&(bitMapped|bitInvisible|bitDecoration|bitLower) != 0 ||
+			normValue(r)>>8 != 0 || r >= hangulBase && r < hangulBase+11172 ||
+			mayBeHan(r) && han.LookalikeKey(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiNicknameKey is NicknameKey's fast path for ASCII nicknames that keep
@@ -132,19 +161,22 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 			} else {
 				tr.note(stepDecoration, rune(c))
 			}
-		case k == 1:
-			tr.note(stepSkeleton, rune(c))
+		case k == 1: // the general path lower-cases M, then maps m
 			if c == 'M' {
-				tr.note(stepCase, rune(c))
+				tr.note(stepCase, 'M')
 			}
+			tr.note(stepSkeleton, 'm')
 			out = append(out, 'r', 'n')
 		default:
-			if c != k {
-				if c >= 'A' && c <= 'Z' && k == c+'a'-'A' {
-					tr.note(stepCase, rune(c))
-				} else {
-					tr.note(stepSkeleton, rune(c))
-				}
+			switch {
+			case c == k:
+			case c >= 'A' && c <= 'Z' && k == c+'a'-'A':
+				tr.note(stepCase, rune(c))
+			case c == '0': // maps to O, then lower case
+				tr.note(stepSkeleton, '0')
+				tr.note(stepCase, 'O')
+			default:
+				tr.note(stepSkeleton, rune(c))
 			}
 			out = append(out, k)
 		}
@@ -155,13 +187,113 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 	return string(out), true
 }
 
+// appendKeyRoundFused is appendKeyRound for the default options in one
+// pass over s, without intermediate buffers. It applies when canonical
+// ordering has nothing to do, neither on the decomposed input (step 2) nor
+// on the mapped output (step 6): the combining classes of every run of
+// combining marks already rise. ok is false otherwise, and when nothing but
+// decoration remains; dst and tr are then unchanged.
+// TestKeyRoundFused checks that it agrees with appendKeyRound.
+func appendKeyRoundFused(dst []byte, s string, tr *keyTrace) (out []byte, stable, ok bool) {
+	start, t := len(dst), *tr
+	stable = true
+	kept := false
+	var prevIn, prevOut uint8 // combining classes of the last input and output runes
+	emit := func(r rune) bool {
+		c := ccc(r)
+		if c != 0 && c < prevOut {
+			return false
+		}
+		prevOut = c
+		dst, stable = appendKeyRune(dst, r, stable, &t)
+		return true
+	}
+	var dec [4]rune
+	for _, r := range s {
+		v := runeValue(r)
+		if v&bitInvisible != 0 {
+			t.note(stepInvisible, r)
+			continue
+		}
+		ds := dec[:1]
+		dec[0] = r
+		if nv := normValue(r); nv>>8 != 0 || r >= hangulBase && r < hangulBase+11172 {
+			ds = appendDecomposition(dec[:0], r, true)
+			if nv>>32 != 0 && v&bitDecoration == 0 {
+				t.note(stepNFKC, r)
+			}
+		}
+		for _, d := range ds {
+			dv := v
+			if d != r {
+				dv = runeValue(d)
+			}
+			c := ccc(d)
+			if c != 0 && c < prevIn {
+				return dst[:start], false, false // step 2 would reorder
+			}
+			prevIn = c
+			if dv&bitDecoration != 0 {
+				t.note(stepDecoration, d)
+				continue
+			}
+			kept = true
+			if f := foldHan(d, &defaultKeyOptions, &t); f != d {
+				if normValue(f)>>8 != 0 {
+					return dst[:start], false, false
+				}
+				d, dv = f, runeValue(f)
+			}
+			if dv&bitMapped == 0 {
+				if !emit(d) {
+					return dst[:start], false, false // step 6 would reorder
+				}
+				continue
+			}
+			t.note(stepSkeleton, d)
+			for _, p := range piece(dv & kindMask) {
+				var none keyTrace
+				if !emit(foldHan(p, &defaultKeyOptions, &none)) {
+					return dst[:start], false, false
+				}
+			}
+		}
+	}
+	if !kept {
+		return dst[:start], false, false
+	}
+	*tr = t
+	return dst, stable, true
+}
+
+// appendKeyRune is step 7 for one rune: lower case, and the stable check.
+func appendKeyRune(dst []byte, r rune, stable bool, tr *keyTrace) ([]byte, bool) {
+	v := runeValue(r)
+	if v&bitLower != 0 {
+		tr.note(stepCase, r)
+		r = unicode.ToLower(r)
+		v = runeValue(r)
+		if r == 'm' {
+			// "M" lower-cases to "m", which the skeleton maps to "rn": do
+			// here what the next round would do, and save that round.
+			tr.note(stepSkeleton, r)
+			return append(dst, 'r', 'n'), stable
+		}
+	}
+	if v&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
+		r >= hangulBase && r < hangulBase+11172 {
+		stable = false
+	}
+	return utf8.AppendRune(dst, r), stable
+}
+
 // appendKeyRound appends one round of NicknameKey's steps applied to s. It
-// works on stack buffers of 128 runes (the heap beyond that). stable
+// works on stack buffers of 64 runes (the heap beyond that). stable
 // reports that another round cannot change the result: no rune of it is
 // invisible, decoration, mapped by confusables, decomposable or a Hangul
 // syllable (Han runes in it are already lookalike keys).
 func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []byte, stable bool) {
-	var b1, b2 [128]rune
+	var b1, b2 [64]rune
 	// Steps 1 and 2: drop invisible characters; NFKD, which gives the same
 	// key as NFKC because step 6 normalises to NFD anyway, and which needs
 	// no recomposition.
@@ -172,8 +304,8 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 			continue
 		}
 		t = appendDecomposition(t, r, !o.noNFKC)
-		if !o.noNFKC && normValue(r)>>32 != 0 {
-			tr.note(stepNFKC, r)
+		if !o.noNFKC && normValue(r)>>32 != 0 && runeValue(r)&bitDecoration == 0 {
+			tr.note(stepNFKC, r) // styled letters; a styled space is decoration
 		}
 	}
 	reorder(t)
@@ -216,21 +348,21 @@ func appendKeyRound(dst []byte, s string, o *keyOptions, tr *keyTrace) (out []by
 		u = t
 	}
 	// Step 7: lower case.
-	stable = *o == defaultKeyOptions
-	for _, r := range u {
-		if !o.noCaseFold {
-			if l := unicode.ToLower(r); l != r {
-				tr.note(stepCase, r)
-				r = l
-			}
+	if *o == defaultKeyOptions {
+		stable = true
+		for _, r := range u {
+			dst, stable = appendKeyRune(dst, r, stable, tr)
 		}
-		if runeValue(r)&(bitMapped|bitInvisible|bitDecoration) != 0 || normValue(r)>>8 != 0 ||
-			r >= hangulBase && r < hangulBase+11172 {
-			stable = false
+		return dst, stable
+	}
+	for _, r := range u {
+		if !o.noCaseFold && runeValue(r)&bitLower != 0 {
+			tr.note(stepCase, r)
+			r = unicode.ToLower(r)
 		}
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst, stable
+	return dst, false
 }
 
 // appendMappedNFD appends the confusables mapping of each rune of NFD(r).

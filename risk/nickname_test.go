@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"pgregory.net/rapid"
+
 	"github.com/transferguard/transferguard/internal/han"
 )
 
@@ -97,10 +99,11 @@ func TestNicknameKeySteps(t *testing.T) {
 	}
 }
 
-// TestASCIIKey checks the ASCII fast path's table against the general path.
+// TestASCIIKey checks the ASCII fast path's table and trace against the
+// general path.
 func TestASCIIKey(t *testing.T) {
 	for c := 0; c < 0x80; c++ {
-		s := "ab" + string(rune(c))
+		s := "ab" + string(rune(c)) + "M0"
 		var tr keyTrace
 		fast, ok := asciiNicknameKey(s, &tr)
 		if !ok {
@@ -108,13 +111,16 @@ func TestASCIIKey(t *testing.T) {
 		}
 		var buf [64]byte
 		var tr2 keyTrace
-		b, _ := appendKeyRound(buf[:0], s, &defaultKeyOptions, &tr2)
-		slow := string(b)
-		if b, _ := appendKeyRound(buf[:0], slow, &defaultKeyOptions, &tr2); string(b) != slow {
+		slow := s
+		for range 4 {
+			b, _ := appendKeyRound(buf[:0], slow, &defaultKeyOptions, &tr2)
+			if string(b) == slow {
+				break
+			}
 			slow = string(b)
 		}
-		if fast != slow {
-			t.Errorf("key of %+q: fast %+q, general %+q", s, fast, slow)
+		if fast != slow || tr != tr2 {
+			t.Errorf("key of %+q: fast %+q %v, general %+q %v", s, fast, tr, slow, tr2)
 		}
 	}
 }
@@ -149,4 +155,30 @@ func FuzzNicknameKey(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeyRoundFused: the one-pass round agrees with the general round
+// (output, stability and trace) wherever it applies.
+func TestKeyRoundFused(t *testing.T) {
+	applied := 0
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.OneOf(genMarks(), rapid.String()).Draw(t, "s")
+		var b1, b2 [256]byte
+		var tr1, tr2 keyTrace
+		out1, st1, ok := appendKeyRoundFused(b1[:0], s, &tr1)
+		if !ok {
+			if len(out1) != 0 || tr1 != (keyTrace{}) {
+				t.Fatalf("refused round on %+q left output %+q or trace", s, out1)
+			}
+			return
+		}
+		applied++
+		out2, st2 := appendKeyRound(b2[:0], s, &defaultKeyOptions, &tr2)
+		if string(out1) != string(out2) || st1 != st2 || tr1 != tr2 {
+			t.Fatalf("round on %+q: fused %+q stable=%v trace=%v, general %+q stable=%v trace=%v", s, out1, st1, tr1, out2, st2, tr2)
+		}
+	})
+	if applied == 0 {
+		t.Error("the fused round never applied")
+	}
 }

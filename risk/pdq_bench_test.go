@@ -21,40 +21,25 @@ func BenchmarkPDQ(b *testing.B) {
 	for _, s := range benchSizes {
 		img := decodeTestImage(b, s.file)
 		b.Run(s.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				PDQ(img)
-			}
+			avatarLoop(b, func() { PDQ(img) })
 		})
 	}
 	nrgba := decodeTestImage(b, "derived/square-512x512.decoded.png")
 	b.Run("512x512-png", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			PDQ(nrgba)
-		}
+		avatarLoop(b, func() { PDQ(nrgba) })
 	})
 	big := decodeTestImage(b, "images/pdq-data/reg-test-input/dih/bridge-1-original.jpg")
 	b.Run("1600x1004", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			PDQ(big)
-		}
+		avatarLoop(b, func() { PDQ(big) })
 	})
 	b.Run("1600x1004-preresize512", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			PDQ(big, PreResize512(true))
-		}
+		avatarLoop(b, func() { PDQ(big, PreResize512(true)) })
 	})
 }
 
 func BenchmarkPDQDihedral(b *testing.B) {
 	img := decodeTestImage(b, benchSizes[0].file)
-	b.ReportAllocs()
-	for b.Loop() {
-		PDQDihedral(img)
-	}
+	avatarLoop(b, func() { PDQDihedral(img) })
 }
 
 // BenchmarkDecodeAvatar decodes a 640×640 JPEG (the 1600×1004 bridge photo
@@ -62,12 +47,11 @@ func BenchmarkPDQDihedral(b *testing.B) {
 func BenchmarkDecodeAvatar(b *testing.B) {
 	data := jpeg640(b)
 	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
+	avatarLoop(b, func() {
 		if _, err := DecodeAvatar(bytes.NewReader(data), Limits{}); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 func jpeg640(tb testing.TB) []byte {
@@ -97,11 +81,8 @@ func jpeg640(tb testing.TB) []byte {
 func BenchmarkDistance(b *testing.B) {
 	x, _ := ParseHash("d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22")
 	y, _ := ParseHash("f8f8f0cee0f4a84f06370a22038f67f0b36e2ed596621e1d33e6b39c4e9c9b22")
-	b.ReportAllocs()
 	n := 0
-	for b.Loop() {
-		n += x.Distance(y)
-	}
+	avatarLoop(b, func() { n += x.Distance(y) })
 	if n == 0 {
 		b.Fatal("distance 0")
 	}

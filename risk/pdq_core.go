@@ -324,13 +324,18 @@ func absTrunc(u, v float32) int {
 func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 	var t [16][64]float32
 	for i := range 16 {
-		ti := &t[i]
-		for k := range 64 {
-			d := dctTable[i][k]
-			ak := &a[k]
-			for j := range 64 {
-				ti[j] += float32(d * ak[j])
+		di := &dctTable[i]
+		for j := 0; j < 64; j += 4 {
+			// Four sums in registers (each still over k ascending).
+			var s0, s1, s2, s3 float32
+			for k := range 64 {
+				d, ak := di[k], a[k][j:j+4:j+4]
+				s0 += float32(d * ak[0])
+				s1 += float32(d * ak[1])
+				s2 += float32(d * ak[2])
+				s3 += float32(d * ak[3])
 			}
+			t[i][j], t[i][j+1], t[i][j+2], t[i][j+3] = s0, s1, s2, s3
 		}
 	}
 	for i := range 16 {

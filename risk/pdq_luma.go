@@ -165,16 +165,32 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	yp := m.Y[m.YOffset(x0, y):][:len(dst)]
 	// Horizontal chroma subsampling: COffset(x, y) = COffset(Min.X, y) +
 	// x/hs − Min.X/hs.
-	hs := 1
+	shift := 0 // log2 of the horizontal subsampling
 	switch m.SubsampleRatio {
 	case image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio420:
-		hs = 2
+		shift = 1
 	case image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410:
-		hs = 4
+		shift = 2
 	}
-	// (Go's / truncates toward zero, so keep the same form for negative x.)
+	hs := 1 << shift
 	base := m.COffset(m.Rect.Min.X, y) - m.Rect.Min.X/hs
 	cb, cr := m.Cb, m.Cr
+	if x0 >= 0 {
+		// Non-negative x: the shift equals Go's truncating division, and
+		// avoids a hardware divide per pixel. ycbcrToRGB is written out
+		// here because it is too large to inline (a call per pixel cost
+		// about as much as the rest of PDQ on 4:2:0 JPEGs).
+		for x := range dst {
+			c := base + (x0+x)>>shift
+			yy := int32(yp[x]) * 0x10101
+			b1, r1 := int32(cb[c])-128, int32(cr[c])-128
+			r := clamp16(yy + 91881*r1)
+			g := clamp16(yy - 22554*b1 - 46802*r1)
+			b := clamp16(yy + 116130*b1)
+			dst[x] = float32(t.r[r]+t.g[g]) + t.b[b]
+		}
+		return
+	}
 	for x := range dst {
 		c := base + (x0+x)/hs
 		r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])

@@ -85,21 +85,24 @@ func augmented(sc int) scriptSet {
 // Inherited counting as every script) and the union of its scripts.
 // resolved is ok=false when every character is Common or Inherited.
 func scripts(s string) (resolved, union scriptSet, ok bool) {
-	for _, r := range s {
-		sc := 0
-		if r < utf8.RuneSelf {
-			switch {
-			case r|0x20 >= 'a' && r|0x20 <= 'z':
-				sc = scriptLatin
-			default:
-				sc = scriptCommon
+	last := -1
+	for i := 0; i < len(s); {
+		var sc int
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c|0x20 < 'a' || c|0x20 > 'z' {
+				continue // ASCII other than letters is Common
 			}
+			sc = scriptLatin
 		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
 			sc = scriptOf(r)
 		}
-		if sc == scriptCommon || sc == scriptInherited {
+		if sc == scriptCommon || sc == scriptInherited || sc == last {
 			continue
 		}
+		last = sc
 		a := augmented(sc)
 		union.add(sc)
 		if !ok {
@@ -123,6 +126,9 @@ func scripts(s string) (resolved, union scriptSet, ok bool) {
 // which can only make a string look less mixed (see doc.go # Deviations).
 // It does not allocate and is safe for concurrent use.
 func MixedScript(s string) bool {
+	if isASCII(s) {
+		return false
+	}
 	resolved, _, ok := scripts(s)
 	return ok && resolved.empty()
 }

@@ -95,7 +95,7 @@ func TestVersions(t *testing.T) {
 // predicates for all code points.
 func TestRuneTableExhaustive(t *testing.T) {
 	bad := 0
-	for r := rune(0); r <= unicode.MaxRune && bad < 10; r++ {
+	for r := rune(0); r <= unicode.MaxRune && bad < 10; r += nickRuneStride {
 		if r >= 0xD800 && r < 0xE000 {
 			continue
 		}

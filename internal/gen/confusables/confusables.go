@@ -147,6 +147,8 @@ const (
 	BitInvisible   = 1 << 18 // dropped by NicknameKey
 	BitDecoration  = 1 << 19 // stripped by NicknameKey (after NFKC)
 	BitNFKCUnknown = 1 << 20 // the NFKC quick check cannot say Yes
+	BitLower       = 1 << 21 // unicode.ToLower changes the rune
+	BitExtend      = 1 << 22 // continues a grapheme of a key: a mark, Hangul V or T jamo
 )
 
 // Tables holds everything rendered into risk/tables.go.
@@ -316,6 +318,13 @@ func nicknameBits(r rune) uint32 {
 	if Decoration(r) {
 		v |= BitDecoration
 	}
+	if unicode.ToLower(r) != r {
+		v |= BitLower
+	}
+	if norm.NFD.PropertiesString(string(r)).CCC() != 0 || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) ||
+		r >= 0x1160 && r <= 0x11FF || r >= 0xD7B0 && r <= 0xD7FF {
+		v |= BitExtend
+	}
 	s := string(r)
 	p := norm.NFKC.PropertiesString(s)
 	if !p.BoundaryBefore() || p.CCC() != 0 || norm.NFKC.String(s) != s {
@@ -439,8 +448,8 @@ func (t *Tables) Render() ([]byte, error) {
 	w("// ConfusablesVersion is the UTS #39 data version of [Skeleton].\n")
 	w("const ConfusablesVersion = %q\n\n", Version)
 	w("const (\n\tgenUnicodeVersion = %q\n\tgenNormVersion = %q\n)\n\n", unicode.Version, norm.Version)
-	w("const (\n\tkindIdentity = %d\n\tkindHangul = %d\n\tkindPiece0 = %d\n\tkindMask = %#x\n\tbitSlow = %#x\n\tbitMapped = %#x\n\tbitInvisible = %#x\n\tbitDecoration = %#x\n\tbitNFKCUnknown = %#x\n\tblockShift = %d\n)\n\n",
-		KindIdentity, KindHangul, KindPiece0, KindMask, BitSlow, BitMapped, BitInvisible, BitDecoration, BitNFKCUnknown, blockShift)
+	w("const (\n\tkindIdentity = %d\n\tkindHangul = %d\n\tkindPiece0 = %d\n\tkindMask = %#x\n\tbitSlow = %#x\n\tbitMapped = %#x\n\tbitInvisible = %#x\n\tbitDecoration = %#x\n\tbitNFKCUnknown = %#x\n\tbitLower = %#x\n\tbitExtend = %#x\n\tblockShift = %d\n)\n\n",
+		KindIdentity, KindHangul, KindPiece0, KindMask, BitSlow, BitMapped, BitInvisible, BitDecoration, BitNFKCUnknown, BitLower, BitExtend, blockShift)
 
 	idx, blocks := twoStage(t.Value)
 	w("// runeIndex maps rune>>blockShift to a block of runeBlocks.\n")
