@@ -93,6 +93,7 @@ var compareTests = []compareTest{
 	{"empty-entered", "", "张三", Result{NoMatch, 0}},
 	{"empty-registered", "张三", "", Result{NoMatch, 0}},
 	{"empty-both", "", "", Result{NoMatch, 0}},
+	{"marks-after-space", "A \u0301\u0301", "a \u0301", Result{NoMatch, 0}},
 	{"folds-to-nothing", " · ", " - ", Result{NoMatch, 0}},
 	{"script-mismatch", "Zhang San", "张三", Result{NoMatch, 0}},
 	{"han-vs-hangul", "金民", "김민", Result{NoMatch, 0}},

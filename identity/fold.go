@@ -273,7 +273,13 @@ func (f *folder) mark(dst []byte, r rune) []byte {
 		f.used |= ReasonDiacritics
 		f.dropped = true
 	default:
+		// A mark that is kept, such as one after a separator, ends the
+		// letter before it: the marks after it are kept too. Otherwise
+		// "A \u0301\u0301" folded to "a \u0301", keeping the first mark but
+		// not the second, and skipping the separator fold changed the key
+		// although the separator fold was not used.
 		dst = f.emit(dst, r, classOther)
+		f.stripMarks = false
 	}
 	return dst
 }

@@ -23,6 +23,8 @@ func TestFold(t *testing.T) {
 		{"diacritics", "José Ñúñez Çelik", "jose nunez celik"},
 		{"decomposed", "Jose\u0301", "jose"},
 		{"uncomposable-mark", "q\u0303", "q"},
+		{"marks-after-space-kept", "A \u0301\u0301", "a \u0301\u0301"},
+		{"mark-after-space-then-letter", "A \u0301b\u0301", "a \u0301b"},
 		{"stacked", "ǘ", "u"},
 		{"o-stroke", "Ørsted", "orsted"},
 		{"ae", "Æsa", "aesa"},
