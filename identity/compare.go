@@ -155,7 +155,7 @@ func compareFolded(entered, registered string) Result {
 		if entered == registered {
 			return Result{Verdict: Match}
 		}
-		return Result{Verdict: Match, Reasons: foldReasons(entered, registered, ua|ub)}
+		return Result{Verdict: Match, Reasons: foldReasons(entered, registered, fa, ua, ub)}
 	}
 	if r := compareHan(fa, fb); r != 0 {
 		return Result{Verdict: CloseMatch, Reasons: r}
@@ -215,24 +215,6 @@ func compareIdeographs(a, b string) Result {
 		}
 	}
 	return Result{Verdict: NoMatch}
-}
-
-// foldReasons returns the folds without which a and b would not be equal.
-// Only the folds in used are tried.
-func foldReasons(a, b string, used Reasons) Reasons {
-	var reasons Reasons
-	var ba, bb [128]byte
-	for q := ReasonCase; q <= ReasonHanVariant; q <<= 1 {
-		if used&q == 0 {
-			continue
-		}
-		fa, _ := appendFold(ba[:0], a, q)
-		fb, _ := appendFold(bb[:0], b, q)
-		if !bytes.Equal(fa, fb) {
-			reasons |= q
-		}
-	}
-	return reasons
 }
 
 // compareHan applies the Han rule to two folded keys: both all Han, of
