@@ -3,6 +3,7 @@ package identity
 import (
 	"bytes"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/transferguard/transferguard/identity/identitytest"
@@ -147,3 +148,31 @@ func propStreamIsFold(t *rapid.T) {
 }
 
 func TestPropStreamIsFold(t *testing.T) { rapid.Check(t, propStreamIsFold) }
+
+// TestQuickNFKC checks quickNFKC against norm for every code point, alone
+// and after a letter.
+func TestQuickNFKC(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		for _, s := range []string{string(r), "e" + string(r)} {
+			if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+				t.Errorf("quickNFKC(%+q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+// propQuickNFKC: quickNFKC agrees with norm on any string, and on strings
+// of code points around U+0300 (combining marks after Latin letters).
+func propQuickNFKC(t *rapid.T) {
+	s := rapid.OneOf(anyString(), rapid.StringOf(rapid.RuneFrom(nil, &unicode.RangeTable{
+		R16: []unicode.Range16{{Lo: 0x20, Hi: 0x7E, Stride: 1}, {Lo: 0xA0, Hi: 0x36F, Stride: 1}},
+	}))).Draw(t, "s")
+	if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+		t.Fatalf("quickNFKC(%+q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestPropQuickNFKC(t *testing.T) { rapid.Check(t, propQuickNFKC) }
