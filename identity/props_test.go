@@ -138,10 +138,13 @@ func checkCompare(t tb, a, b string) {
 		hanRule     = ReasonSemanticVariant | ReasonHomophone | ReasonLookalike
 		latinRules  = ReasonTypo | ReasonOrder | ReasonInitial | ReasonMissingPart | ReasonTitle
 	)
+	rule := r.Reasons &^ foldReasons
 	switch {
-	case r.Verdict == Match && r.Reasons&^foldReasons != 0:
+	case r.Verdict == Match && rule != 0:
 		t.Fatalf("Compare(%+q, %+q) = %v: Match with a rule reason", a, b, r)
-	case r.Verdict == CloseMatch && r.Reasons&^hanRule == 0:
+	case r.Verdict == CloseMatch && rule == 0:
+		t.Fatalf("Compare(%+q, %+q) = %v: CloseMatch without a rule", a, b, r)
+	case r.Verdict == CloseMatch && rule&^hanRule == 0:
 		// The Han rule: two all-Han keys of one length, one position apart.
 		ra, rb := []rune(fa), []rune(fb)
 		diffs := 0
@@ -153,7 +156,7 @@ func checkCompare(t tb, a, b string) {
 		if len(ra) != len(rb) || diffs != 1 {
 			t.Fatalf("Compare(%+q, %+q) = %v but keys %+q, %+q are not one Han character apart", a, b, r, fa, fb)
 		}
-	case r.Verdict == CloseMatch && r.Reasons&^latinRules == 0:
+	case r.Verdict == CloseMatch && rule&^latinRules == 0:
 		if strings.ContainsFunc(fa+fb, isCJK) {
 			t.Fatalf("Compare(%+q, %+q) = %v: a Latin rule on CJK keys %+q, %+q", a, b, r, fa, fb)
 		}
@@ -298,8 +301,12 @@ func propLatinRules(t *rapid.T) {
 		out = append([]string{string(r)}, w[1:]...)
 		want = ReasonInitial
 	case 2:
-		out = append([]string{rapid.SampledFrom([]string{"Mr", "Mrs", "Ms", "Dr.", "Prof"}).Draw(t, "title")}, w...)
+		title := rapid.SampledFrom([]string{"Mr", "Mrs", "Ms", "Dr.", "Prof", "MR"}).Draw(t, "title")
+		out = append([]string{title}, w...)
 		want = ReasonTitle
+		if strings.HasSuffix(title, ".") {
+			want |= ReasonSeparator // the full stop is dropped
+		}
 	case 3:
 		if len(w) < 3 {
 			t.Skip("no middle part")
