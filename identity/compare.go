@@ -157,7 +157,7 @@ func compareFolded(entered, registered string) Result {
 		if entered == registered {
 			return Result{Verdict: Match}
 		}
-		return Result{Verdict: Match, Reasons: foldReasons(entered, registered, fa, ua, ub)}
+		return Result{Verdict: Match, Reasons: matchReasons(entered, registered, fa, ua, ub)}
 	}
 	if r := compareHan(fa, fb); r != 0 {
 		return Result{Verdict: CloseMatch, Reasons: r | closeFoldReasons(entered, registered, fa, fb, ua, ub, 0)}
@@ -166,6 +166,29 @@ func compareFolded(entered, registered string) Result {
 		return Result{Verdict: CloseMatch, Reasons: r | closeFoldReasons(entered, registered, fa, fb, ua, ub, r)}
 	}
 	return Result{Verdict: NoMatch}
+}
+
+// allFolds are the Reasons bits of the folds.
+const allFolds = ReasonCase | ReasonWidth | ReasonDiacritics | ReasonSeparator | ReasonHanVariant
+
+// matchReasons returns the Reasons of a Match of a and b, whose key is
+// key: the folds without which the keys would differ (foldReasons). When
+// no single fold is needed because two folds each make the keys equal
+// (İlhan and Ilhan: lower-casing İ gives i, and so does removing its dot
+// and lower-casing), it returns the folds either side used, unless a and b
+// are canonically equivalent: an empty set means exactly that.
+func matchReasons(a, b string, key []byte, ua, ub Reasons) Reasons {
+	if r := foldReasons(a, b, key, ua, ub); r != 0 || (ua|ub)&allFolds == 0 {
+		return r
+	}
+	// With every fold skipped, appendFold is NFC.
+	var ba, bb [128]byte
+	na, _ := appendFold(ba[:0], a, allFolds)
+	nb, _ := appendFold(bb[:0], b, allFolds)
+	if bytes.Equal(na, nb) {
+		return 0
+	}
+	return (ua | ub) & allFolds
 }
 
 // closeFoldReasons returns the folds without which a CloseMatch of a and b

@@ -34,6 +34,8 @@ var compareTests = []compareTest{
 	{"separator-hyphen", "Jean Luc Picard", "Jean-Luc Picard", Result{Match, ReasonSeparator}},
 	{"apostrophe", "OBrien", "O'Brien", Result{Match, ReasonSeparator}},
 	{"canonical-equivalent", "Jose\u0301", "José", Result{Match, 0}},
+	{"dotted-capital-i", "İlhan", "Ilhan", Result{Match, ReasonCase}},
+	{"dotted-capital-i-lower", "İlhan", "ilhan", Result{Match, ReasonCase}},
 	{"han-and-separator", "張 三", "张三", Result{Match, ReasonSeparator | ReasonHanVariant}},
 	{"fullwidth-traditional", "張三", "张三", Result{Match, ReasonHanVariant}},
 	{"hangul-space", "남궁 민수", "남궁민수", Result{Match, ReasonSeparator}},

@@ -138,6 +138,9 @@ func checkCompare(t tb, a, b string) {
 		hanRule     = ReasonSemanticVariant | ReasonHomophone | ReasonLookalike
 		latinRules  = ReasonTypo | ReasonOrder | ReasonInitial | ReasonMissingPart | ReasonTitle
 	)
+	if r.Verdict == Match && r.Reasons == 0 && norm.NFC.String(a) != norm.NFC.String(b) {
+		t.Fatalf("Compare(%+q, %+q) = %v: no reasons, but not canonically equivalent", a, b, r)
+	}
 	rule := r.Reasons &^ foldReasons
 	switch {
 	case r.Verdict == Match && rule != 0:
