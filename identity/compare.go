@@ -121,7 +121,7 @@ func (r Result) String() string {
 //     variant, homophone or lookalike; or Latin-style names differ by part
 //     order, an initial, a missing middle part, a title, or one typo.
 //     Reasons names the rule and the folds without which it would not
-//     hold (张曉明 against 张小明: homophone, han_variant).
+//     hold (張曉明 against 张小明: homophone, han_variant).
 //   - NoMatch otherwise, including empty input and Han names of different
 //     length.
 //
