@@ -114,8 +114,9 @@ func (r Result) String() string {
 // verified name), in the manner of Confirmation of Payee:
 //
 //   - Match when the keys of [Fold] are equal; Reasons says which folds
-//     were needed (case, width, diacritics, separator, han_variant), and is
-//     empty when the strings are canonically equivalent.
+//     were needed (case, width, diacritics, separator, han_variant), and,
+//     for valid UTF-8, is empty exactly when the strings are canonically
+//     equivalent.
 //   - CloseMatch when, and only when, one of the rules in the package
 //     documentation holds: one Han character differs by a semantic
 //     variant, homophone or lookalike; or Latin-style names differ by part
@@ -176,7 +177,8 @@ const allFolds = ReasonCase | ReasonWidth | ReasonDiacritics | ReasonSeparator |
 // no single fold is needed because two folds each make the keys equal
 // (İlhan and Ilhan: lower-casing İ gives i, and so does removing its dot
 // and lower-casing), it returns the folds either side used, unless a and b
-// are canonically equivalent: an empty set means exactly that.
+// are canonically equivalent: for valid UTF-8 an empty set means exactly
+// that (invalid bytes all fold to U+FFFD, with or without folds).
 func matchReasons(a, b string, key []byte, ua, ub Reasons) Reasons {
 	if r := foldReasons(a, b, key, ua, ub); r != 0 || (ua|ub)&allFolds == 0 {
 		return r

@@ -86,9 +86,10 @@
 // [Compare] returns [Match] when the keys are equal, with [Reasons] naming
 // each fold without which they would differ (case, width, diacritics,
 // separator, han_variant); when no single fold is needed because two
-// folds each suffice (İlhan and Ilhan), the folds either name used. The
-// reasons of a Match are empty exactly when the names are canonically
-// equivalent. It returns [CloseMatch] when, and only when, one
+// folds each suffice (İlhan and Ilhan), the folds either name used. For
+// valid UTF-8 the reasons of a Match are empty exactly when the names are
+// canonically equivalent (invalid bytes all fold to U+FFFD, which [Parse]
+// never accepts in a name). It returns [CloseMatch] when, and only when, one
 // of these rules holds, and names it together with each fold without which
 // it would not hold (張曉明 against 张小明 is CloseMatch (homophone,
 // han_variant); JON SMITH against John Smith is CloseMatch (case, typo)):
