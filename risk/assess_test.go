@@ -214,3 +214,41 @@ func propAssessMonotone(t *rapid.T) {
 }
 
 func TestAssessMonotone(t *testing.T) { rapid.Check(t, propAssessMonotone) }
+
+// FuzzWeightsJSON: decoding weights from JSON never panics, and weights that
+// decode and validate encode and decode back to the same value and give
+// assessments with scores in [0, 1].
+func FuzzWeightsJSON(f *testing.F) {
+	def, err := json.Marshal(DefaultWeights())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(def)
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"lookalike": 2, "low": 0.5}`))
+	f.Add([]byte(`{"not_contact": "x"}`))
+	f.Add([]byte(`{"own_account": -0.5, "new_account_days": 1, "recent_change_hours": 1, "low": 0.01, "medium": 0.02, "high": 0.03, "critical": 1}`))
+	f.Add([]byte(`null`))
+	ix := NewIndex([]Profile{{ID: "c1", Nickname: "阿伟"}})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var w Weights
+		if json.Unmarshal(b, &w) != nil || w.Validate() != nil {
+			return
+		}
+		again, err := json.Marshal(w)
+		if err != nil {
+			t.Fatalf("valid weights do not encode: %v", err)
+		}
+		var w2 Weights
+		if err := json.Unmarshal(again, &w2); err != nil {
+			t.Fatalf("re-decoding: %v", err)
+		}
+		if diff := cmp.Diff(w, w2); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+		a := w.Assess(Profile{ID: "x", Nickname: "阿偉"}, ix, Signals{Now: assessNow, BlockedPayer: true, Reports: 3, PayeeCreated: assessNow})
+		if a.Score < 0 || a.Score > 1 || a.Level > LevelCritical || a.Level < LevelHigh {
+			t.Fatalf("assessment %v/%v out of range for valid weights", a.Score, a.Level)
+		}
+	})
+}

@@ -1,5 +1,7 @@
 package risk
 
+import "errors"
+
 // Reason is a stable, machine-readable code for a risk finding, such as
 // "nickname_homoglyph" or "avatar_match". Codes never contain user text.
 type Reason string
@@ -16,14 +18,46 @@ const (
 	LevelCritical
 )
 
-var levelNames = [...]string{"none", "low", "medium", "high", "critical"}
-
-// String returns the level's lower-case name.
+// String returns the level's lower-case name ("none", "low", "medium",
+// "high", "critical"), or "invalid" for a value above LevelCritical.
 func (l Level) String() string {
-	if int(l) < len(levelNames) {
-		return levelNames[l]
+	switch l {
+	case LevelNone:
+		return "none"
+	case LevelLow:
+		return "low"
+	case LevelMedium:
+		return "medium"
+	case LevelHigh:
+		return "high"
+	case LevelCritical:
+		return "critical"
 	}
 	return "invalid"
+}
+
+// ErrUnknownLevel is returned when text does not name a [Level].
+var ErrUnknownLevel = errors.New("risk: unknown risk level")
+
+// MarshalText implements encoding.TextMarshaler with the String form; it
+// reports [ErrUnknownLevel] for a value above LevelCritical.
+func (l Level) MarshalText() ([]byte, error) {
+	if l > LevelCritical {
+		return nil, ErrUnknownLevel
+	}
+	return []byte(l.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It accepts exactly the
+// names String returns for valid levels and leaves l unchanged on error.
+func (l *Level) UnmarshalText(b []byte) error {
+	for v := LevelNone; v <= LevelCritical; v++ {
+		if string(b) == v.String() {
+			*l = v
+			return nil
+		}
+	}
+	return ErrUnknownLevel
 }
 
 // Avatar is a profile picture's PDQ hash with its quality (0–100), as

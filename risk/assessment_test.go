@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -26,4 +27,26 @@ func TestLevelStringTotal(t *testing.T) {
 			t.Fatalf("Level(%d).String() = %q", l, s)
 		}
 	})
+}
+
+func TestLevelText(t *testing.T) {
+	for l := LevelNone; l <= LevelCritical; l++ {
+		b, err := l.MarshalText()
+		if err != nil {
+			t.Fatalf("%d: %v", l, err)
+		}
+		var got Level
+		if err := got.UnmarshalText(b); err != nil || got != l {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", b, got, err, l)
+		}
+	}
+	if _, err := Level(9).MarshalText(); !errors.Is(err, ErrUnknownLevel) {
+		t.Errorf("MarshalText(9) error = %v", err)
+	}
+	got := LevelHigh
+	for _, in := range []string{"", "High", "invalid", "3", " low"} {
+		if err := got.UnmarshalText([]byte(in)); !errors.Is(err, ErrUnknownLevel) || got != LevelHigh {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want ErrUnknownLevel and no change", in, got, err)
+		}
+	}
 }
