@@ -147,6 +147,19 @@ type Name struct {
 // package documentation for the forbidden code points, the parts and the
 // surname rules.
 func Parse(s string, opts ...Option) (Name, error) {
+	return parse(s, opts, true)
+}
+
+// parseSlow is [Parse] without the fast paths ([checkRunes], [nfcStable],
+// [Name.segment], [chineseCompound]): the general path, kept as the reference that the fast paths are tested against
+// (parse_fast_test.go).
+func parseSlow(s string, opts ...Option) (Name, error) {
+	return parse(s, opts, false)
+}
+
+// parse implements [Parse]; fast selects the fast paths, which give the
+// same result as the general path for every input.
+func parse(s string, opts []Option, fast bool) (Name, error) {
 	var o options
 	for _, opt := range opts {
 		if opt.o.hasLang {
@@ -159,30 +172,112 @@ func Parse(s string, opts ...Option) (Name, error) {
 	if len(s) > 4*MaxBytes {
 		return Name{}, ErrTooLong
 	}
-	if err := checkRunes(s); err != nil {
+	check := checkRunesSlow
+	if fast {
+		check = checkRunes
+	}
+	if err := check(s); err != nil {
 		return Name{}, err
 	}
 	s = strings.TrimFunc(s, unicode.IsSpace)
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
-	if norm.NFC.QuickSpanString(s) != len(s) {
+	if !(fast && nfcStable(s)) && norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	if len(s) > MaxBytes {
 		return Name{}, ErrTooLong
 	}
 	n := Name{s: s}
-	if err := n.segment(); err != nil {
+	var err error
+	if fast {
+		err = n.segment()
+	} else {
+		err = n.segmentSlow()
+	}
+	if err != nil {
 		return Name{}, err
 	}
-	n.sur = n.surname(o)
+	n.sur = n.surname(o, fast)
 	return n, nil
 }
 
-// segment fills in the cluster boundaries, separators and script of n.
-// GB rules: rivo/uniseg implements UAX #29 for Unicode 15.0.0.
+// segment fills in the cluster boundaries, separators and script of n, as
+// [Name.segmentSlow] does, but without calling uniseg for simple runes
+// (see [simpleLen]): a simple rune followed by another simple rune, or by
+// the end of the name, is a grapheme cluster on its own. For "张小明" this
+// saves about a third of Parse (uniseg's property search and its width
+// computation, which Parse does not need).
+//
+// Why this is exact (UAX #29 for Unicode 15.0.0): a break between two
+// characters is decided by the pair alone, except under GB11 (the second
+// one is Extended_Pictographic) and GB12/GB13 (both are Regional
+// Indicators); no simple rune is either, so between two simple runes only
+// GB3–GB9b and GB999 apply. GB3 (CR × LF) and GB4/GB5 need controls;
+// GB6–GB8 join a Hangul syllable only to a following jamo (L, V or T),
+// never to another precomposed syllable; GB9, GB9a and GB9b need Extend,
+// ZWJ, SpacingMark or Prepend, and no simple rune has those properties. So
+// GB999 breaks between them. After a cluster that ends in a simple rune,
+// no rule looks further back, so uniseg restarts in its initial state.
 func (n *Name) segment() error {
+	var seen scriptSet
+	rest, off, state := n.s, 0, -1
+	prevLetter, any := false, false
+	for len(rest) > 0 {
+		if int(n.n) == MaxGraphemes {
+			return ErrTooLong
+		}
+		var c string
+		if k := simpleLen(rest); k > 0 && (k == len(rest) || simpleLen(rest[k:]) > 0) {
+			c, rest, state = rest[:k], rest[k:], -1
+			if k == 3 { // URO ideograph or Hangul syllable: a letter, never a separator
+				n.ends[n.n] = uint16(off + 3)
+				n.n++
+				off += 3
+				if c[0] <= 0xE9 {
+					seen.add(ScriptHan)
+				} else {
+					seen.add(ScriptHangul)
+				}
+				prevLetter, any = true, true
+				continue
+			}
+		} else {
+			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		}
+		off += len(c)
+		i := n.n
+		n.ends[i] = uint16(off)
+		n.n++
+		r, _ := utf8.DecodeRuneInString(c)
+		switch k := sepKind(r); {
+		case k == sepSplit || (k == sepDot && prevLetter):
+			n.seps |= 1 << i
+			n.splits |= 1 << i
+			prevLetter = false
+		case k == sepJoin:
+			n.seps |= 1 << i
+			prevLetter = false
+		default:
+			for _, r := range c {
+				seen.add(runeScript(r))
+			}
+			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
+			any = any || prevLetter && !isApostrophe(r)
+		}
+	}
+	if !any {
+		return ErrEmpty
+	}
+	n.script = seen.script()
+	return nil
+}
+
+// segmentSlow fills in the cluster boundaries, separators and script of n.
+// GB rules: rivo/uniseg implements UAX #29 for Unicode 15.0.0. It is the
+// general path of [Name.segment].
+func (n *Name) segmentSlow() error {
 	var seen scriptSet
 	rest, off, state := n.s, 0, -1
 	prevLetter, any := false, false

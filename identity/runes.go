@@ -13,8 +13,16 @@ const (
 )
 
 // checkRunes returns a *ParseError for the first invalid byte or forbidden
-// code point of s.
-func checkRunes(s string) error {
+// code point of s. Its fast path skips the CJK Unified Ideographs
+// U+4E00–U+9FFF without decoding them: all of them are assigned letters,
+// so none is forbidden (see [forbidden]).
+func checkRunes(s string) error { return checkRunesAt(s, true) }
+
+// checkRunesSlow is [checkRunes] without the fast path: the reference it is
+// tested against.
+func checkRunesSlow(s string) error { return checkRunesAt(s, false) }
+
+func checkRunesAt(s string, fast bool) error {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -22,6 +30,10 @@ func checkRunes(s string) error {
 				return &ParseError{Offset: i, Rune: rune(c), Err: ErrForbiddenRune}
 			}
 			i++
+			continue
+		}
+		if fast && isURO(s[i:]) {
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -288,4 +300,60 @@ func appendInt(b []byte, v int) []byte {
 		}
 	}
 	return append(b, buf[i:]...)
+}
+
+// isURO reports whether s starts with a CJK Unified Ideograph of the main
+// block, U+4E00–U+9FFF (UTF-8 E4 B8 80 to E9 BF BF).
+func isURO(s string) bool {
+	return len(s) >= 3 && s[0] >= 0xE4 && s[0] <= 0xE9 && (s[0] > 0xE4 || s[1] >= 0xB8) &&
+		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
+}
+
+// isHangulSyllable reports whether s starts with a precomposed Hangul
+// syllable, U+AC00–U+D7A3 (UTF-8 EA B0 80 to ED 9E A3).
+func isHangulSyllable(s string) bool {
+	if len(s) < 3 || s[0] < 0xEA || s[0] > 0xED || s[1]&0xC0 != 0x80 || s[2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	return r >= 0xAC00 && r <= 0xD7A3
+}
+
+// simpleLen returns the length in bytes of the rune that starts s if it is
+// a simple rune, and 0 otherwise. Simple runes are printable ASCII
+// (U+0020–U+007E), the CJK Unified Ideographs U+4E00–U+9FFF and the Hangul
+// syllables U+AC00–U+D7A3. Their Grapheme_Cluster_Break is Other, except
+// that the syllables are LV or LVT; none is Extended_Pictographic or a
+// Regional Indicator. See [Name.segment] for why two simple runes are never
+// in one grapheme cluster.
+func simpleLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] >= 0x20 && s[0] <= 0x7E:
+		return 1
+	case isURO(s), isHangulSyllable(s):
+		return 3
+	}
+	return 0
+}
+
+// nfcStable reports whether s consists only of ASCII and of the 3-byte
+// simple runes of [simpleLen], so that it is in NFC and norm's quick check
+// can be skipped. All of these have NFC_Quick_Check=Yes and
+// Canonical_Combining_Class 0, and none is the second character of a
+// canonical composition (those have NFC_Quick_Check=Maybe: combining
+// marks and the Hangul V and T jamo), so no two of them compose.
+func nfcStable(s string) bool {
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case simpleLen(s[i:]) == 3:
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
 }

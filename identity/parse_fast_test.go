@@ -1,0 +1,187 @@
+package identity
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/transferguard/transferguard/internal/han"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+	"pgregory.net/rapid"
+)
+
+// checkParseFastSlow fails unless Parse (with its fast paths) and
+// parseSlow (the general path) give the same Name and the same error for
+// s, with and without a language hint.
+func checkParseFastSlow(t tb, s string) {
+	t.Helper()
+	for _, opts := range [][]Option{nil, {Language(language.Chinese)}, {Language(language.English)}} {
+		fn, ferr := Parse(s, opts...)
+		sn, serr := parseSlow(s, opts...)
+		if fn != sn {
+			t.Fatalf("Parse(%+q, %v): fast path gives %+v, general path %+v", s, opts, fn, sn)
+		}
+		if d := cmp.Diff(errText(serr), errText(ferr)); d != "" {
+			t.Fatalf("Parse(%+q, %v): errors differ (-slow +fast):\n%s", s, opts, d)
+		}
+		if fe, se := asParseError(ferr), asParseError(serr); fe != se {
+			t.Fatalf("Parse(%+q, %v): *ParseError fast %+v, slow %+v", s, opts, fe, se)
+		}
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// asParseError returns the *ParseError in err by value, or the zero value.
+func asParseError(err error) ParseError {
+	if pe, ok := err.(*ParseError); ok {
+		return *pe
+	}
+	return ParseError{}
+}
+
+func propParseFastSlow(t *rapid.T) {
+	checkParseFastSlow(t, anyString().Draw(t, "s"))
+}
+
+// TestParseFastSlow checks that the fast paths never change what Parse
+// returns, on realistic names, their variants, hostile strings and
+// arbitrary strings (props_test.go's anyString).
+func TestParseFastSlow(t *testing.T) { rapid.Check(t, propParseFastSlow) }
+
+func FuzzParseFastSlow(f *testing.F) {
+	for _, s := range seeds() {
+		f.Add(s)
+	}
+	for _, s := range parseFastRows {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkParseFastSlow(t, s) })
+}
+
+// parseFastRows are the boundaries of the fast paths: each simple class
+// next to what may join it in a grapheme cluster (UAX #29 GB6–GB9b) or
+// compose with it in NFC.
+var parseFastRows = []string{
+	"张小明", "欧阳娜娜", "歐陽娜娜", "歐阳娜娜", "司马", "司马懿", "John Smith", "남궁민수",
+	"张\u0301小明",                   // Extend after an ideograph (GB9)
+	"张小明\u0301",                   // Extend at the end
+	"a\u0308b",                    // Extend after ASCII
+	"각\u11A8",                     // LV syllable + T jamo (GB7), composes in NFC
+	"가\u11A8나",                    // LV + T inside
+	"가\u1161",                     // LV + V (GB7)
+	"\u1100가",                     // L + LV (GB6)
+	"김\u200d철수",                   // ZWJ after a syllable (GB9)
+	"a\u0903",                     // SpacingMark after ASCII (GB9a)
+	"\u0600张",                     // Prepend before an ideograph (GB9b)
+	"\U0001F1E8\U0001F1F3张",       // Regional Indicators (GB12)
+	"张\U0001F468\u200d\U0001F469", // emoji ZWJ sequence (GB11)
+	"\u4DFF\u4E00\u9FFF\uA000",    // the URO range ends
+	"\uABFF\uAC00\uD7A3\uD7A4",    // the Hangul syllable range ends
+	"\uF906小明",                    // compatibility ideograph of 句: NFC changes it
+	"\x1f\x20\x7e\x7f",
+	"A\r\nB",
+	"张 小明", "张·小明", "J.R.R. Tolkien",
+	strings.Repeat("张", MaxGraphemes), strings.Repeat("张", MaxGraphemes+1),
+	strings.Repeat("a", MaxBytes+1), strings.Repeat("가", MaxGraphemes) + "\u0301",
+}
+
+func TestParseFastSlowRows(t *testing.T) {
+	for _, s := range parseFastRows {
+		checkParseFastSlow(t, s)
+	}
+}
+
+// TestSegmentFastSlowEveryRune puts every code point before and after each
+// class of simple rune, and checks that segmentation, the rune check and
+// the NFC shortcut agree with their general paths.
+func TestSegmentFastSlowEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		c := string(r)
+		s := "张" + c + "가" + c + "a" + c + "가" + c
+		fast, slow := Name{s: s}, Name{s: s}
+		ferr, serr := fast.segment(), slow.segmentSlow()
+		if fast != slow || ferr != serr {
+			t.Fatalf("segment(%+q): fast %+v %v, general path %+v %v", s, fast, ferr, slow, serr)
+		}
+		if f, sl := errText(checkRunes(s)), errText(checkRunesSlow(s)); f != sl {
+			t.Fatalf("checkRunes(%+q) = %q, general path %q", s, f, sl)
+		}
+		if nfcStable(c) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("nfcStable(%+q) but %+q is not in NFC", c, s)
+		}
+	}
+}
+
+// TestNFCStable checks nfcStable against norm on every rune it accepts:
+// each has NFC_Quick_Check=Yes and Canonical_Combining_Class 0 (norm's
+// BoundaryBefore), and a string of such runes is in NFC by the quick check
+// of UAX #15 §9.
+func TestNFCStable(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		c := string(r)
+		if !nfcStable(c) {
+			continue
+		}
+		if p := norm.NFC.PropertiesString(c); !p.BoundaryBefore() || p.CCC() != 0 || !norm.NFC.IsNormalString(c) {
+			t.Errorf("nfcStable(%U) but NFC properties %+v", r, p)
+		}
+	}
+	for _, s := range []string{"张小明", "John Smith", "남궁민수", "李Anna"} {
+		if !nfcStable(s) {
+			t.Errorf("nfcStable(%+q) = false", s)
+		}
+	}
+	for _, s := range []string{"Zoë", "\uF906", "가\u11A8", "张\u0301"} {
+		if nfcStable(s) {
+			t.Errorf("nfcStable(%+q) = true", s)
+		}
+	}
+}
+
+// TestCompoundFirst checks the first-rune filter of chineseCompound: it
+// holds exactly the runes that are, or fold with han.Fold to, the first
+// character of an entry of the generated chineseCompoundSurname.
+func TestCompoundFirst(t *testing.T) {
+	src, err := os.ReadFile("surnames_table.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := regexp.MustCompile(`(?s)func chineseCompoundSurname\(.*?\n}`).Find(src)
+	entries := regexp.MustCompile(`"(\p{Han}\p{Han})"`).FindAllSubmatch(body, -1)
+	if len(entries) < 100 {
+		t.Fatalf("read %d entries of chineseCompoundSurname, want at least 100", len(entries))
+	}
+	first := map[rune]bool{}
+	for _, e := range entries {
+		if !chineseCompoundSurname(string(e[1])) {
+			t.Fatalf("%+q read from surnames_table.go is not in chineseCompoundSurname", e[1])
+		}
+		r, _ := utf8.DecodeRune(e[1])
+		first[r] = true
+	}
+	var want, got []rune
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if first[r] || first[han.Fold(r)] {
+			want = append(want, r)
+		}
+		if compoundFirst(r) {
+			got = append(got, r)
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("compoundFirst (-want +got):\n%s", d)
+	}
+}
