@@ -150,7 +150,7 @@ func Parse(s string, opts ...Option) (Name, error) {
 	return parse(s, opts, true)
 }
 
-// parseSlow is [Parse] without the fast paths ([checkRunes], [nfcStable],
+// parseSlow is [Parse] without the fast paths ([checkRunes], [trimSpace],
 // [Name.segment], [chineseCompound]): the general path, kept as the reference that the fast paths are tested against
 // (parse_fast_test.go).
 func parseSlow(s string, opts ...Option) (Name, error) {
@@ -172,25 +172,32 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 	if len(s) > 4*MaxBytes {
 		return Name{}, ErrTooLong
 	}
-	check := checkRunesSlow
+	var stable bool
+	var err error
 	if fast {
-		check = checkRunes
+		stable, err = checkRunes(s)
+	} else {
+		err = checkRunesSlow(s)
 	}
-	if err := check(s); err != nil {
+	if err != nil {
 		return Name{}, err
 	}
-	s = strings.TrimFunc(s, unicode.IsSpace)
+	if fast {
+		s = trimSpace(s)
+	} else {
+		s = strings.TrimFunc(s, unicode.IsSpace)
+	}
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
-	if !(fast && nfcStable(s)) && norm.NFC.QuickSpanString(s) != len(s) {
+	// Trimming white space keeps a stable string stable.
+	if !stable && norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	if len(s) > MaxBytes {
 		return Name{}, ErrTooLong
 	}
 	n := Name{s: s}
-	var err error
 	if fast {
 		err = n.segment()
 	} else {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -116,37 +117,45 @@ func TestSegmentFastSlowEveryRune(t *testing.T) {
 		if fast != slow || ferr != serr {
 			t.Fatalf("segment(%+q): fast %+v %v, general path %+v %v", s, fast, ferr, slow, serr)
 		}
-		if f, sl := errText(checkRunes(s)), errText(checkRunesSlow(s)); f != sl {
+		stable, err := checkRunes(s)
+		if f, sl := errText(err), errText(checkRunesSlow(s)); f != sl {
 			t.Fatalf("checkRunes(%+q) = %q, general path %q", s, f, sl)
 		}
-		if nfcStable(c) && !norm.NFC.IsNormalString(s) {
-			t.Fatalf("nfcStable(%+q) but %+q is not in NFC", c, s)
+		if err == nil && stable && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("checkRunes(%+q) reports stable, but it is not in NFC", s)
+		}
+		if got, want := trimSpace(s+c), strings.TrimFunc(s+c, unicode.IsSpace); got != want {
+			t.Fatalf("trimSpace(%+q) = %+q, want %+q", s+c, got, want)
+		}
+		if got, want := trimSpace(c+s), strings.TrimFunc(c+s, unicode.IsSpace); got != want {
+			t.Fatalf("trimSpace(%+q) = %+q, want %+q", c+s, got, want)
 		}
 	}
 }
 
-// TestNFCStable checks nfcStable against norm on every rune it accepts:
-// each has NFC_Quick_Check=Yes and Canonical_Combining_Class 0 (norm's
-// BoundaryBefore), and a string of such runes is in NFC by the quick check
-// of UAX #15 §9.
-func TestNFCStable(t *testing.T) {
+// TestCheckRunesStable checks the stable result of checkRunes against norm
+// on every rune that it accepts as stable: each has NFC_Quick_Check=Yes
+// and Canonical_Combining_Class 0 (norm's BoundaryBefore), so that a
+// string of such runes is in NFC by the quick check of UAX #15 §9.
+func TestCheckRunesStable(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		c := string(r)
-		if !nfcStable(c) {
+		if stable, err := checkRunes(c); err != nil || !stable {
 			continue
 		}
 		if p := norm.NFC.PropertiesString(c); !p.BoundaryBefore() || p.CCC() != 0 || !norm.NFC.IsNormalString(c) {
-			t.Errorf("nfcStable(%U) but NFC properties %+v", r, p)
+			t.Errorf("checkRunes(%+q) reports stable, but NFC properties are %+v", c, p)
 		}
 	}
-	for _, s := range []string{"张小明", "John Smith", "남궁민수", "李Anna"} {
-		if !nfcStable(s) {
-			t.Errorf("nfcStable(%+q) = false", s)
-		}
-	}
-	for _, s := range []string{"Zoë", "\uF906", "가\u11A8", "张\u0301"} {
-		if nfcStable(s) {
-			t.Errorf("nfcStable(%+q) = true", s)
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"张小明", true}, {"John Smith", true}, {"남궁민수", true}, {"李Anna", true}, {" 张 ", true},
+		{"Zoë", false}, {"\uF906", false}, {"가\u11A8", false}, {"张\u0301", false}, {"\u3400", false},
+	} {
+		if got, err := checkRunes(tt.in); err != nil || got != tt.want {
+			t.Errorf("checkRunes(%+q) = %v, %v; want %v, nil", tt.in, got, err, tt.want)
 		}
 	}
 }

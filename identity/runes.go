@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,38 +15,51 @@ const (
 
 // checkRunes returns a *ParseError for the first invalid byte or forbidden
 // code point of s. Its fast path skips the CJK Unified Ideographs
-// U+4E00–U+9FFF without decoding them: all of them are assigned letters,
-// so none is forbidden (see [forbidden]).
-func checkRunes(s string) error { return checkRunesAt(s, true) }
+// U+4E00–U+9FFF and the Hangul syllables U+AC00–U+D7A3 without decoding
+// them: all of them are assigned letters, so none is forbidden (see
+// [forbidden]).
+//
+// When err is nil, stable reports that s holds only ASCII and those
+// ideographs and syllables, and so is in NFC: all of them have
+// NFC_Quick_Check=Yes and Canonical_Combining_Class 0, and none is the
+// second character of a canonical composition (those have
+// NFC_Quick_Check=Maybe: combining marks and the Hangul V and T jamo), so
+// by the quick check of UAX #15 §9 no normalization is needed.
+func checkRunes(s string) (stable bool, err error) { return checkRunesAt(s, true) }
 
 // checkRunesSlow is [checkRunes] without the fast path: the reference it is
-// tested against.
-func checkRunesSlow(s string) error { return checkRunesAt(s, false) }
+// tested against. It never reports stable.
+func checkRunesSlow(s string) error {
+	_, err := checkRunesAt(s, false)
+	return err
+}
 
-func checkRunesAt(s string, fast bool) error {
+func checkRunesAt(s string, fast bool) (stable bool, err error) {
+	stable = fast
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiForbidden(c) {
-				return &ParseError{Offset: i, Rune: rune(c), Err: ErrForbiddenRune}
+				return false, &ParseError{Offset: i, Rune: rune(c), Err: ErrForbiddenRune}
 			}
 			i++
 			continue
 		}
-		if fast && isURO(s[i:]) {
+		if fast && (isURO(s[i:]) || isHangulSyllable(s[i:])) {
 			i += 3
 			continue
 		}
+		stable = false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
+			return false, &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
 		}
 		if forbidden(r) && !((r == zwj || r == zwnj) && contextJ(s, i, r)) {
-			return &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
+			return false, &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
 		}
 		i += size
 	}
-	return nil
+	return stable, nil
 }
 
 // asciiForbidden reports whether an ASCII byte is a control or a symbol
@@ -338,22 +352,29 @@ func simpleLen(s string) int {
 	return 0
 }
 
-// nfcStable reports whether s consists only of ASCII and of the 3-byte
-// simple runes of [simpleLen], so that it is in NFC and norm's quick check
-// can be skipped. All of these have NFC_Quick_Check=Yes and
-// Canonical_Combining_Class 0, and none is the second character of a
-// canonical composition (those have NFC_Quick_Check=Maybe: combining
-// marks and the Hangul V and T jamo), so no two of them compose.
-func nfcStable(s string) bool {
-	for i := 0; i < len(s); {
-		switch {
-		case s[i] < utf8.RuneSelf:
-			i++
-		case simpleLen(s[i:]) == 3:
-			i += 3
-		default:
-			return false
-		}
+// trimSpace is strings.TrimFunc(s, unicode.IsSpace) with a fast path for
+// names that start and end with a printable ASCII character other than a
+// space, or with a 3-byte simple rune of [simpleLen]: none of these is
+// white space, so there is nothing to trim.
+func trimSpace(s string) string {
+	if s != "" && notSpaceAt(s) && notSpaceAt(lastSimpleRune(s)) {
+		return s
 	}
-	return true
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+// notSpaceAt reports whether s starts with a simple rune other than the
+// space.
+func notSpaceAt(s string) bool { return s != "" && s[0] != ' ' && simpleLen(s) > 0 }
+
+// lastSimpleRune returns the last rune of s if it is a simple rune of
+// [simpleLen], and "" otherwise.
+func lastSimpleRune(s string) string {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return s[len(s)-1:]
+	}
+	if len(s) >= 3 && simpleLen(s[len(s)-3:]) == 3 {
+		return s[len(s)-3:]
+	}
+	return ""
 }

@@ -11,14 +11,20 @@ import (
 // documentation for the rules.
 //
 // fast selects [chineseCompound] instead of its general path
-// [chineseCompoundSlow]; both give the same answer.
+// [chineseCompoundSlow], and skips NumParts and Part for a name without
+// separators (one part: all of it); both paths give the same answer.
 func (n Name) surname(o options, fast bool) [2]uint8 {
 	compound := chineseCompoundSlow
+	var parts int
+	var first Span
 	if fast {
 		compound = chineseCompound
 	}
-	parts := n.NumParts()
-	first := n.Part(0)
+	if fast && n.seps == 0 {
+		parts, first = 1, Span{0, int(n.n)}
+	} else {
+		parts, first = n.NumParts(), n.Part(0)
+	}
 	switch n.script {
 	case ScriptHan:
 		if parts > 1 {
