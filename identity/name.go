@@ -238,15 +238,11 @@ func (n *Name) segment() error {
 		var c string
 		if k := simpleLen(rest); k > 0 && (k == len(rest) || simpleLen(rest[k:]) > 0) {
 			c, rest, state = rest[:k], rest[k:], -1
-			if k == 3 { // URO ideograph or Hangul syllable: a letter, never a separator
-				n.ends[n.n] = uint16(off + 3)
+			if sc, ok := simpleLetter(c); ok { // never a separator
+				off += k
+				n.ends[n.n] = uint16(off)
 				n.n++
-				off += 3
-				if c[0] <= 0xE9 {
-					seen.add(ScriptHan)
-				} else {
-					seen.add(ScriptHangul)
-				}
+				seen.add(sc)
 				prevLetter, any = true, true
 				continue
 			}

@@ -90,6 +90,7 @@ var parseFastRows = []string{
 	"\uABFF\uAC00\uD7A3\uD7A4",    // the Hangul syllable range ends
 	"\uF906小明",                    // compatibility ideograph of 句: NFC changes it
 	"\x1f\x20\x7e\x7f",
+	"Zoe\u0301", "Zoë\u0301", "é\u0300", "ab\u00ad", "a\u00a9\ufe0f", "\u00a0a\u00a0", "a\u00a0b",
 	"A\r\nB",
 	"张 小明", "张·小明", "J.R.R. Tolkien",
 	strings.Repeat("张", MaxGraphemes), strings.Repeat("张", MaxGraphemes+1),
@@ -111,7 +112,7 @@ func TestSegmentFastSlowEveryRune(t *testing.T) {
 			continue
 		}
 		c := string(r)
-		s := "张" + c + "가" + c + "a" + c + "가" + c
+		s := "张" + c + "가" + c + "a" + c + "é" + c + "·" + c
 		fast, slow := Name{s: s}, Name{s: s}
 		ferr, serr := fast.segment(), slow.segmentSlow()
 		if fast != slow || ferr != serr {
@@ -152,7 +153,7 @@ func TestCheckRunesStable(t *testing.T) {
 		want bool
 	}{
 		{"张小明", true}, {"John Smith", true}, {"남궁민수", true}, {"李Anna", true}, {" 张 ", true},
-		{"Zoë", false}, {"\uF906", false}, {"가\u11A8", false}, {"张\u0301", false}, {"\u3400", false},
+		{"Zoë", true}, {"Zoe\u0301", false}, {"\u0100", false}, {"\uF906", false}, {"가\u11A8", false}, {"张\u0301", false}, {"\u3400", false},
 	} {
 		if got, err := checkRunes(tt.in); err != nil || got != tt.want {
 			t.Errorf("checkRunes(%+q) = %v, %v; want %v, nil", tt.in, got, err, tt.want)

@@ -19,8 +19,8 @@ const (
 // them: all of them are assigned letters, so none is forbidden (see
 // [forbidden]).
 //
-// When err is nil, stable reports that s holds only ASCII and those
-// ideographs and syllables, and so is in NFC: all of them have
+// When err is nil, stable reports that s holds only Latin-1 (U+0000–U+00FF)
+// and those ideographs and syllables, and so is in NFC: all of them have
 // NFC_Quick_Check=Yes and Canonical_Combining_Class 0, and none is the
 // second character of a canonical composition (those have
 // NFC_Quick_Check=Maybe: combining marks and the Hangul V and T jamo), so
@@ -49,7 +49,6 @@ func checkRunesAt(s string, fast bool) (stable bool, err error) {
 			i += 3
 			continue
 		}
-		stable = false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			return false, &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
@@ -57,6 +56,7 @@ func checkRunesAt(s string, fast bool) (stable bool, err error) {
 		if forbidden(r) && !((r == zwj || r == zwnj) && contextJ(s, i, r)) {
 			return false, &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
 		}
+		stable = stable && r <= 0xFF // Latin-1: NFC_Quick_Check=Yes, ccc 0
 		i += size
 	}
 	return stable, nil
@@ -335,21 +335,48 @@ func isHangulSyllable(s string) bool {
 
 // simpleLen returns the length in bytes of the rune that starts s if it is
 // a simple rune, and 0 otherwise. Simple runes are printable ASCII
-// (U+0020–U+007E), the CJK Unified Ideographs U+4E00–U+9FFF and the Hangul
-// syllables U+AC00–U+D7A3. Their Grapheme_Cluster_Break is Other, except
-// that the syllables are LV or LVT; none is Extended_Pictographic or a
-// Regional Indicator. See [Name.segment] for why two simple runes are never
-// in one grapheme cluster.
+// (U+0020–U+007E), Latin-1 U+00A0–U+00FF except U+00A9 ©, U+00AD SOFT
+// HYPHEN and U+00AE ®, the CJK Unified Ideographs U+4E00–U+9FFF and the
+// Hangul syllables U+AC00–U+D7A3. Their Grapheme_Cluster_Break is Other,
+// except that the syllables are LV or LVT (U+00AD is Control, hence left
+// out); none is Extended_Pictographic (© and ® are) or a Regional
+// Indicator. See [Name.segment] for why two simple runes are never in one
+// grapheme cluster; TestSegmentFastSlowEveryRune checks it against uniseg.
 func simpleLen(s string) int {
 	switch {
 	case s == "":
 		return 0
 	case s[0] >= 0x20 && s[0] <= 0x7E:
 		return 1
+	case s[0] == 0xC2 && len(s) >= 2:
+		if s[1] >= 0xA0 && s[1] <= 0xBF && s[1] != 0xA9 && s[1] != 0xAD && s[1] != 0xAE {
+			return 2
+		}
+		return 0
+	case s[0] == 0xC3 && len(s) >= 2 && s[1] >= 0x80 && s[1] <= 0xBF:
+		return 2
 	case isURO(s), isHangulSyllable(s):
 		return 3
 	}
 	return 0
+}
+
+// simpleLetter reports whether c, one simple rune of [simpleLen], is an
+// ASCII letter or digit, a CJK Unified Ideograph or a Hangul syllable, and
+// returns its script. These are letters or digits and never separators, so
+// [Name.segment] classifies them without decoding.
+func simpleLetter(c string) (Script, bool) {
+	switch b := c[0]; {
+	case len(c) == 1 && b|0x20 >= 'a' && b|0x20 <= 'z':
+		return ScriptLatin, true
+	case len(c) == 1 && b >= '0' && b <= '9':
+		return ScriptUnknown, true
+	case len(c) == 3 && b <= 0xE9:
+		return ScriptHan, true
+	case len(c) == 3:
+		return ScriptHangul, true
+	}
+	return ScriptUnknown, false
 }
 
 // trimSpace is strings.TrimFunc(s, unicode.IsSpace) with a fast path for
@@ -363,9 +390,12 @@ func trimSpace(s string) string {
 	return strings.TrimFunc(s, unicode.IsSpace)
 }
 
-// notSpaceAt reports whether s starts with a simple rune other than the
-// space.
-func notSpaceAt(s string) bool { return s != "" && s[0] != ' ' && simpleLen(s) > 0 }
+// notSpaceAt reports whether s starts with a printable ASCII character
+// other than the space, or with a 3-byte simple rune of [simpleLen].
+func notSpaceAt(s string) bool {
+	k := simpleLen(s)
+	return k == 3 || k == 1 && s[0] != ' '
+}
 
 // lastSimpleRune returns the last rune of s if it is a simple rune of
 // [simpleLen], and "" otherwise.
@@ -373,7 +403,7 @@ func lastSimpleRune(s string) string {
 	if c := s[len(s)-1]; c < utf8.RuneSelf {
 		return s[len(s)-1:]
 	}
-	if len(s) >= 3 && simpleLen(s[len(s)-3:]) == 3 {
+	if len(s) >= 3 && simpleLen(s[len(s)-3:]) == 3 { // the 3 bytes are one rune
 		return s[len(s)-3:]
 	}
 	return ""
