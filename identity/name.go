@@ -3,6 +3,7 @@ package identity
 import (
 	"errors"
 	"log/slog"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -379,35 +380,38 @@ func (n Name) IsSeparator(i int) bool {
 // space, interpuncts and full stops. Hyphens join a part ("Smith-Jones" is
 // one part).
 func (n Name) NumParts() int {
-	k, in := 0, false
-	for i := range int(n.n) {
-		split := n.splits&(1<<i) != 0
-		if !split && !in {
-			k++
-		}
-		in = !split
-	}
-	return k
+	return bits.OnesCount64(n.partStarts())
+}
+
+// partStarts returns the bit set of the clusters that start a part: those
+// that do not split parts and follow one that does, or the start.
+func (n Name) partStarts() uint64 {
+	in := n.inParts()
+	return in &^ (in << 1)
+}
+
+// inParts returns the bit set of the clusters that do not split parts.
+// (For n.n == 64 the shift gives 0, and the mask all 64 bits.)
+func (n Name) inParts() uint64 {
+	return ^n.splits & (1<<n.n - 1)
 }
 
 // Part returns the grapheme span of the i-th part, in written order. It
 // returns the zero Span if i is out of range.
 func (n Name) Part(i int) Span {
-	k, start := 0, -1
-	for j := 0; j <= int(n.n); j++ {
-		split := j == int(n.n) || n.splits&(1<<j) != 0
-		switch {
-		case !split && start < 0:
-			start = j
-		case split && start >= 0:
-			if k == i {
-				return n.trimPart(Span{start, j})
-			}
-			k++
-			start = -1
-		}
+	if i < 0 {
+		return Span{}
 	}
-	return Span{}
+	starts := n.partStarts()
+	for ; i > 0 && starts != 0; i-- {
+		starts &= starts - 1 // drop the lowest part
+	}
+	if starts == 0 {
+		return Span{}
+	}
+	start := bits.TrailingZeros64(starts)
+	end := start + bits.TrailingZeros64(^(n.inParts() >> start))
+	return n.trimPart(Span{start, end})
 }
 
 // trimPart removes leading and trailing hyphens from a part.

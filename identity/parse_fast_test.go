@@ -195,3 +195,75 @@ func TestCompoundFirst(t *testing.T) {
 		t.Errorf("compoundFirst (-want +got):\n%s", d)
 	}
 }
+
+// numPartsSlow and partSlow are the loops that NumParts and Part replaced
+// with bit operations: the obvious reference.
+func (n Name) numPartsSlow() int {
+	k, in := 0, false
+	for i := range int(n.n) {
+		split := n.splits&(1<<i) != 0
+		if !split && !in {
+			k++
+		}
+		in = !split
+	}
+	return k
+}
+
+func (n Name) partSlow(i int) Span {
+	k, start := 0, -1
+	for j := 0; j <= int(n.n); j++ {
+		split := j == int(n.n) || n.splits&(1<<j) != 0
+		switch {
+		case !split && start < 0:
+			start = j
+		case split && start >= 0:
+			if k == i {
+				return n.trimPart(Span{start, j})
+			}
+			k++
+			start = -1
+		}
+	}
+	return Span{}
+}
+
+// TestPartsBits checks NumParts and Part against the loops they replaced,
+// for every cluster count and random separator sets.
+func TestPartsBits(t *testing.T) {
+	for _, tt := range []Name{
+		{n: 64}, {n: 64, splits: ^uint64(0), seps: ^uint64(0)}, {n: 64, splits: 1 << 63, seps: 1<<63 | 1<<62},
+		{n: 64, splits: 0x5555555555555555, seps: 0x5555555555555555}, {n: 1}, {n: 3, splits: 2, seps: 3},
+	} {
+		if got, want := tt.NumParts(), tt.numPartsSlow(); got != want {
+			t.Errorf("NumParts of n=%d splits=%b = %d, want %d", tt.n, tt.splits, got, want)
+		}
+		for i := -1; i <= int(tt.n)+1; i++ {
+			if got, want := tt.Part(i), tt.partSlow(i); got != want {
+				t.Errorf("Part(%d) of n=%d splits=%b seps=%b = %v, want %v", i, tt.n, tt.splits, tt.seps, got, want)
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		n := Name{n: uint8(rapid.IntRange(0, MaxGraphemes).Draw(t, "n"))}
+		mask := uint64(1)<<n.n - 1
+		n.splits = rapid.Uint64().Draw(t, "splits") & mask
+		n.seps = (n.splits | rapid.Uint64().Draw(t, "joins")) & mask
+		if got, want := n.NumParts(), n.numPartsSlow(); got != want {
+			t.Fatalf("NumParts of n=%d splits=%b = %d, want %d", n.n, n.splits, got, want)
+		}
+		for i := -1; i <= int(n.n)+1; i++ {
+			if got, want := n.Part(i), n.partSlow(i); got != want {
+				t.Fatalf("Part(%d) of n=%d splits=%b seps=%b = %v, want %v", i, n.n, n.splits, n.seps, got, want)
+			}
+		}
+	})
+}
+
+func TestLatin1Forbidden(t *testing.T) {
+	for r := rune(0x80); r <= 0xFF; r++ {
+		if got, want := latin1Forbidden(r), forbidden(r); got != want {
+			t.Errorf("latin1Forbidden(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

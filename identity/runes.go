@@ -49,6 +49,14 @@ func checkRunesAt(s string, fast bool) (stable bool, err error) {
 			i += 3
 			continue
 		}
+		if fast && (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F) // U+0080–U+00FF
+			if latin1Forbidden(r) {
+				return false, &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
+			}
+			i += 2 // Latin-1 keeps stable
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			return false, &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
@@ -314,6 +322,19 @@ func appendInt(b []byte, v int) []byte {
 		}
 	}
 	return append(b, buf[i:]...)
+}
+
+// latin1Forbidden is [forbidden] for U+0080–U+00FF, from a bit set (bit
+// r-0x80): the C1 controls, U+00AD SOFT HYPHEN and the symbols such as
+// ¢ £ © ® ° ± × ÷. TestLatin1Forbidden checks it against forbidden. The
+// general path's unicode.In search was a tenth of Parse("买买提·艾力").
+func latin1Forbidden(r rune) bool {
+	const lo, hi = 0x0113f37cffffffff, 0x0080000000800000 // U+0080–U+00BF, U+00C0–U+00FF
+	b := uint(r - 0x80)
+	if b < 64 {
+		return lo>>b&1 != 0
+	}
+	return hi>>(b-64)&1 != 0
 }
 
 // isURO reports whether s starts with a CJK Unified Ideograph of the main
