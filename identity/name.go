@@ -232,15 +232,21 @@ func (n *Name) segment() error {
 	var seen scriptSet
 	rest, off, state := n.s, 0, -1
 	prevLetter, any := false, false
+	k := simpleLen(rest) // simpleLen of the rune that starts rest
 	for len(rest) > 0 {
 		if int(n.n) == MaxGraphemes {
 			return ErrTooLong
 		}
 		var c string
-		if k := simpleLen(rest); k > 0 && (k == len(rest) || simpleLen(rest[k:]) > 0) {
+		next := 0
+		if k > 0 {
+			next = simpleLen(rest[k:])
+		}
+		if k > 0 && (k == len(rest) || next > 0) {
 			c, rest, state = rest[:k], rest[k:], -1
+			k = next
 			if sc, ok := simpleLetter(c); ok { // never a separator
-				off += k
+				off += len(c)
 				n.ends[n.n] = uint16(off)
 				n.n++
 				seen.add(sc)
@@ -249,18 +255,19 @@ func (n *Name) segment() error {
 			}
 		} else {
 			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+			k = simpleLen(rest)
 		}
 		off += len(c)
 		i := n.n
 		n.ends[i] = uint16(off)
 		n.n++
 		r, _ := utf8.DecodeRuneInString(c)
-		switch k := sepKind(r); {
-		case k == sepSplit || (k == sepDot && prevLetter):
+		switch sk := sepKind(r); {
+		case sk == sepSplit || (sk == sepDot && prevLetter):
 			n.seps |= 1 << i
 			n.splits |= 1 << i
 			prevLetter = false
-		case k == sepJoin:
+		case sk == sepJoin:
 			n.seps |= 1 << i
 			prevLetter = false
 		default:
