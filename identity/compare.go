@@ -114,12 +114,15 @@ func (r Result) String() string {
 // verified name), in the manner of Confirmation of Payee:
 //
 //   - Match when the keys of [Fold] are equal; Reasons says which folds
-//     were needed (case, width, diacritics, separator, han_variant), and is
-//     empty when the strings are canonically equivalent.
+//     were needed (case, width, diacritics, separator, han_variant), and,
+//     for valid UTF-8, is empty exactly when the strings are canonically
+//     equivalent.
 //   - CloseMatch when, and only when, one of the rules in the package
 //     documentation holds: one Han character differs by a semantic
 //     variant, homophone or lookalike; or Latin-style names differ by part
 //     order, an initial, a missing middle part, a title, or one typo.
+//     Reasons names the rule and the folds without which it would not
+//     hold (張曉明 against 张小明: homophone, han_variant).
 //   - NoMatch otherwise, including empty input and Han names of different
 //     length.
 //
@@ -155,15 +158,71 @@ func compareFolded(entered, registered string) Result {
 		if entered == registered {
 			return Result{Verdict: Match}
 		}
-		return Result{Verdict: Match, Reasons: foldReasons(entered, registered, fa, ua, ub)}
+		return Result{Verdict: Match, Reasons: matchReasons(entered, registered, fa, ua, ub)}
 	}
 	if r := compareHan(fa, fb); r != 0 {
-		return Result{Verdict: CloseMatch, Reasons: r}
+		return Result{Verdict: CloseMatch, Reasons: r | closeFoldReasons(entered, registered, fa, fb, ua, ub, 0)}
 	}
 	if r := compareWords(fa, fb); r != 0 {
-		return Result{Verdict: CloseMatch, Reasons: r}
+		return Result{Verdict: CloseMatch, Reasons: r | closeFoldReasons(entered, registered, fa, fb, ua, ub, r)}
 	}
 	return Result{Verdict: NoMatch}
+}
+
+// allFolds are the Reasons bits of the folds.
+const allFolds = ReasonCase | ReasonWidth | ReasonDiacritics | ReasonSeparator | ReasonHanVariant
+
+// matchReasons returns the Reasons of a Match of a and b, whose key is
+// key: the folds without which the keys would differ (foldReasons). When
+// no single fold is needed because two folds each make the keys equal
+// (İlhan and Ilhan: lower-casing İ gives i, and so does removing its dot
+// and lower-casing), it returns the folds either side used, unless a and b
+// are canonically equivalent: for valid UTF-8 an empty set means exactly
+// that (invalid bytes all fold to U+FFFD, with or without folds).
+func matchReasons(a, b string, key []byte, ua, ub Reasons) Reasons {
+	if r := foldReasons(a, b, key, ua, ub); r != 0 || (ua|ub)&allFolds == 0 {
+		return r
+	}
+	// With every fold skipped, appendFold is NFC.
+	var ba, bb [128]byte
+	na, _ := appendFold(ba[:0], a, allFolds)
+	nb, _ := appendFold(bb[:0], b, allFolds)
+	if bytes.Equal(na, nb) {
+		return 0
+	}
+	return (ua | ub) & allFolds
+}
+
+// closeFoldReasons returns the folds without which a CloseMatch of a and b
+// (keys ka and kb) would not hold: a fold is named when, with it skipped,
+// the keys are no longer all Han, of one length and one character apart
+// (latin == 0, the Han rule), or compareWords no longer gives latin (the
+// Latin rules). As in foldReasons, a side that did not use a fold keeps
+// its key without it. It costs two folds per fold used, on CloseMatch
+// only.
+func closeFoldReasons(a, b string, ka, kb []byte, ua, ub, latin Reasons) Reasons {
+	var reasons Reasons
+	var ba, bb [128]byte
+	for q := ReasonCase; q <= ReasonHanVariant; q <<= 1 {
+		if (ua|ub)&q == 0 {
+			continue
+		}
+		fa, fb := ka, kb
+		if ua&q != 0 {
+			fa, _ = appendFold(ba[:0], a, q)
+		}
+		if ub&q != 0 {
+			fb, _ = appendFold(bb[:0], b, q)
+		}
+		if latin == 0 {
+			if _, _, ok := oneHanApart(fa, fb); !ok {
+				reasons |= q
+			}
+		} else if compareWords(fa, fb) != latin {
+			reasons |= q
+		}
+	}
+	return reasons
 }
 
 // ideographsOnly reports whether s is made of CJK Unified Ideographs
@@ -210,8 +269,11 @@ func compareIdeographs(a, b string) Result {
 	case 0:
 		return Result{Verdict: Match, Reasons: reasons}
 	case 1:
+		// reasons is han_variant exactly when, without that fold, the
+		// names would be more than one character apart, as
+		// closeFoldReasons finds on the general path.
 		if r := hanReasons(da, db); r != 0 {
-			return Result{Verdict: CloseMatch, Reasons: r}
+			return Result{Verdict: CloseMatch, Reasons: r | reasons}
 		}
 	}
 	return Result{Verdict: NoMatch}
@@ -221,13 +283,22 @@ func compareIdeographs(a, b string) Result {
 // equal length, differing in exactly one position by a semantic variant,
 // homophone or lookalike. It returns the reasons, or 0.
 func compareHan(a, b []byte) Reasons {
-	var ra, rb rune
+	ra, rb, ok := oneHanApart(a, b)
+	if !ok {
+		return 0
+	}
+	return hanReasons(ra, rb)
+}
+
+// oneHanApart reports whether a and b are all Han, of equal length, and
+// differ in exactly one position, and returns the two characters there.
+func oneHanApart(a, b []byte) (ra, rb rune, ok bool) {
 	diffs := 0
 	for len(a) > 0 && len(b) > 0 {
 		ca, na := utf8.DecodeRune(a)
 		cb, nb := utf8.DecodeRune(b)
 		if runeScript(ca) != ScriptHan || runeScript(cb) != ScriptHan {
-			return 0
+			return 0, 0, false
 		}
 		if ca != cb {
 			diffs++
@@ -235,10 +306,7 @@ func compareHan(a, b []byte) Reasons {
 		}
 		a, b = a[na:], b[nb:]
 	}
-	if len(a) != 0 || len(b) != 0 || diffs != 1 {
-		return 0
-	}
-	return hanReasons(ra, rb)
+	return ra, rb, len(a) == 0 && len(b) == 0 && diffs == 1
 }
 
 // hanReasons returns the reasons why two different folded Han characters

@@ -85,8 +85,14 @@
 //
 // [Compare] returns [Match] when the keys are equal, with [Reasons] naming
 // each fold without which they would differ (case, width, diacritics,
-// separator, han_variant). It returns [CloseMatch] when, and only when, one
-// of these rules holds (and names it):
+// separator, han_variant); when no single fold is needed because two
+// folds each suffice (İlhan and Ilhan), the folds either name used. For
+// valid UTF-8 the reasons of a Match are empty exactly when the names are
+// canonically equivalent (invalid bytes all fold to U+FFFD, which [Parse]
+// never accepts in a name). It returns [CloseMatch] when, and only when, one
+// of these rules holds, and names it together with each fold without which
+// it would not hold (張曉明 against 张小明 is CloseMatch (homophone,
+// han_variant); JON SMITH against John Smith is CloseMatch (case, typo)):
 //   - Han names of the same length that differ in exactly one character,
 //     where the two characters are semantic variants (哲/喆, 峰/峯),
 //     homophones in Mandarin ignoring tone (张/章, 小/晓) or visual
@@ -154,8 +160,6 @@
 //   - Fold is NFKC-based but allocates for some compatibility input
 //     (see Allocations), because golang.org/x/text/unicode/norm's
 //     iterator and Append functions escape to the heap.
-//   - Reasons of a CloseMatch name the rule only, not the folds that were
-//     also needed (張曉明 against 张小明 is CloseMatch (homophone)).
 //
 // # Security
 //

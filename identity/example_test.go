@@ -74,6 +74,7 @@ func ExampleCompare() {
 	for _, p := range [][2]string{
 		{"张三", "張三"},
 		{"张晓明", "张小明"},
+		{"張曉明", "张小明"},
 		{"王末", "王未"},
 		{"J Smith", "John Smith"},
 		{"张三", "张三丰"},
@@ -83,6 +84,7 @@ func ExampleCompare() {
 	// Output:
 	// Match (han_variant)
 	// CloseMatch (homophone)
+	// CloseMatch (han_variant, homophone)
 	// CloseMatch (lookalike)
 	// CloseMatch (initial)
 	// NoMatch

@@ -123,7 +123,7 @@ func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 		form = norm.NFC
 	}
 	switch {
-	case form.QuickSpanString(s) == len(s):
+	case form == norm.NFKC && quickNFKC(s), form != norm.NFKC && form.QuickSpanString(s) == len(s):
 		for _, r := range s {
 			dst = f.rune(dst, r)
 		}
@@ -151,6 +151,48 @@ func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 		f.used |= ReasonSeparator
 	}
 	return dst, f.used, f.renorm
+}
+
+// quickNFKC reports whether norm.NFKC.QuickSpanString(s) == len(s). Code
+// points below U+0300 have canonical combining class 0 and never combine
+// with what precedes them, so a string of them is in NFKC by the quick
+// check unless one of them has a compatibility decomposition; names in
+// Latin script are checked here without the norm tables, which took a
+// quarter of Compare's time (BenchmarkCompare/latin-marks). Anything else
+// goes to norm. TestQuickNFKC checks every code point.
+func quickNFKC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case c < 0xC2 || c >= 0xCC || i+1 == len(s) || s[i+1]&0xC0 != 0x80:
+			// U+0300 and above, or invalid UTF-8.
+			return norm.NFKC.QuickSpanString(s) == len(s)
+		}
+		if compatBelow300(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
+			return false
+		}
+		i += 2
+	}
+	return true
+}
+
+// compatBelow300 reports whether r, below U+0300, has a compatibility
+// decomposition (NFKC_Quick_Check=No).
+func compatBelow300(r rune) bool {
+	switch {
+	case r == 0xA0, r == 0xA8, r == 0xAA, r == 0xAF, r >= 0xB2 && r <= 0xB5,
+		r >= 0xB8 && r <= 0xBA, r >= 0xBC && r <= 0xBE:
+		return true // NBSP, spacing diacritics, ordinals, superscripts, µ, fractions
+	case r < 0x132:
+		return false
+	case r == 0x132, r == 0x133, r == 0x13F, r == 0x140, r == 0x149, r == 0x17F,
+		r >= 0x1C4 && r <= 0x1CC, r >= 0x1F1 && r <= 0x1F3:
+		return true // ligatures Ĳ, Ŀ, ŉ, ſ, Ǆ…ǌ, Ǳ…ǳ
+	}
+	return r >= 0x2B0 && r <= 0x2B8 || r >= 0x2D8 && r <= 0x2DD || r >= 0x2E0 && r <= 0x2E4 // modifier letters
 }
 
 // onlyFullwidth reports whether the only code points of s that are not in

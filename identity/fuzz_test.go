@@ -2,6 +2,8 @@ package identity
 
 import (
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // seeds returns the inputs of the table tests, for the fuzz corpora.
@@ -30,7 +32,13 @@ func FuzzFold(f *testing.F) {
 	for _, s := range seeds() {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) { checkFold(t, s) })
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFold(t, s)
+		checkUnusedFoldKeepsKey(t, s)
+		if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+			t.Fatalf("quickNFKC(%+q) = %v, norm says %v", s, got, want)
+		}
+	})
 }
 
 func FuzzCompare(f *testing.F) {
@@ -38,5 +46,8 @@ func FuzzCompare(f *testing.F) {
 		f.Add(tt.entered, tt.registered)
 	}
 	f.Add("张三", "張三")
-	f.Fuzz(func(t *testing.T, a, b string) { checkCompare(t, a, b) })
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkCompare(t, a, b)
+		checkFoldReasons(t, a, b)
+	})
 }

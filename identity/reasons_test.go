@@ -3,6 +3,8 @@ package identity
 import (
 	"bytes"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/transferguard/transferguard/identity/identitytest"
 	"golang.org/x/text/unicode/norm"
@@ -29,13 +31,13 @@ func slowFoldReasons(a, b string) Reasons {
 // method, on pairs that match (a name and its variants, with marks
 // stripped or not) and on arbitrary pairs whose keys happen to agree.
 func propFoldReasonsReference(t *rapid.T) {
-	a := anyString().Draw(t, "a")
+	a := rapid.OneOf(anyString(), identitytest.LatinName()).Draw(t, "a")
 	var b string
 	switch rapid.IntRange(0, 2).Draw(t, "kind") {
 	case 0:
 		b = identitytest.Variant(a).Draw(t, "b")
 	case 1:
-		b = Fold(a)
+		b = Fold(a) // its own key: only a uses folds
 	default:
 		b = anyString().Draw(t, "b")
 	}
@@ -89,7 +91,7 @@ func TestLowRunesNeverRenormalize(t *testing.T) {
 		}
 		for r := rune(0); r < 0x300; r++ {
 			s := string(r)
-			if !lowQuick(s) {
+			if _, used := appendFold(nil, s, 0); !lowQuick(s, used) {
 				if norm.NFKC.QuickSpanString(s) == len(s) && r != 0x23A && r != 0x23E {
 					t.Errorf("lowQuick(%+q) = false", s)
 				}
@@ -122,3 +124,55 @@ func TestFoldReasonsRows(t *testing.T) {
 		checkFoldReasons(t, p[1], p[0])
 	}
 }
+
+// propStreamIsFold: when newFoldStream folds lazily, stepping it to the
+// end gives exactly appendFold with that fold skipped.
+func propStreamIsFold(t *rapid.T) {
+	s := rapid.OneOf(anyString(), identitytest.LatinName(), rapid.Custom(func(t *rapid.T) string {
+		return identitytest.Variant(identitytest.LatinName().Draw(t, "name")).Draw(t, "variant")
+	})).Draw(t, "s")
+	q := rapid.SampledFrom(singleFolds).Draw(t, "q")
+	key, used := appendFold(nil, s, 0)
+	if used&q == 0 || !streamable(s, q, lowQuick(s, used)) {
+		t.Skip("not folded lazily")
+	}
+	st := newFoldStream(nil, s, key, q, true, lowQuick(s, used))
+	for st.s != "" {
+		r, n := utf8.DecodeRuneInString(st.s)
+		st.s = st.s[n:]
+		st.out = st.f.rune(st.out, r)
+	}
+	if want, _ := appendFold(nil, s, q); !bytes.Equal(st.out, want) {
+		t.Fatalf("lazy fold of %+q with %v skipped = %+q, appendFold = %+q", s, q, st.out, want)
+	}
+}
+
+func TestPropStreamIsFold(t *testing.T) { rapid.Check(t, propStreamIsFold) }
+
+// TestQuickNFKC checks quickNFKC against norm for every code point, alone
+// and after a letter.
+func TestQuickNFKC(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		for _, s := range []string{string(r), "e" + string(r)} {
+			if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+				t.Errorf("quickNFKC(%+q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+// propQuickNFKC: quickNFKC agrees with norm on any string, and on strings
+// of code points around U+0300 (combining marks after Latin letters).
+func propQuickNFKC(t *rapid.T) {
+	s := rapid.OneOf(anyString(), rapid.StringOf(rapid.RuneFrom(nil, &unicode.RangeTable{
+		R16: []unicode.Range16{{Lo: 0x20, Hi: 0x7E, Stride: 1}, {Lo: 0xA0, Hi: 0x36F, Stride: 1}},
+	}))).Draw(t, "s")
+	if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+		t.Fatalf("quickNFKC(%+q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestPropQuickNFKC(t *testing.T) { rapid.Check(t, propQuickNFKC) }

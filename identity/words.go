@@ -48,9 +48,22 @@ func isCJK(r rune) bool {
 	return false
 }
 
-// isTitle reports whether a folded word is a title or honorific.
+// isTitle reports whether a folded word is a title or honorific. It
+// ignores ASCII case, so that with case folding skipped (closeFoldReasons)
+// "Mr" is still a title and a CloseMatch of "Mr J Smith" does not claim
+// that case folding was needed.
 func isTitle(w []byte) bool {
-	switch string(w) {
+	var buf [9]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(w)]) {
 	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
 		"lady", "lord", "rev", "revd", "fr", "mme", "mlle", "herr", "frau", "sr", "sra", "srta":
 		return true
