@@ -152,7 +152,8 @@ func Parse(s string, opts ...Option) (Name, error) {
 }
 
 // parseSlow is [Parse] without the fast paths ([checkRunes], [trimSpace],
-// [Name.segment], [chineseCompound]): the general path, kept as the reference that the fast paths are tested against
+// [Name.segment], [chineseCompound] and surname's shortcut): the general
+// path, kept as the reference that the fast paths are tested against
 // (parse_fast_test.go).
 func parseSlow(s string, opts ...Option) (Name, error) {
 	return parse(s, opts, false)
@@ -223,8 +224,8 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 // one is Extended_Pictographic) and GB12/GB13 (both are Regional
 // Indicators); no simple rune is either, so between two simple runes only
 // GB3–GB9b and GB999 apply. GB3 (CR × LF) and GB4/GB5 need controls;
-// GB6–GB8 join a Hangul syllable only to a following jamo (L, V or T),
-// never to another precomposed syllable; GB9, GB9a and GB9b need Extend,
+// GB6–GB8 join a precomposed Hangul syllable only to a jamo (L before
+// it, V or T after it), never to another syllable; GB9, GB9a and GB9b need Extend,
 // ZWJ, SpacingMark or Prepend, and no simple rune has those properties. So
 // GB999 breaks between them. After a cluster that ends in a simple rune,
 // no rule looks further back, so uniseg restarts in its initial state.
