@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,27 +14,60 @@ const (
 )
 
 // checkRunes returns a *ParseError for the first invalid byte or forbidden
-// code point of s.
-func checkRunes(s string) error {
+// code point of s. Its fast path skips the CJK Unified Ideographs
+// U+4E00–U+9FFF and the Hangul syllables U+AC00–U+D7A3 without decoding
+// them: all of them are assigned letters, so none is forbidden (see
+// [forbidden]).
+//
+// When err is nil, stable reports that s holds only Latin-1 (U+0000–U+00FF)
+// and those ideographs and syllables, and so is in NFC: all of them have
+// NFC_Quick_Check=Yes and Canonical_Combining_Class 0, and none is the
+// second character of a canonical composition (those have
+// NFC_Quick_Check=Maybe: combining marks and the Hangul V and T jamo), so
+// by the quick check of UAX #15 §9 no normalization is needed.
+func checkRunes(s string) (stable bool, err error) { return checkRunesAt(s, true) }
+
+// checkRunesSlow is [checkRunes] without the fast path: the reference it is
+// tested against. It never reports stable.
+func checkRunesSlow(s string) error {
+	_, err := checkRunesAt(s, false)
+	return err
+}
+
+func checkRunesAt(s string, fast bool) (stable bool, err error) {
+	stable = fast
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiForbidden(c) {
-				return &ParseError{Offset: i, Rune: rune(c), Err: ErrForbiddenRune}
+				return false, &ParseError{Offset: i, Rune: rune(c), Err: ErrForbiddenRune}
 			}
 			i++
 			continue
 		}
+		if fast && (isURO(s[i:]) || isHangulSyllable(s[i:])) {
+			i += 3
+			continue
+		}
+		if fast && (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F) // U+0080–U+00FF
+			if latin1Forbidden(r) {
+				return false, &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
+			}
+			i += 2 // Latin-1 keeps stable
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
+			return false, &ParseError{Offset: i, Rune: utf8.RuneError, Err: ErrInvalidUTF8}
 		}
 		if forbidden(r) && !((r == zwj || r == zwnj) && contextJ(s, i, r)) {
-			return &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
+			return false, &ParseError{Offset: i, Rune: r, Err: ErrForbiddenRune}
 		}
+		stable = stable && r <= 0xFF // Latin-1: NFC_Quick_Check=Yes, ccc 0
 		i += size
 	}
-	return nil
+	return stable, nil
 }
 
 // asciiForbidden reports whether an ASCII byte is a control or a symbol
@@ -288,4 +322,110 @@ func appendInt(b []byte, v int) []byte {
 		}
 	}
 	return append(b, buf[i:]...)
+}
+
+// latin1Forbidden is [forbidden] for U+0080–U+00FF, from a bit set (bit
+// r-0x80): the C1 controls, U+00AD SOFT HYPHEN and the symbols such as
+// ¢ £ © ® ° ± × ÷. TestLatin1Forbidden checks it against forbidden. The
+// general path's unicode.In search was a tenth of Parse("买买提·艾力").
+func latin1Forbidden(r rune) bool {
+	const lo, hi = 0x0113f37cffffffff, 0x0080000000800000 // U+0080–U+00BF, U+00C0–U+00FF
+	b := uint(r - 0x80)
+	if b < 64 {
+		return lo>>b&1 != 0
+	}
+	return hi>>(b-64)&1 != 0
+}
+
+// isURO reports whether s starts with a CJK Unified Ideograph of the main
+// block, U+4E00–U+9FFF (UTF-8 E4 B8 80 to E9 BF BF).
+func isURO(s string) bool {
+	return len(s) >= 3 && s[0] >= 0xE4 && s[0] <= 0xE9 && (s[0] > 0xE4 || s[1] >= 0xB8) &&
+		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
+}
+
+// isHangulSyllable reports whether s starts with a precomposed Hangul
+// syllable, U+AC00–U+D7A3 (UTF-8 EA B0 80 to ED 9E A3).
+func isHangulSyllable(s string) bool {
+	if len(s) < 3 || s[0] < 0xEA || s[0] > 0xED || s[1]&0xC0 != 0x80 || s[2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	return r >= 0xAC00 && r <= 0xD7A3
+}
+
+// simpleLen returns the length in bytes of the rune that starts s if it is
+// a simple rune, and 0 otherwise. Simple runes are printable ASCII
+// (U+0020–U+007E), Latin-1 U+00A0–U+00FF except U+00A9 ©, U+00AD SOFT
+// HYPHEN and U+00AE ®, the CJK Unified Ideographs U+4E00–U+9FFF and the
+// Hangul syllables U+AC00–U+D7A3. Their Grapheme_Cluster_Break is Other,
+// except that the syllables are LV or LVT (U+00AD is Control, hence left
+// out); none is Extended_Pictographic (© and ® are) or a Regional
+// Indicator. See [Name.segment] for why two simple runes are never in one
+// grapheme cluster; TestSegmentFastSlowEveryRune checks it against uniseg.
+func simpleLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case s[0] >= 0x20 && s[0] <= 0x7E:
+		return 1
+	case s[0] == 0xC2 && len(s) >= 2:
+		if s[1] >= 0xA0 && s[1] <= 0xBF && s[1] != 0xA9 && s[1] != 0xAD && s[1] != 0xAE {
+			return 2
+		}
+		return 0
+	case s[0] == 0xC3 && len(s) >= 2 && s[1] >= 0x80 && s[1] <= 0xBF:
+		return 2
+	case isURO(s), isHangulSyllable(s):
+		return 3
+	}
+	return 0
+}
+
+// simpleLetter reports whether c, one simple rune of [simpleLen], is an
+// ASCII letter or digit, a CJK Unified Ideograph or a Hangul syllable, and
+// returns its script. These are letters or digits and never separators, so
+// [Name.segment] classifies them without decoding.
+func simpleLetter(c string) (Script, bool) {
+	switch b := c[0]; {
+	case len(c) == 1 && b|0x20 >= 'a' && b|0x20 <= 'z':
+		return ScriptLatin, true
+	case len(c) == 1 && b >= '0' && b <= '9':
+		return ScriptUnknown, true
+	case len(c) == 3 && b <= 0xE9:
+		return ScriptHan, true
+	case len(c) == 3:
+		return ScriptHangul, true
+	}
+	return ScriptUnknown, false
+}
+
+// trimSpace is strings.TrimFunc(s, unicode.IsSpace) with a fast path for
+// names that start and end with a printable ASCII character other than a
+// space, or with a 3-byte simple rune of [simpleLen]: none of these is
+// white space, so there is nothing to trim.
+func trimSpace(s string) string {
+	if s != "" && notSpaceAt(s) && notSpaceAt(lastSimpleRune(s)) {
+		return s
+	}
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+// notSpaceAt reports whether s starts with a printable ASCII character
+// other than the space, or with a 3-byte simple rune of [simpleLen].
+func notSpaceAt(s string) bool {
+	k := simpleLen(s)
+	return k == 3 || k == 1 && s[0] != ' '
+}
+
+// lastSimpleRune returns the last rune of s if it is a simple rune of
+// [simpleLen], and "" otherwise.
+func lastSimpleRune(s string) string {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return s[len(s)-1:]
+	}
+	if len(s) >= 3 && simpleLen(s[len(s)-3:]) == 3 { // the 3 bytes are one rune
+		return s[len(s)-3:]
+	}
+	return ""
 }

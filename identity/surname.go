@@ -9,9 +9,22 @@ import (
 
 // surname returns the surname span of a segmented name; see the package
 // documentation for the rules.
-func (n Name) surname(o options) [2]uint8 {
-	parts := n.NumParts()
-	first := n.Part(0)
+//
+// fast selects [chineseCompound] instead of its general path
+// [chineseCompoundSlow], and skips NumParts and Part for a name without
+// separators (one part: all of it); both paths give the same answer.
+func (n Name) surname(o options, fast bool) [2]uint8 {
+	compound := chineseCompoundSlow
+	var parts int
+	var first Span
+	if fast {
+		compound = chineseCompound
+	}
+	if fast && n.seps == 0 {
+		parts, first = 1, Span{0, int(n.n)}
+	} else {
+		parts, first = n.NumParts(), n.Part(0)
+	}
 	switch n.script {
 	case ScriptHan:
 		if parts > 1 {
@@ -20,7 +33,7 @@ func (n Name) surname(o options) [2]uint8 {
 			}
 			return span8(first) // 欧阳 娜娜: written with a space, family name first
 		}
-		if first.Len() >= 3 && n.compoundAt(first.Start, chineseCompound) {
+		if first.Len() >= 3 && n.compoundAt(first.Start, compound) {
 			return span8(Span{first.Start, first.Start + 2})
 		}
 		return span8(Span{first.Start, first.Start + 1})
@@ -63,10 +76,11 @@ func (n Name) compoundAt(i int, is func(string) bool) bool {
 	return is(n.substring(Span{i, i + 2}))
 }
 
-// chineseCompound reports whether s, two Han characters, is a compound
+// chineseCompoundSlow reports whether s, two Han characters, is a compound
 // surname from the generated table, directly or after folding each
-// character with han.Fold (so that mixed forms such as 歐阳 are found).
-func chineseCompound(s string) bool {
+// character with han.Fold (so that mixed forms such as 歐阳 are found). It
+// is the general path of [chineseCompound].
+func chineseCompoundSlow(s string) bool {
 	if chineseCompoundSurname(s) {
 		return true
 	}
@@ -80,6 +94,48 @@ func chineseCompound(s string) bool {
 	k := utf8.EncodeRune(buf[:], fa)
 	k += utf8.EncodeRune(buf[k:], fb)
 	return chineseCompoundSurname(string(buf[:k]))
+}
+
+// chineseCompound is [chineseCompoundSlow] with a first-rune filter: most
+// names do not start with a rune that can begin a compound surname, and
+// for those no table search or han.Fold lookup is needed (about a sixth of
+// Parse("张小明") before).
+func chineseCompound(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return compoundFirst(r) && chineseCompoundSlow(s)
+}
+
+// compoundFirst reports whether r can be the first character of a Chinese
+// compound surname for [chineseCompoundSlow]: r, or han.Fold(r), is the
+// first character of an entry of chineseCompoundSurname. The set (87 runes,
+// with the CJK Compatibility Ideographs that fold to one of them) is
+// checked against the generated table and every code point by
+// TestCompoundFirst.
+func compoundFirst(r rune) bool {
+	switch r {
+	case '万', '上', '东', '乐', '亓', '仉', '令', '仲', '伯', '公',
+		'单', '南', '句', '司', '呼', '單', '壤', '夏', '太', '夹',
+		'夾', '子', '宇', '宗', '宰', '尉', '左', '巫', '归', '微',
+		'慕', '拓', '東', '梁', '榖', '樂', '欧', '歐', '歸', '段',
+		'毌', '淳', '漆', '澹', '濮', '独', '獨', '申', '百', '皇',
+		'穀', '端', '第', '羊', '聞', '萬', '西', '諸', '诸', '谷',
+		'赫', '軒', '轩', '鍾', '鐘', '钟', '長', '长', '閭', '闻',
+		'闾', '顓', '颛', '鮮', '鲜',
+		'\uF906',     // CJK Compatibility Ideograph of 句
+		'\uF914',     // CJK Compatibility Ideograph of 樂
+		'\uF95C',     // CJK Compatibility Ideograph of 樂
+		'\uF97A',     // CJK Compatibility Ideograph of 梁
+		'\uF986',     // CJK Compatibility Ideograph of 閭
+		'\uF9A8',     // CJK Compatibility Ideograph of 令
+		'\uF9BF',     // CJK Compatibility Ideograph of 樂
+		'\uFA02',     // CJK Compatibility Ideograph of 拓
+		'\uFA22',     // CJK Compatibility Ideograph of 諸
+		'\uFA54',     // CJK Compatibility Ideograph of 穀
+		'\uFABA',     // CJK Compatibility Ideograph of 諸
+		'\U0002F959': // U+2F959, CJK Compatibility Ideograph of 穀
+		return true
+	}
+	return false
 }
 
 // familyFirst reports whether names in the language of tag put the family
