@@ -141,8 +141,9 @@ type Name struct {
 //
 // Leading and trailing white space is removed and the rest is normalized
 // to NFC (which allocates only when s is not in NFC already). Parse returns
-// [ErrEmpty] for a name without any letter or digit (apostrophes
-// such as U+02BB do not count), [ErrTooLong] beyond
+// [ErrEmpty] for a name without any letter (digits, punctuation and
+// apostrophes such as U+02BB alone do not make a name: "@0" or "1234" is
+// no one's name), [ErrTooLong] beyond
 // [MaxBytes] or [MaxGraphemes], and a [*ParseError] wrapping
 // [ErrInvalidUTF8] or [ErrForbiddenRune] with the byte offset in s. See the
 // package documentation for the forbidden code points, the parts and the
@@ -251,7 +252,7 @@ func (n *Name) segment() error {
 				n.ends[n.n] = uint16(off)
 				n.n++
 				seen.add(sc)
-				prevLetter, any = true, true
+				prevLetter, any = true, any || sc != ScriptUnknown // a digit alone is no name
 				continue
 			}
 		} else {
@@ -276,7 +277,7 @@ func (n *Name) segment() error {
 				seen.add(runeScript(r))
 			}
 			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
-			any = any || prevLetter && !isApostrophe(r)
+			any = any || unicode.IsLetter(r) && !isApostrophe(r)
 		}
 	}
 	if !any {
@@ -317,7 +318,7 @@ func (n *Name) segmentSlow() error {
 				seen.add(runeScript(r))
 			}
 			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
-			any = any || prevLetter && !isApostrophe(r)
+			any = any || unicode.IsLetter(r) && !isApostrophe(r)
 		}
 	}
 	if !any {
