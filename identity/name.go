@@ -231,9 +231,8 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 // GB999 breaks between them. After a cluster that ends in a simple rune,
 // no rule looks further back, so uniseg restarts in its initial state.
 func (n *Name) segment() error {
-	var seen scriptSet
+	var sc clusterScan
 	rest, off, state := n.s, 0, -1
-	prevLetter, any := false, false
 	k := simpleLen(rest) // simpleLen of the rune that starts rest
 	for len(rest) > 0 {
 		if int(n.n) == MaxGraphemes {
@@ -247,12 +246,13 @@ func (n *Name) segment() error {
 		if k > 0 && (k == len(rest) || next > 0) {
 			c, rest, state = rest[:k], rest[k:], -1
 			k = next
-			if sc, ok := simpleLetter(c); ok { // never a separator
+			if script, ok := simpleLetter(c); ok { // never a separator
 				off += len(c)
 				n.ends[n.n] = uint16(off)
 				n.n++
-				seen.add(sc)
-				prevLetter, any = true, any || sc != ScriptUnknown // a digit alone is no name
+				sc.seen.add(script)
+				sc.prevLetter = true
+				sc.any = sc.any || script != ScriptUnknown // a digit alone is no name
 				continue
 			}
 		} else {
@@ -260,30 +260,51 @@ func (n *Name) segment() error {
 			k = simpleLen(rest)
 		}
 		off += len(c)
-		i := n.n
-		n.ends[i] = uint16(off)
-		n.n++
-		r, _ := utf8.DecodeRuneInString(c)
-		switch sk := sepKind(r); {
-		case sk == sepSplit || (sk == sepDot && prevLetter):
-			n.seps |= 1 << i
-			n.splits |= 1 << i
-			prevLetter = false
-		case sk == sepJoin:
-			n.seps |= 1 << i
-			prevLetter = false
-		default:
-			for _, r := range c {
-				seen.add(runeScript(r))
-			}
-			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
-			any = any || unicode.IsLetter(r) && !isApostrophe(r)
-		}
+		n.addCluster(&sc, c, off)
 	}
-	if !any {
+	return n.finish(&sc)
+}
+
+// clusterScan is what segmentation has learnt so far: the scripts seen,
+// whether the last cluster was a letter or digit (a "." after one splits
+// parts), and whether any letter was seen.
+type clusterScan struct {
+	seen       scriptSet
+	prevLetter bool
+	any        bool
+}
+
+// addCluster records cluster c, which ends at byte off: its boundary,
+// whether it is a separator (and splits parts), and its script.
+func (n *Name) addCluster(sc *clusterScan, c string, off int) {
+	i := n.n
+	n.ends[i] = uint16(off)
+	n.n++
+	r, _ := utf8.DecodeRuneInString(c)
+	switch k := sepKind(r); {
+	case k == sepSplit || (k == sepDot && sc.prevLetter):
+		n.seps |= 1 << i
+		n.splits |= 1 << i
+		sc.prevLetter = false
+	case k == sepJoin:
+		n.seps |= 1 << i
+		sc.prevLetter = false
+	default:
+		for _, r := range c {
+			sc.seen.add(runeScript(r))
+		}
+		sc.prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
+		// A digit, punctuation or an apostrophe alone makes no name.
+		sc.any = sc.any || unicode.IsLetter(r) && !isApostrophe(r)
+	}
+}
+
+// finish sets n's script, or reports [ErrEmpty] when no letter was seen.
+func (n *Name) finish(sc *clusterScan) error {
+	if !sc.any {
 		return ErrEmpty
 	}
-	n.script = seen.script()
+	n.script = sc.seen.script()
 	return nil
 }
 
@@ -291,9 +312,8 @@ func (n *Name) segment() error {
 // GB rules: rivo/uniseg implements UAX #29 for Unicode 15.0.0. It is the
 // general path of [Name.segment].
 func (n *Name) segmentSlow() error {
-	var seen scriptSet
+	var sc clusterScan
 	rest, off, state := n.s, 0, -1
-	prevLetter, any := false, false
 	for len(rest) > 0 {
 		if int(n.n) == MaxGraphemes {
 			return ErrTooLong
@@ -301,31 +321,9 @@ func (n *Name) segmentSlow() error {
 		var c string
 		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		off += len(c)
-		i := n.n
-		n.ends[i] = uint16(off)
-		n.n++
-		r, _ := utf8.DecodeRuneInString(c)
-		switch k := sepKind(r); {
-		case k == sepSplit || (k == sepDot && prevLetter):
-			n.seps |= 1 << i
-			n.splits |= 1 << i
-			prevLetter = false
-		case k == sepJoin:
-			n.seps |= 1 << i
-			prevLetter = false
-		default:
-			for _, r := range c {
-				seen.add(runeScript(r))
-			}
-			prevLetter = unicode.IsLetter(r) || unicode.IsNumber(r)
-			any = any || unicode.IsLetter(r) && !isApostrophe(r)
-		}
+		n.addCluster(&sc, c, off)
 	}
-	if !any {
-		return ErrEmpty
-	}
-	n.script = seen.script()
-	return nil
+	return n.finish(&sc)
 }
 
 // MustParse is like [Parse] but panics on error. For tests and examples only.
