@@ -137,7 +137,8 @@ type NicknameMatch struct {
 	Lookalike bool `json:"lookalike"`
 	// Reasons says why.
 	Reasons NicknameReasons `json:"reasons"`
-	// Distance is the grapheme Damerau–Levenshtein distance of the keys.
+	// Distance is the grapheme Damerau–Levenshtein distance of the keys
+	// (Hangul syllables count as one grapheme each).
 	Distance int `json:"distance"`
 }
 
@@ -154,7 +155,9 @@ const (
 // Damerau–Levenshtein distance (optimal string alignment) relative to
 // their length: distance at most (n−1)/4 for keys of n graphemes, so one
 // edit from 5 graphemes on ("Jonathan"/"Jonatham"), none below
-// ("Bob"/"Rob", "老王"/"老李").
+// ("Bob"/"Rob", "老王"/"老李"). Hangul counts in syllables, although the
+// key holds jamo: "김민준"/"김민중" are 3 syllables one edit apart, not a
+// lookalike.
 //
 // It is symmetric, CompareNicknames(x, x) has the maximum score 1, and it is
 // safe for concurrent use. It allocates only the keys of nicknames that are
