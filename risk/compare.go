@@ -137,7 +137,8 @@ type NicknameMatch struct {
 	Lookalike bool `json:"lookalike"`
 	// Reasons says why.
 	Reasons NicknameReasons `json:"reasons"`
-	// Distance is the grapheme Damerau–Levenshtein distance of the keys.
+	// Distance is the grapheme Damerau–Levenshtein distance of the keys
+	// (Hangul syllables count as one grapheme each).
 	Distance int `json:"distance"`
 }
 
@@ -154,7 +155,9 @@ const (
 // Damerau–Levenshtein distance (optimal string alignment) relative to
 // their length: distance at most (n−1)/4 for keys of n graphemes, so one
 // edit from 5 graphemes on ("Jonathan"/"Jonatham"), none below
-// ("Bob"/"Rob", "老王"/"老李").
+// ("Bob"/"Rob", "老王"/"老李"). Hangul counts in syllables, although the
+// key holds jamo: "김민준"/"김민중" are 3 syllables one edit apart, not a
+// lookalike.
 //
 // It is symmetric, CompareNicknames(x, x) has the maximum score 1, and it is
 // safe for concurrent use. It allocates only the keys of nicknames that are
@@ -278,20 +281,33 @@ const maxUnits = 64
 
 // appendUnits appends a hash of each grapheme of the key k. Keys hold no
 // controls, emoji or ZWJ sequences, so a grapheme is a base with its
-// combining marks (and Hangul medial and final jamo after an initial), an
-// approximation of UAX #29 that is exact on keys of the common scripts. A
-// grapheme that is one ASCII byte hashes to the byte itself, so that an
-// ASCII key's units are its bytes (see unitDistance).
+// combining marks, an approximation of UAX #29 that is exact on keys of the
+// common scripts. A grapheme that is one ASCII byte hashes to the byte
+// itself, so that an ASCII key's units are its bytes (see unitDistance).
+//
+// Hangul needs more: the key decomposes syllables into jamo, and the
+// skeleton maps final consonants to initial ones (ᆷ to ᄆ), the vowel ᅵ to
+// 丨 (whose lookalike key is 十) and ᅳ to ー, so the key no longer shows
+// where a syllable ends. Counted per jamo, 김민준 would be 8 units and a
+// one-syllable change (김민중) a small edit. appendUnits therefore
+// recomposes the key's syllables, one unit each (see hangulUnit).
 func appendUnits(dst []uint64, k string) []uint64 {
 	var h uint64
 	inUnit := false
+	var hs hangulState
 	for i := 0; i < len(k); {
 		r, n := rune(k[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(k[i:])
 		}
 		i += n
-		if inUnit && extends(r) {
+		ext := inUnit && extends(r)
+		if r >= 0x1100 {
+			ext = hs.next(r, k[i:], inUnit) || ext && !isChoseong(r)
+		} else {
+			hs = hangulState{}
+		}
+		if ext {
 			h = (h ^ 0xcbf29ce484222325 ^ uint64(r)) * 0x100000001b3
 			continue
 		}
@@ -304,6 +320,108 @@ func appendUnits(dst []uint64, k string) []uint64 {
 		dst = append(dst, h)
 	}
 	return dst
+}
+
+// hangulState tracks the Hangul syllable that the current unit of
+// appendUnits holds, in the jamo of a key: an initial (one or two choseong:
+// the skeleton maps ᄁ to ᄀᄀ), a vowel (jungseong, or ー, 十 or 丨 that
+// the skeleton made of ᅳ and ᅵ) and finals (choseong again after the
+// skeleton). A choseong after the vowel is a final unless it is the last
+// of its run and a vowel follows it: then it begins the next syllable.
+type hangulState struct {
+	kind   uint8 // 0: the unit is not Hangul; 1: initial only; 2: has a vowel
+	finals int8  // choseong left in the current run that are finals
+	last   rune  // the previous rune, if kind == 1
+}
+
+// next reports whether r continues the current unit as part of a Hangul
+// syllable, and updates the state. rest is the key after r; inUnit says
+// whether there is a current unit.
+func (hs *hangulState) next(r rune, rest string, inUnit bool) bool {
+	switch {
+	case isChoseong(r):
+		switch {
+		case inUnit && hs.kind == 2:
+			if hs.finals < 0 {
+				hs.finals = choseongFinals(r, rest)
+			}
+			if hs.finals > 0 {
+				hs.finals--
+				return true
+			}
+		case inUnit && hs.kind == 1 && r == hs.last && startsWithVowel(rest):
+			hs.last = 0 // a doubled initial (ᄀᄀ from ᄁ), at most two
+			return true
+		}
+		*hs = hangulState{kind: 1, finals: -1, last: r}
+		return false
+	case r >= 0x11A8 && r <= 0x11FF || r >= 0xD7CB && r <= 0xD7FB:
+		// A jongseong the skeleton left alone: part of the syllable.
+		if inUnit && hs.kind != 0 {
+			return true
+		}
+	case isJungseong(r) || isVowelLike(r):
+		hs.finals = -1
+		if inUnit && hs.kind != 0 {
+			hs.kind = 2
+			return true
+		}
+		if isJungseong(r) {
+			*hs = hangulState{kind: 2, finals: -1}
+		} else {
+			*hs = hangulState{}
+		}
+		return false
+	}
+	*hs = hangulState{}
+	return false
+}
+
+// choseongFinals returns how many of the run of choseong that starts with r
+// (rest follows r) are finals of the syllable before: all of them, or all
+// but the last when a vowel follows the run.
+func choseongFinals(r rune, rest string) int8 {
+	k := int8(1)
+	for i := 0; i < len(rest); {
+		c, n := utf8.DecodeRuneInString(rest[i:])
+		i += n
+		if !isChoseong(c) {
+			if isJungseong(c) || isVowelLike(c) {
+				return k - 1
+			}
+			break
+		}
+		if k < 100 {
+			k++
+		}
+	}
+	return k
+}
+
+// startsWithVowel reports whether s starts with a jungseong or a vowel-like
+// rune.
+func startsWithVowel(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	return isJungseong(c) || isVowelLike(c)
+}
+
+// isChoseong reports whether r is a Hangul leading consonant (the filler
+// U+115F is invisible and never in a key).
+func isChoseong(r rune) bool {
+	return r >= 0x1100 && r <= 0x115E || r >= 0xA960 && r <= 0xA97C
+}
+
+// isJungseong reports whether r is a Hangul vowel jamo.
+func isJungseong(r rune) bool {
+	return r >= 0x1161 && r <= 0x11A7 || r >= 0xD7B0 && r <= 0xD7C6
+}
+
+// isVowelLike reports whether r is what the key makes of a Hangul vowel
+// that confusables.txt maps out of Hangul: ー (from ᅳ) and 丨 (from ᅵ),
+// whose lookalike key is 十. Only after a Hangul initial or vowel do they
+// count as vowels.
+func isVowelLike(r rune) bool {
+	return r == 0x30FC || r == 0x4E28 || r == 0x5341
 }
 
 // extends reports whether r continues the grapheme before it: a

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
@@ -30,6 +31,24 @@ func TestCompareNicknames(t *testing.T) {
 		{"Bob", "Rob", false, 0},
 		{"Anna", "Hannah", false, 0},
 		{"老王", "老李", false, 0},
+		// Hangul: the edit distance counts syllables, so one different
+		// syllable in a three-syllable name is a different name.
+		{"김민준", "김민중", false, 0},
+		{"이민호", "이민수", false, 0},
+		{"박지성", "박지상", false, 0},
+		{"김민준", "김민지", false, 0},
+		{"최우식", "최우진", false, 0},
+		{"정의선", "정이선", false, 0},
+		{"김민준", "김민준\u200b", true, NickEqualKeys | NickInvisible},
+		{"김민준", "\u2060김\u200d민준\ufe0f", true, NickEqualKeys | NickInvisible},
+		{"김민준", "🌸김민준🌸", true, NickEqualKeys | NickDecoration},
+		{"김민준", "김.민.준", true, NickEqualKeys | NickDecoration},
+		{"김민준", "김\u3000민\u3000준", true, NickEqualKeys | NickDecoration},
+		{"김민준", "\u1100\u1175\u11b7민준", true, NickEqualKeys},              // conjoining jamo
+		{"김민준", "\u3131\u3163\u3141민준", true, NickEqualKeys | NickStyled}, // compatibility jamo
+		{"김민준", "\uffa1\uffdc\uffb1민준", true, NickEqualKeys | NickStyled}, // halfwidth jamo
+		{"김민준사랑해", "김민중사랑해", true, NickEditDistance},                      // 1 of 6 syllables
+		{"김민준", "민준", false, 0},
 		{"", "", false, NickIdentical},
 		{"\u200b", "", false, 0},
 		{"\u200b", "\u200b", false, NickIdentical},
@@ -49,6 +68,52 @@ func TestCompareNicknames(t *testing.T) {
 		}
 	}
 }
+
+// TestHangulUnits: the edit distance's units of a key that holds Hangul
+// are syllables, however the skeleton rewrote their jamo.
+func TestHangulUnits(t *testing.T) {
+	tests := []struct {
+		nick string
+		want int
+	}{
+		{"김민준", 3}, {"이민호", 3}, {"의사", 2}, {"까치", 2}, {"아까", 2}, {"닭", 1}, {"닭이", 2},
+		{"밖에", 2}, {"ㄱㅣㅁ", 1}, {"ㅋㅋㅋ", 3}, {"ㅡㅡ", 2}, {"김A민", 3},
+		{"王十一", 3}, {"十丨", 2}, {"Alice", 5}, {"e\u0301x", 2},
+	}
+	for _, tt := range tests {
+		var u [maxUnits]uint64
+		k := NicknameKey(tt.nick)
+		if got := len(appendUnits(u[:0], k)); got != tt.want {
+			t.Errorf("units of %+q (key %+q) = %d, want %d", tt.nick, k, got, tt.want)
+		}
+	}
+	for _, p := range [][2]string{{"김민준", "김민중"}, {"이민호", "이민수"}, {"박지성", "박지상"}, {"김민준", "김민"}} {
+		if got := unitDistance(NicknameKey(p[0]), NicknameKey(p[1]), 5); got != 1 {
+			t.Errorf("unitDistance of the keys of %+q, %+q = %d, want 1", p[0], p[1], got)
+		}
+	}
+}
+
+// propHangulUnits: a key made of n Hangul syllables has n units, and
+// changing one syllable is at most one unit substitution plus the
+// consonant that may move across the boundary with it.
+func propHangulUnits(t *rapid.T) {
+	syl := rapid.RuneFrom(nil, &unicode.RangeTable{R16: []unicode.Range16{{Lo: 0xAC00, Hi: 0xD7A3, Stride: 1}}})
+	rs := rapid.SliceOfN(syl, 1, 12).Draw(t, "syllables")
+	var u [maxUnits]uint64
+	k := NicknameKey(string(rs))
+	if got := len(appendUnits(u[:0], k)); got != len(rs) {
+		t.Fatalf("units of %+q (key %+q) = %d, want %d", string(rs), k, got, len(rs))
+	}
+	i := rapid.IntRange(0, len(rs)-1).Draw(t, "i")
+	rs2 := append([]rune(nil), rs...)
+	rs2[i] = syl.Draw(t, "other")
+	if d := unitDistance(k, NicknameKey(string(rs2)), 10); d > 2 {
+		t.Fatalf("unitDistance of %+q and %+q = %d, want at most 2", string(rs), string(rs2), d)
+	}
+}
+
+func TestHangulUnitsProperty(t *testing.T) { rapid.Check(t, propHangulUnits) }
 
 // TestCompareNicknamesNoiseReasons: a decoration both sides share is not a
 // reason; a different one is.
@@ -121,7 +186,7 @@ func TestOSA(t *testing.T) {
 }
 
 func FuzzCompareNicknames(f *testing.F) {
-	for _, p := range [][2]string{{"张伟", "張偉"}, {"Alice", "\u0410lice"}, {"PayPal", "PayPaI"}, {"小美", "小美\u200b"}, {"小美", "🌸小美🌸"}, {"王己", "王已"}, {"王未", "王末"}, {"Tom", "T0m"}, {"张伟", "李娜"}, {"Bob", "Rob"}, {"Anna", "Hannah"}, {"老王", "老李"}, {"Jonathan", "Jonatham"}, {"", ""}} {
+	for _, p := range [][2]string{{"张伟", "張偉"}, {"Alice", "\u0410lice"}, {"PayPal", "PayPaI"}, {"小美", "小美\u200b"}, {"小美", "🌸小美🌸"}, {"王己", "王已"}, {"王未", "王末"}, {"Tom", "T0m"}, {"张伟", "李娜"}, {"Bob", "Rob"}, {"Anna", "Hannah"}, {"老王", "老李"}, {"Jonathan", "Jonatham"}, {"김민준", "김민중"}, {"김민준", "\u3131\u3163\u3141민준"}, {"박지성", "박지상"}, {"", ""}} {
 		f.Add(p[0], p[1])
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {

@@ -139,7 +139,7 @@ func TestNicknameKeyAllocs(t *testing.T) {
 }
 
 func FuzzNicknameKey(f *testing.F) {
-	for _, s := range []string{"", "alice", "PayPaI", "T0m", "\u0410lice", "小美\u200b", "🌸小美🌸", "★Alice★", "A.l.i.c.e", "A l i c e", "張偉", "王已", "王末", "Ａｌｉｃｅ", "𝐀𝐥𝐢𝐜𝐞", "김민준", "José", "\u3164", strings.Repeat("é", 200)} {
+	for _, s := range []string{"", "alice", "PayPaI", "T0m", "\u0410lice", "小美\u200b", "🌸小美🌸", "★Alice★", "A.l.i.c.e", "A l i c e", "張偉", "王已", "王末", "Ａｌｉｃｅ", "𝐀𝐥𝐢𝐜𝐞", "김민준", "닭이", "의사", "\u3131\u3163\u3141", "José", "\u3164", strings.Repeat("é", 200)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -152,6 +152,22 @@ func FuzzNicknameKey(f *testing.F) {
 				if runeValue(r)&bitInvisible == 0 {
 					t.Fatalf("NicknameKey(%+q) is empty but the nickname has visible U+%04X", s, r)
 				}
+			}
+		}
+		// A nickname of precomposed Hangul syllables has a unit per
+		// syllable (the edit distance counts syllables).
+		syllables := 0
+		for _, r := range s {
+			if r < hangulBase || r >= hangulBase+11172 {
+				syllables = -1
+				break
+			}
+			syllables++
+		}
+		if syllables > 0 {
+			var u [maxUnits]uint64
+			if got := len(appendUnits(u[:0], k)); got != syllables {
+				t.Fatalf("units of %+q (key %+q) = %d, want %d syllables", s, k, got, syllables)
 			}
 		}
 	})
