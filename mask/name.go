@@ -1,7 +1,7 @@
 package mask
 
 import (
-	"strings"
+	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 
@@ -26,7 +26,7 @@ func Name(name string, style Style, opts ...Option) (Masked, error) {
 	if err != nil {
 		return Masked{}, err
 	}
-	return NameFrom(n, style, opts...)
+	return nameFrom(&n, style, opts)
 }
 
 // NameFrom masks an already parsed name in the given style. It works on
@@ -43,6 +43,16 @@ func Name(name string, style Style, opts ...Option) (Masked, error) {
 // style and [ErrMaskRune] for a mask rune that [MaskRune] does not allow.
 // NameFrom allocates exactly once, for the masked text.
 func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
+	return nameFrom(&n, style, opts)
+}
+
+// The hidden set is computed as one 64-bit word: a bitset must have
+// exactly one word, which holds for identity.MaxGraphemes <= 64.
+const _ = uint(1 - len(bitset{}))
+
+// nameFrom is NameFrom on a pointer, so that Name does not copy the
+// parsed name once more.
+func nameFrom(n *identity.Name, style Style, opts []Option) (Masked, error) {
 	if !n.IsValid() {
 		return Masked{}, ErrInvalidName
 	}
@@ -54,117 +64,121 @@ func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 		return Masked{}, ErrMaskRune
 	}
 	m := Masked{mask: c.mask, style: style, hideLength: c.hideLength}
-	m.setName(&n)
-	hide(&m.hidden, &n, style)
+	letters := m.setName(n)
+	m.hidden[0] = hide(letters, n.Surname(), style)
 	if mayReadAsWord(n.Script()) {
-		avoidDenied(&m.hidden, &n, c)
+		avoidDenied(&m.hidden, n, c)
 	}
-	m.text = render(&n, &m.hidden, c)
+	m.text = m.render(c)
 	return m, nil
 }
 
-// hide sets the bits of the graphemes that style hides.
-func hide(h *bitset, n *identity.Name, style Style) {
+// spanBits returns the bits of the grapheme indices in [start, end). (For
+// end == 64 the shift gives 0 and 0-1 sets all 64 bits.)
+func spanBits(start, end int) uint64 {
+	if start >= end {
+		return 0
+	}
+	return (1<<uint(end) - 1) &^ (1<<uint(start) - 1)
+}
+
+// hide returns the bits of the graphemes that style hides, given the bits
+// of the name's letters (its graphemes that are not separators) and its
+// surname span.
+func hide(letters uint64, sur Span, style Style) uint64 {
 	switch style {
-	case KeepLast:
-		hideAllButLast(h, n)
 	case KeepEnds:
-		hideInner(h, n)
+		return hideInner(letters)
 	case HideSurname:
-		if !hideSpan(h, n, n.Surname(), true) {
-			hideAllButLast(h, n)
+		if h := letters & spanBits(sur.Start, sur.End); h != 0 {
+			return h
 		}
 	case KeepSurname:
-		if !hideSpan(h, n, n.Surname(), false) {
-			hideAllButLast(h, n)
+		if h := letters &^ spanBits(sur.Start, sur.End); h != 0 {
+			return h
 		}
 	}
+	return hideAllButLast(letters)
 }
 
 // hideAllButLast hides every letter but the last; a single letter is hidden.
-func hideAllButLast(h *bitset, n *identity.Name) {
-	last, letters := -1, 0
-	for i := range n.Len() {
-		if !n.IsSeparator(i) {
-			h.set(i)
-			last = i
-			letters++
-		}
+func hideAllButLast(letters uint64) uint64 {
+	if bits.OnesCount64(letters) > 1 {
+		letters &^= 1 << (63 - bits.LeadingZeros64(letters))
 	}
-	if letters > 1 {
-		h.clear(last)
-	}
+	return letters
 }
 
 // hideInner hides every letter but the first and the last; of two letters
 // it hides the first, and a single letter is hidden.
-func hideInner(h *bitset, n *identity.Name) {
-	first, last, letters := -1, -1, 0
-	for i := range n.Len() {
-		if !n.IsSeparator(i) {
-			h.set(i)
-			if first < 0 {
-				first = i
-			}
-			last = i
-			letters++
-		}
+func hideInner(letters uint64) uint64 {
+	k := bits.OnesCount64(letters)
+	h := letters
+	if k > 1 {
+		h &^= 1 << (63 - bits.LeadingZeros64(letters))
 	}
-	if letters > 1 {
-		h.clear(last)
+	if k > 2 {
+		h &^= letters & -letters // the lowest letter
 	}
-	if letters > 2 {
-		h.clear(first)
-	}
+	return h
 }
 
-// hideSpan hides the letters inside sp (inside == true) or outside it, and
-// reports whether it hid any.
-func hideSpan(h *bitset, n *identity.Name, sp identity.Span, inside bool) bool {
-	hid := false
-	for i := range n.Len() {
-		in := sp.Start <= i && i < sp.End
-		if in == inside && !n.IsSeparator(i) {
-			h.set(i)
-			hid = true
-		}
-	}
-	return hid
-}
-
-// render builds the masked text with exactly one allocation.
-func render(n *identity.Name, h *bitset, c config) string {
-	mlen := utf8.RuneLen(c.mask)
-	size := 0
-	prev := false
-	for i := range n.Len() {
-		switch hid := h.has(i); {
-		case !hid:
-			size += len(n.Grapheme(i))
-		case !c.hideLength:
-			size += mlen
-		case !prev:
+// render builds the masked text with exactly one allocation: it sizes the
+// output first, then copies each visible run of the clear text whole and
+// writes the mask runes of each hidden run.
+func (m *Masked) render(c config) string {
+	s := m.clearText()
+	var mr [utf8.UTFMax]byte
+	mlen := utf8.EncodeRune(mr[:], c.mask)
+	size := len(s)
+	for h := m.hidden[0]; h != 0; {
+		a, b := m.run(h)
+		size -= int(m.ends[b-1]) - m.start(a)
+		if c.hideLength {
 			size += HiddenWidth * mlen
+		} else {
+			size += (b - a) * mlen
 		}
-		prev = h.has(i)
+		h &^= spanBits(a, b)
 	}
-	var b strings.Builder
-	b.Grow(size)
-	prev = false
-	for i := range n.Len() {
-		switch hid := h.has(i); {
-		case !hid:
-			b.WriteString(n.Grapheme(i))
-		case !c.hideLength:
-			b.WriteRune(c.mask)
-		case !prev:
-			for range HiddenWidth {
-				b.WriteRune(c.mask)
+	buf := make([]byte, size)
+	out, from := 0, 0 // next byte of buf, next clear byte of s to copy
+	for h := m.hidden[0]; h != 0; {
+		a, b := m.run(h)
+		out += copy(buf[out:], s[from:m.start(a)])
+		k := b - a
+		if c.hideLength {
+			k = HiddenWidth
+		}
+		if mlen == 1 {
+			for range k {
+				buf[out] = mr[0]
+				out++
+			}
+		} else {
+			for range k {
+				out += copy(buf[out:], mr[:mlen])
 			}
 		}
-		prev = h.has(i)
+		from = int(m.ends[b-1])
+		h &^= spanBits(a, b)
 	}
-	return b.String()
+	copy(buf[out:], s[from:])
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// run returns the first run [a, b) of set bits of h, which is not 0.
+func (m *Masked) run(h uint64) (a, b int) {
+	a = bits.TrailingZeros64(h)
+	return a, a + bits.TrailingZeros64(^(h >> uint(a)))
+}
+
+// start returns the byte offset where grapheme i starts.
+func (m *Masked) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return int(m.ends[i-1])
 }
 
 // mayReadAsWord reports whether a name in script s may contain Latin
@@ -180,14 +194,20 @@ func mayReadAsWord(s identity.Script) bool {
 	return true
 }
 
-// setName records n's clear text and grapheme boundaries in m.
-func (m *Masked) setName(n *identity.Name) {
+// setName records n's clear text and grapheme boundaries in m, and
+// returns the bits of n's letters (the graphemes that are not separators).
+func (m *Masked) setName(n *identity.Name) (letters uint64) {
 	s := n.Unmasked()
 	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
-	m.n = uint8(n.Len())
+	l := n.Len()
+	m.n = uint8(l)
 	end := 0
-	for i := range n.Len() {
+	for i := range l {
 		end += len(n.Grapheme(i))
 		m.ends[i] = uint16(end)
+		if !n.IsSeparator(i) {
+			letters |= 1 << uint(i)
+		}
 	}
+	return letters
 }
