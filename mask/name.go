@@ -51,9 +51,14 @@ func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
 const _ = uint(1 - len(bitset{}))
 
 // nameFrom is NameFrom on a pointer, so that Name does not copy the
-// parsed name once more.
-func nameFrom(n *identity.Name, style Style, opts []Option) (Masked, error) {
-	if !n.IsValid() {
+// parsed name once more. The result is named so that it is built in
+// place, not copied out.
+func nameFrom(n *identity.Name, style Style, opts []Option) (m Masked, err error) {
+	// Each call of an identity.Name method copies the whole Name (its
+	// methods have value receivers), so nameFrom calls as few as it can:
+	// Unmasked() == "" is the zero Name, as IsValid reports.
+	text := n.Unmasked()
+	if text == "" {
 		return Masked{}, ErrInvalidName
 	}
 	if !style.IsValid() {
@@ -63,13 +68,19 @@ func nameFrom(n *identity.Name, style Style, opts []Option) (Masked, error) {
 	if !validMaskRune(c.mask) {
 		return Masked{}, ErrMaskRune
 	}
-	m := Masked{mask: c.mask, style: style, hideLength: c.hideLength}
-	letters := m.setName(n)
-	m.hidden[0] = hide(letters, n.Surname(), style)
-	if mayReadAsWord(n.Script()) {
+	m.mask, m.style, m.hideLength = c.mask, style, c.hideLength
+	letters, han := m.setName(n, text)
+	var sur Span
+	if style == HideSurname || style == KeepSurname {
+		sur = n.Surname()
+	}
+	m.hidden[0] = hide(letters, sur, style)
+	// A name of ideographs and syllables only has no letter a deny-list
+	// word can be made of, so its script need not be asked.
+	if !han && mayReadAsWord(n.Script()) {
 		avoidDenied(&m.hidden, n, c)
 	}
-	m.text = m.render(c)
+	m.text = m.render(text, c)
 	return m, nil
 }
 
@@ -126,8 +137,7 @@ func hideInner(letters uint64) uint64 {
 // render builds the masked text with exactly one allocation: it sizes the
 // output first, then copies each visible run of the clear text whole and
 // writes the mask runes of each hidden run.
-func (m *Masked) render(c config) string {
-	s := m.clearText()
+func (m *Masked) render(s string, c config) string {
 	var mr [utf8.UTFMax]byte
 	mlen := utf8.EncodeRune(mr[:], c.mask)
 	size := len(s)
@@ -194,13 +204,26 @@ func mayReadAsWord(s identity.Script) bool {
 	return true
 }
 
-// setName records n's clear text and grapheme boundaries in m, and
-// returns the bits of n's letters (the graphemes that are not separators).
-func (m *Masked) setName(n *identity.Name) (letters uint64) {
-	s := n.Unmasked()
+// setName records n's clear text s and its grapheme boundaries in m. It
+// returns the bits of n's letters (the graphemes that are not separators),
+// and reports whether every grapheme is a single CJK ideograph or Hangul
+// syllable.
+func (m *Masked) setName(n *identity.Name, s string) (letters uint64, cjk bool) {
 	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
 	l := n.Len()
 	m.n = uint8(l)
+	if runes, known, cjk := m.runeEnds(s, l); runes == l {
+		// Every grapheme holds at least one rune, so here each is exactly
+		// one and the rune boundaries are the grapheme boundaries. Only
+		// the graphemes that are not known letters need identity's word.
+		letters = known
+		for rest := spanBits(0, l) &^ known; rest != 0; rest &= rest - 1 {
+			if i := bits.TrailingZeros64(rest); !n.IsSeparator(i) {
+				letters |= 1 << uint(i)
+			}
+		}
+		return letters, cjk
+	}
 	end := 0
 	for i := range l {
 		end += len(n.Grapheme(i))
@@ -209,5 +232,36 @@ func (m *Masked) setName(n *identity.Name) (letters uint64) {
 			letters |= 1 << uint(i)
 		}
 	}
-	return letters
+	return letters, false
+}
+
+// runeEnds writes the end of each of the first l runes of s to m.ends and
+// returns the number of runes, or l+1 if s has more than l. known has the
+// bits of the runes that are letters no name separator can be: ASCII
+// letters, CJK unified ideographs (and extension A) and Hangul syllables;
+// cjk reports whether every rune is an ideograph or a syllable.
+func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
+	cjk = true
+	for i, r := range s {
+		if runes == l {
+			return l + 1, 0, false
+		}
+		if runes > 0 {
+			m.ends[runes-1] = uint16(i)
+		}
+		switch {
+		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF, 0xAC00 <= r && r <= 0xD7A3:
+			known |= 1 << uint(runes)
+		case 'a' <= r|0x20 && r|0x20 <= 'z':
+			known |= 1 << uint(runes)
+			cjk = false
+		default:
+			cjk = false
+		}
+		runes++
+	}
+	if runes > 0 {
+		m.ends[runes-1] = uint16(len(s))
+	}
+	return runes, known, cjk
 }
