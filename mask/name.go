@@ -135,31 +135,49 @@ func hideInner(letters uint64) uint64 {
 }
 
 // render builds the masked text with exactly one allocation: it sizes the
-// output first, then copies each visible run of the clear text whole and
-// writes the mask runes of each hidden run.
+// output first, then copies each visible run of the clear text s whole
+// and writes the mask runes of each hidden run.
 func (m *Masked) render(s string, c config) string {
 	var mr [utf8.UTFMax]byte
 	mlen := utf8.EncodeRune(mr[:], c.mask)
+	h, l := m.hidden[0], int(m.n)
 	size := len(s)
-	for h := m.hidden[0]; h != 0; {
-		a, b := m.run(h)
-		size -= int(m.ends[b-1]) - m.start(a)
-		if c.hideLength {
-			size += HiddenWidth * mlen
+	start, prev := 0, false // start: byte offset where grapheme i starts
+	for i := range l {
+		end := int(m.ends[i])
+		if hid := h&(1<<uint(i)) != 0; hid {
+			size -= end - start
+			if !c.hideLength {
+				size += mlen
+			} else if !prev {
+				size += HiddenWidth * mlen
+			}
+			prev = true
 		} else {
-			size += (b - a) * mlen
+			prev = false
 		}
-		h &^= spanBits(a, b)
+		start = end
 	}
 	buf := make([]byte, size)
 	out, from := 0, 0 // next byte of buf, next clear byte of s to copy
-	for h := m.hidden[0]; h != 0; {
-		a, b := m.run(h)
-		out += copy(buf[out:], s[from:m.start(a)])
-		k := b - a
+	start, prev = 0, false
+	for i := range l {
+		end := int(m.ends[i])
+		if h&(1<<uint(i)) == 0 {
+			prev = false
+			start = end
+			continue
+		}
+		out += copy(buf[out:], s[from:start])
+		from, start = end, end
+		k := 1
 		if c.hideLength {
+			if prev {
+				continue
+			}
 			k = HiddenWidth
 		}
+		prev = true
 		if mlen == 1 {
 			for range k {
 				buf[out] = mr[0]
@@ -170,25 +188,9 @@ func (m *Masked) render(s string, c config) string {
 				out += copy(buf[out:], mr[:mlen])
 			}
 		}
-		from = int(m.ends[b-1])
-		h &^= spanBits(a, b)
 	}
 	copy(buf[out:], s[from:])
 	return unsafe.String(unsafe.SliceData(buf), len(buf))
-}
-
-// run returns the first run [a, b) of set bits of h, which is not 0.
-func (m *Masked) run(h uint64) (a, b int) {
-	a = bits.TrailingZeros64(h)
-	return a, a + bits.TrailingZeros64(^(h >> uint(a)))
-}
-
-// start returns the byte offset where grapheme i starts.
-func (m *Masked) start(i int) int {
-	if i == 0 {
-		return 0
-	}
-	return int(m.ends[i-1])
 }
 
 // mayReadAsWord reports whether a name in script s may contain Latin
@@ -242,13 +244,26 @@ func (m *Masked) setName(n *identity.Name, s string) (letters uint64, cjk bool) 
 // cjk reports whether every rune is an ideograph or a syllable.
 func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
 	cjk = true
-	for i, r := range s {
+	for i := 0; i < len(s); runes++ {
 		if runes == l {
 			return l + 1, 0, false
 		}
-		if runes > 0 {
-			m.ends[runes-1] = uint16(i)
+		// identity keeps only valid UTF-8; the common three-byte
+		// sequences are decoded here, without a call.
+		var r rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		case c&0xF0 == 0xE0 && i+2 < len(s):
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			var w int
+			r, w = utf8.DecodeRuneInString(s[i:])
+			i += w
 		}
+		m.ends[runes] = uint16(i)
 		switch {
 		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF, 0xAC00 <= r && r <= 0xD7A3:
 			known |= 1 << uint(runes)
@@ -258,10 +273,6 @@ func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
 		default:
 			cjk = false
 		}
-		runes++
-	}
-	if runes > 0 {
-		m.ends[runes-1] = uint16(len(s))
 	}
 	return runes, known, cjk
 }
