@@ -2,6 +2,7 @@ package mask
 
 import (
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -158,8 +159,9 @@ func (m *Masked) render(s string, c config) string {
 		}
 		start = end
 	}
-	buf := make([]byte, size)
-	out, from := 0, 0 // next byte of buf, next clear byte of s to copy
+	var b strings.Builder // one allocation of exactly size bytes
+	b.Grow(size)
+	from := 0 // next clear byte of s to copy
 	start, prev = 0, false
 	for i := range l {
 		end := int(m.ends[i])
@@ -168,7 +170,7 @@ func (m *Masked) render(s string, c config) string {
 			start = end
 			continue
 		}
-		out += copy(buf[out:], s[from:start])
+		b.WriteString(s[from:start])
 		from, start = end, end
 		k := 1
 		if c.hideLength {
@@ -178,19 +180,12 @@ func (m *Masked) render(s string, c config) string {
 			k = HiddenWidth
 		}
 		prev = true
-		if mlen == 1 {
-			for range k {
-				buf[out] = mr[0]
-				out++
-			}
-		} else {
-			for range k {
-				out += copy(buf[out:], mr[:mlen])
-			}
+		for range k {
+			b.Write(mr[:mlen])
 		}
 	}
-	copy(buf[out:], s[from:])
-	return unsafe.String(unsafe.SliceData(buf), len(buf))
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // mayReadAsWord reports whether a name in script s may contain Latin
