@@ -1,9 +1,5 @@
 package risk
 
-import (
-	"slices"
-)
-
 // downsample computes the reference's 64×64 luminance matrix of img (PDQ spec
 // §3, §5, §6): luminance, two rounds of (box filter along rows, box filter
 // along columns), then point sampling.
@@ -364,9 +360,7 @@ func threshold(b *[16][16]float32) Hash {
 	for i := range 16 {
 		copy(v[16*i:], b[i][:])
 	}
-	s := v[:]
-	slices.Sort(s)
-	m := s[127]
+	m := selectKth(v[:], 127)
 	var h Hash
 	for i := range 16 {
 		for j := range 16 {
@@ -377,6 +371,53 @@ func threshold(b *[16][16]float32) Hash {
 		}
 	}
 	return h
+}
+
+// selectKth returns the value that s[k] would hold if s were sorted
+// ascending (s is reordered). It is Hoare's quickselect with a median-of-three
+// pivot: expected linear time where a sort takes n·log n. s must not hold
+// NaNs (PDQ's DCT of finite luminances has none). Values that compare equal
+// but differ in bits (±0) compare alike against any threshold, so the result
+// agrees with sorting for the hash.
+func selectKth(s []float32, k int) float32 {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if s[mid] < s[lo] {
+			s[mid], s[lo] = s[lo], s[mid]
+		}
+		if s[hi] < s[lo] {
+			s[hi], s[lo] = s[lo], s[hi]
+		}
+		if s[hi] < s[mid] {
+			s[hi], s[mid] = s[mid], s[hi]
+		}
+		p := s[mid]
+		i, j := lo, hi
+		for i <= j {
+			for s[i] < p {
+				i++
+			}
+			for p < s[j] {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		// Now s[lo..j] ≤ p, s[j+1..i-1] = p and s[i..hi] ≥ p.
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return s[k]
+		}
+	}
+	return s[k]
 }
 
 // transformDCT writes to dst the DCT of dihedral variant v of the image whose

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -172,4 +173,23 @@ func joinStrings(s []string) string {
 		out += x
 	}
 	return out
+}
+
+// TestSelectKth: selectKth returns the k-th smallest value, as sorting
+// would, on slices with many ties, for every k.
+func TestSelectKth(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 300).Draw(t, "n")
+		levels := rapid.IntRange(1, 1000).Draw(t, "levels")
+		s := make([]float32, n)
+		for i := range s {
+			s[i] = float32(rapid.IntRange(-levels, levels).Draw(t, "v")) / 7
+		}
+		sorted := slices.Clone(s)
+		slices.Sort(sorted)
+		k := rapid.IntRange(0, n-1).Draw(t, "k")
+		if got := selectKth(slices.Clone(s), k); got != sorted[k] {
+			t.Fatalf("selectKth(%v, %d) = %v, want %v", s, k, got, sorted[k])
+		}
+	})
 }
