@@ -28,19 +28,29 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	wRow := (cols + 127) / 128 // window along rows: ⌈cols/128⌉
 	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
 
-	// One allocation: pass-1 output, per-column sums, 4+4 row buffers, and
-	// the rows×64 sampled columns of pass 3. The sums and the first ring
-	// serve pass 4 too, so they hold at least 64 values.
+	// One allocation: a ring of pass-1 output rows, per-column sums, 4+4+4
+	// row buffers, and the rows×64 sampled columns of pass 3. The sums and
+	// the first ring serve pass 4 too, so they hold at least 64 values.
+	//
+	// Pass 1 is computed on demand, four rows at a time, as pass 2 asks
+	// for its rows: pass 2's output row i reads pass-1 rows i−back to
+	// i+h−1 (a span of wCol rows), and the next four are produced ahead,
+	// so a ring of wCol+4 rows holds every row still needed. Pass-1 output
+	// stays in cache instead of filling a rows×cols buffer.
+	ringRows := (wCol + 4 + 3) &^ 3
 	wide := max(cols, 64)
-	buf := make([]float32, rows*cols+5*wide+4*cols+2*rows*64)
-	p1, buf := buf[:rows*cols], buf[rows*cols:]
+	buf := make([]float32, ringRows*cols+5*wide+8*cols+2*rows*64)
+	p1, buf := buf[:ringRows*cols], buf[ringRows*cols:]
 	sums, buf := buf[:wide], buf[wide:]
-	var in, out [4][]float32
+	var in, out, lum [4][]float32
 	for k := range in {
 		in[k], buf = buf[:wide], buf[wide:]
 	}
 	for k := range out {
 		out[k], buf = buf[:cols], buf[cols:]
+	}
+	for k := range lum {
+		lum[k], buf = buf[:cols], buf[cols:]
 	}
 	p3, p4 := buf[:rows*64], buf[rows*64:]
 
@@ -57,19 +67,23 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	// Pass 1: luminance, box filter along rows, four rows at a time (four
 	// independent running sums keep the FPU busy; one sum is a chain of
 	// dependent adds).
-	for y := 0; y < rows; y += 4 {
-		n := min(4, rows-y)
-		for k := range n {
-			row(y+k, ring[k])
+	produced := 0
+	pass1 := func(k int) []float32 {
+		for k >= produced {
+			y := produced
+			n := min(4, rows-y)
+			var dst [4][]float32
+			for j := range n {
+				row(y+j, lum[j])
+				dst[j] = p1[((y+j)%ringRows)*cols:][:cols]
+			}
+			boxRows(&dst, &lum, n, wRow)
+			produced += n
 		}
-		var dst [4][]float32
-		for k := range n {
-			dst[k] = p1[(y+k)*cols : (y+k+1)*cols]
-		}
-		boxRows(&dst, &ring, n, wRow)
+		return p1[(k%ringRows)*cols:][:cols]
 	}
 	// Pass 2 (columns) streamed into pass 3 (rows); keep the sampled columns.
-	boxColumns(p1, cols, rows, wCol, sums[:cols], &ring, func(i int) {
+	boxColumns(pass1, rows, wCol, sums[:cols], &ring, func(i int) {
 		if i%4 != 3 && i != rows-1 {
 			return // wait for four rows
 		}
@@ -89,7 +103,7 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	}
 	// (Into p4 rather than straight into a: a closure that wrote to a
 	// would make a escape to the heap.)
-	boxColumns(p3, 64, rows, wCol, sums[:64], &ring, func(i int) {
+	boxColumns(func(k int) []float32 { return p3[k*64 : k*64+64] }, rows, wCol, sums[:64], &ring, func(i int) {
 		copy(p4[i*64:i*64+64], ring[i%4])
 	})
 	for i, y := range ys {
@@ -213,14 +227,15 @@ func boxRow4(dst, src *[4][]float32, w int) {
 	}
 }
 
-// boxColumns runs boxRow's filter down every column of m (rows × cols,
-// row-major) at once, keeping one running sum per column in sums. Output row
+// boxColumns runs boxRow's filter down every column of the matrix whose row
+// k (of rows, each of cols values) is row(k), all columns at once, keeping
+// one running sum per column in sums. Rows are asked for in ascending order
+// of their first use. Output row
 // i goes to ring[i%4], then emit(i) is called, for i in order.
-func boxColumns(m []float32, cols, rows, w int, sums []float32, ring *[4][]float32, emit func(i int)) {
+func boxColumns(row func(k int) []float32, rows, w int, sums []float32, ring *[4][]float32, emit func(i int)) {
 	h := (w + 2) / 2
 	back := w - h + 1
 	clear(sums)
-	row := func(k int) []float32 { return m[k*cols : k*cols+cols] }
 	cnt := 0
 	for k := 0; k < h-1; k++ {
 		addRow(sums, row(k))
