@@ -89,7 +89,8 @@ func BenchmarkDistance(b *testing.B) {
 }
 
 // BenchmarkPDQStages times the size-independent stages of PDQ on the 64×64
-// matrix of a real image: the quality metric, the DCT and the threshold.
+// matrix of a real image: the quality metric, the DCT and the threshold; and
+// the luminance conversion of a 512×512 JPEG.
 func BenchmarkPDQStages(b *testing.B) {
 	img := decodeTestImage(b, benchSizes[2].file)
 	var lt lumaTables
@@ -107,5 +108,15 @@ func BenchmarkPDQStages(b *testing.B) {
 	})
 	b.Run("threshold", func(b *testing.B) {
 		avatarLoop(b, func() { threshold(&dct) })
+	})
+	big := decodeTestImage(b, benchSizes[0].file)
+	lt.init(big)
+	rowBuf := make([]float32, big.Bounds().Dx())
+	b.Run("luma-512x512", func(b *testing.B) {
+		avatarLoop(b, func() {
+			for y := range big.Bounds().Dy() {
+				lt.row(big, y, rowBuf)
+			}
+		})
 	})
 }
