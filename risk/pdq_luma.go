@@ -182,19 +182,20 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 		// about as much as the rest of PDQ on 4:2:0 JPEGs). Pixels that
 		// share a chroma sample are converted together, so the chroma
 		// terms are computed once per run (integer arithmetic: the same
-		// values as ycbcrToRGB's, which adds the same terms in the same
-		// order without overflow).
+		// values as ycbcrToRGB's).
 		tr, tg, tb := &t.r, &t.g, &t.b
 		n := len(dst)
 		for x := 0; x < n; {
 			c := base + (x0+x)>>shift
 			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
 			b1, r1 := int32(cb[c])-128, int32(cr[c])-128
-			cR, cG1, cG2, cB := 91881*r1, 22554*b1, 46802*r1, 116130*b1
+			// yy − 22554·b1 − 46802·r1 = yy − (22554·b1 + 46802·r1) in
+			// int32 arithmetic (exact: no term comes near overflow).
+			cR, cG, cB := 91881*r1, 22554*b1+46802*r1, 116130*b1
 			for ; x < end; x++ {
 				yy := int32(yp[x]) * 0x10101
 				r := clamp16(yy + cR)
-				g := clamp16(yy - cG1 - cG2)
+				g := clamp16(yy - cG)
 				b := clamp16(yy + cB)
 				dst[x] = float32(tr[r]+tg[g]) + tb[b]
 			}
