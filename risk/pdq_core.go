@@ -88,6 +88,14 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 			return // wait for four rows
 		}
 		n := i%4 + 1
+		if n == 4 {
+			var dst [4][]float32
+			for k := range 4 {
+				dst[k] = p3[(i-3+k)*64:][:64]
+			}
+			boxRow4At(&dst, &ring, wRow, &xs)
+			return
+		}
 		boxRows(&out, &ring, n, wRow)
 		for k := range n {
 			dst := p3[(i-n+1+k)*64:][:64]
@@ -225,6 +233,77 @@ func boxRow4(dst, src *[4][]float32, w int) {
 		c := float32(cnt)
 		d0[i], d1[i], d2[i], d3[i] = a0/c, a1/c, a2/c, a3/c
 	}
+}
+
+// boxRow4At is boxRow4 kept only at the columns xs (ascending, repeats
+// allowed): dst[k][j] = boxRow4's output row k at column xs[j]. The running
+// sums are the same float32 operations in the same order; only the
+// divisions and stores of the columns not kept are skipped. (x/2ᵏ equals
+// x·2⁻ᵏ, so dividing where boxRow4 multiplies gives the same bits.)
+func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	h := (w + 2) / 2
+	back := w - h + 1
+	var a0, a1, a2, a3 float32
+	for k := 0; k < h-1; k++ {
+		a0 += s0[k]
+		a1 += s1[k]
+		a2 += s2[k]
+		a3 += s3[k]
+	}
+	next, nx := 0, xs[0]
+	i := 0
+	for ; i < back; i++ {
+		j := i + h - 1
+		a0 += s0[j]
+		a1 += s1[j]
+		a2 += s2[j]
+		a3 += s3[j]
+		if i == nx {
+			next, nx = keepAt(dst, xs, next, i, float32(i+h), a0, a1, a2, a3)
+		}
+	}
+	fw := float32(w)
+	for ; i <= n-h; i++ {
+		j, l := i+h-1, i-back
+		a0 += s0[j]
+		a1 += s1[j]
+		a2 += s2[j]
+		a3 += s3[j]
+		a0 -= s0[l]
+		a1 -= s1[l]
+		a2 -= s2[l]
+		a3 -= s3[l]
+		if i == nx {
+			next, nx = keepAt(dst, xs, next, i, fw, a0, a1, a2, a3)
+		}
+	}
+	for ; i < n; i++ {
+		l := i - back
+		a0 -= s0[l]
+		a1 -= s1[l]
+		a2 -= s2[l]
+		a3 -= s3[l]
+		if i == nx {
+			// The window has lost i−(n−h) samples at its right end.
+			next, nx = keepAt(dst, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
+		}
+	}
+}
+
+// keepAt stores the four sums divided by c in every output column j ≥ next
+// with xs[j] == i, and returns the next column to fill and its source
+// column (−1 when all 64 are filled).
+func keepAt(dst *[4][]float32, xs *[64]int, next, i int, c, a0, a1, a2, a3 float32) (int, int) {
+	for next < 64 && xs[next] == i {
+		dst[0][next], dst[1][next], dst[2][next], dst[3][next] = a0/c, a1/c, a2/c, a3/c
+		next++
+	}
+	if next == 64 {
+		return next, -1
+	}
+	return next, xs[next]
 }
 
 // boxColumns runs boxRow's filter down every column of the matrix whose row
