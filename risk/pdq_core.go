@@ -29,7 +29,8 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
 
 	// One allocation: a ring of pass-1 output rows, per-column sums, 4+4+4
-	// row buffers, and the rows×64 sampled columns of pass 3. The sums and
+	// row buffers, the rows×64 sampled columns of pass 3 and the 64×64
+	// sampled rows of pass 4. The sums and
 	// the first ring serve pass 4 too, so they hold at least 64 values.
 	//
 	// Pass 1 is computed on demand, four rows at a time, as pass 2 asks
@@ -39,7 +40,7 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	// stays in cache instead of filling a rows×cols buffer.
 	ringRows := (wCol + 4 + 3) &^ 3
 	wide := max(cols, 64)
-	buf := make([]float32, ringRows*cols+5*wide+8*cols+2*rows*64)
+	buf := make([]float32, ringRows*cols+5*wide+8*cols+rows*64+64*64)
 	p1, buf := buf[:ringRows*cols], buf[ringRows*cols:]
 	sums, buf := buf[:wide], buf[wide:]
 	var in, out, lum [4][]float32
@@ -111,11 +112,14 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	}
 	// (Into p4 rather than straight into a: a closure that wrote to a
 	// would make a escape to the heap.)
+	next := 0
 	boxColumns(func(k int) []float32 { return p3[k*64 : k*64+64] }, rows, wCol, sums[:64], &ring, func(i int) {
-		copy(p4[i*64:i*64+64], ring[i%4])
+		for ; next < 64 && ys[next] == i; next++ {
+			copy(p4[next*64:next*64+64], ring[i%4])
+		}
 	})
-	for i, y := range ys {
-		copy(a[i][:], p4[y*64:y*64+64])
+	for i := range a {
+		copy(a[i][:], p4[i*64:i*64+64])
 	}
 }
 
