@@ -28,24 +28,25 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	wRow := (cols + 127) / 128 // window along rows: ⌈cols/128⌉
 	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
 
-	// One allocation: a ring of pass-1 output rows, per-column sums, 4+4+4
-	// row buffers, the rows×64 sampled columns of pass 3 and the 64×64
-	// sampled rows of pass 4. The sums and
-	// the first ring serve pass 4 too, so they hold at least 64 values.
+	// One allocation: rings of pass-1 and pass-3 output rows, per-column
+	// sums for passes 2 and 4, 4+4+4 row buffers of pass 2, pass 4's row
+	// buffer, and the 64×64 sampled rows of pass 4. Its size grows with
+	// the width (and the window), not with the pixel count.
 	//
-	// Pass 1 is computed on demand, four rows at a time, as pass 2 asks
-	// for its rows: pass 2's output row i reads pass-1 rows i−back to
-	// i+h−1 (a span of wCol rows), and the next four are produced ahead,
-	// so a ring of wCol+4 rows holds every row still needed. Pass-1 output
-	// stays in cache instead of filling a rows×cols buffer.
+	// All four passes are streamed. Pass 1 is computed on demand, four rows
+	// at a time, as pass 2 asks for its rows: pass 2's output row i reads
+	// pass-1 rows i−back to i+h−1 (a span of wCol rows), and the next four
+	// are produced ahead, so a ring of wCol+4 rows holds every row still
+	// needed. Pass 3 runs on four rows of pass 2 at a time and feeds each
+	// of its rows to pass 4 at once, which likewise reads back at most
+	// wCol rows: a ring of wCol+4 rows again.
 	ringRows := (wCol + 4 + 3) &^ 3
-	wide := max(cols, 64)
-	buf := make([]float32, ringRows*cols+5*wide+8*cols+rows*64+64*64)
+	buf := make([]float32, ringRows*cols+13*cols+ringRows*64+2*64+64*64)
 	p1, buf := buf[:ringRows*cols], buf[ringRows*cols:]
-	sums, buf := buf[:wide], buf[wide:]
-	var in, out, lum [4][]float32
-	for k := range in {
-		in[k], buf = buf[:wide], buf[wide:]
+	sums, buf := buf[:cols], buf[cols:]
+	var ring, out, lum [4][]float32
+	for k := range ring {
+		ring[k], buf = buf[:cols], buf[cols:]
 	}
 	for k := range out {
 		out[k], buf = buf[:cols], buf[cols:]
@@ -53,16 +54,14 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	for k := range lum {
 		lum[k], buf = buf[:cols], buf[cols:]
 	}
-	p3, p4 := buf[:rows*64], buf[rows*64:]
+	p3, buf := buf[:ringRows*64], buf[ringRows*64:]
+	sums4, buf := buf[:64], buf[64:]
+	out4, p4 := buf[:64], buf[64:]
 
 	var xs, ys [64]int
 	for i := range 64 {
 		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
 		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
-	}
-	var ring [4][]float32
-	for k := range ring {
-		ring[k] = in[k][:cols]
 	}
 
 	// Pass 1: luminance, box filter along rows, four rows at a time (four
@@ -83,8 +82,22 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 		}
 		return p1[(k%ringRows)*cols:][:cols]
 	}
-	// Pass 2 (columns) streamed into pass 3 (rows); keep the sampled columns.
-	boxColumns(pass1, rows, wCol, sums[:cols], &ring, func(i int) {
+	// Pass 4: columns of the 64 sampled columns; keep the sampled rows.
+	// (Into p4 rather than straight into a: a closure that wrote to a
+	// would make a escape to the heap.)
+	p3row := func(k int) []float32 { return p3[(k%ringRows)*64:][:64] }
+	next := 0
+	pass4 := colStepper{rows: rows, w: wCol, sums: sums4, out: out4}
+	pass4.init()
+	push := func(k int) {
+		pass4.push(k, p3row, func(i int) {
+			for ; next < 64 && ys[next] == i; next++ {
+				copy(p4[next*64:next*64+64], out4)
+			}
+		})
+	}
+	// Pass 2 (columns) streamed into pass 3 (rows) streamed into pass 4.
+	boxColumns(pass1, rows, wCol, sums, &ring, func(i int) {
 		if i%4 != 3 && i != rows-1 {
 			return // wait for four rows
 		}
@@ -92,34 +105,72 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 		if n == 4 {
 			var dst [4][]float32
 			for k := range 4 {
-				dst[k] = p3[(i-3+k)*64:][:64]
+				dst[k] = p3row(i - 3 + k)
 			}
 			boxRow4At(&dst, &ring, wRow, &xs)
-			return
-		}
-		boxRows(&out, &ring, n, wRow)
-		for k := range n {
-			dst := p3[(i-n+1+k)*64:][:64]
-			row := out[k]
-			for j, x := range xs {
-				dst[j] = row[x]
+		} else {
+			boxRows(&out, &ring, n, wRow)
+			for k := range n {
+				dst := p3row(i - n + 1 + k)
+				row := out[k]
+				for j, x := range xs {
+					dst[j] = row[x]
+				}
 			}
 		}
-	})
-	// Pass 4: columns of the 64 sampled columns; keep the sampled rows.
-	for k := range ring {
-		ring[k] = in[k][:64]
-	}
-	// (Into p4 rather than straight into a: a closure that wrote to a
-	// would make a escape to the heap.)
-	next := 0
-	boxColumns(func(k int) []float32 { return p3[k*64 : k*64+64] }, rows, wCol, sums[:64], &ring, func(i int) {
-		for ; next < 64 && ys[next] == i; next++ {
-			copy(p4[next*64:next*64+64], ring[i%4])
+		for k := i - n + 1; k <= i; k++ {
+			push(k)
 		}
 	})
 	for i := range a {
 		copy(a[i][:], p4[i*64:i*64+64])
+	}
+}
+
+// colStepper is boxColumns driven by its input: push gives it input rows
+// in order, and it emits each output row as soon as the rows it needs are
+// there, with the same float32 operations in the same order as
+// boxColumns. Output row i is written to out before emit(i).
+type colStepper struct {
+	rows, w, h, back, cnt int
+	sums, out             []float32
+}
+
+func (c *colStepper) init() {
+	c.h = (c.w + 2) / 2
+	c.back = c.w - c.h + 1
+	c.cnt = 0
+	clear(c.sums)
+}
+
+// push takes input row k (0, 1, 2, … in order); row(j) returns input row
+// j, for any j ≥ k−w.
+func (c *colStepper) push(k int, row func(k int) []float32, emit func(i int)) {
+	if k < c.h-1 {
+		addRow(c.sums, row(k)) // the first rows of the first window
+		c.cnt++
+		return
+	}
+	// k enters the window of output row i.
+	switch i := k - c.h + 1; {
+	case i < c.back:
+		addRow(c.sums, row(k))
+		c.cnt++
+		divRow(c.out, c.sums, float32(c.cnt))
+		emit(i)
+	default:
+		addSubRow(c.sums, row(k), row(i-c.back))
+		divRow(c.out, c.sums, float32(c.w))
+		emit(i)
+	}
+	if k == c.rows-1 {
+		// The last rows: their windows only lose samples.
+		for i := c.rows - c.h + 1; i < c.rows; i++ {
+			subRow(c.sums, row(i-c.back))
+			c.cnt--
+			divRow(c.out, c.sums, float32(c.cnt))
+			emit(i)
+		}
 	}
 }
 
