@@ -159,8 +159,7 @@ func (c *colStepper) push(k int, row func(k int) []float32, emit func(i int)) {
 		divRow(c.out, c.sums, float32(c.cnt))
 		emit(i)
 	default:
-		addSubRow(c.sums, row(k), row(i-c.back))
-		divRow(c.out, c.sums, float32(c.w))
+		addSubDivRow(c.out, c.sums, row(k), row(i-c.back), float32(c.w))
 		emit(i)
 	}
 	if k == c.rows-1 {
@@ -384,8 +383,7 @@ func boxColumns(row func(k int) []float32, rows, w int, sums []float32, ring *[4
 	}
 	fw := float32(w)
 	for ; i <= rows-h; i++ {
-		addSubRow(sums, row(i+h-1), row(i-back))
-		divRow(ring[i%4], sums, fw)
+		addSubDivRow(ring[i%4], sums, row(i+h-1), row(i-back), fw)
 		emit(i)
 	}
 	for ; i < rows; i++ {
@@ -410,12 +408,25 @@ func subRow(s, x []float32) {
 	}
 }
 
-// addSubRow adds x then subtracts y, per column, in that order.
-func addSubRow(s, x, y []float32) {
-	x, y = x[:len(s)], y[:len(s)]
+// addSubDivRow is addSubRow(s, x, y) then divRow(out, s, d) in one pass
+// over the columns: the same float32 operations per column.
+func addSubDivRow(out, s, x, y []float32, d float32) {
+	x, y, out = x[:len(s)], y[:len(s)], out[:len(s)]
+	if int(d)&(int(d)-1) == 0 {
+		r := 1 / d // exact for powers of two, see boxRow4
+		for j := range s {
+			v := s[j] + x[j]
+			v -= y[j]
+			s[j] = v
+			out[j] = v * r
+		}
+		return
+	}
 	for j := range s {
 		v := s[j] + x[j]
-		s[j] = v - y[j]
+		v -= y[j]
+		s[j] = v
+		out[j] = v / d
 	}
 }
 
