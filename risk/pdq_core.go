@@ -8,8 +8,10 @@ package risk
 // stride of one image row. Here every column pass runs row by row with one
 // running sum per column, which performs the same float32 operations in the
 // same order per column (so the same bits) but reads memory sequentially.
-// Only what the output needs is computed: the second column pass runs on the
-// 64 sampled columns and writes the 64 sampled rows.
+// Only what the output needs is computed: the second row pass keeps only the
+// 64 sampled columns, and the second column pass runs on those and keeps
+// the 64 sampled rows. The four passes are streamed through small rings of
+// rows, so intermediate results stay in cache.
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
