@@ -81,7 +81,7 @@ func PreResize512(on bool) PDQOption { return PDQOption{preResize512: on} }
 // verdict.
 //
 // PDQ allocates one float32 buffer of about (height/128 + 20) × width +
-// 5,000 values, 64 KB for a 512×512 image (plus a 512×512 image with
+// 64 × (height/128 + 8) values, 48 KB for a 512×512 image (plus a 512×512 image with
 // [PreResize512]): the filter passes are streamed, so the buffer grows with
 // the width, not with the pixel count. The number of
 // allocations does not depend on the image size for [*image.YCbCr],

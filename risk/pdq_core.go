@@ -31,9 +31,9 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
 
 	// One allocation: rings of pass-1 and pass-3 output rows, per-column
-	// sums for passes 2 and 4, 4+4+4 row buffers of pass 2, pass 4's row
-	// buffer, and the 64×64 sampled rows of pass 4. Its size grows with
-	// the width (and the window), not with the pixel count.
+	// sums for passes 2 and 4, 4+4+4 row buffers of pass 2 and pass 4's
+	// row buffer. Its size grows with the width (and the window), not with
+	// the pixel count.
 	//
 	// All four passes are streamed. Pass 1 is computed on demand, four rows
 	// at a time, as pass 2 asks for its rows: pass 2's output row i reads
@@ -43,7 +43,7 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	// of its rows to pass 4 at once, which likewise reads back at most
 	// wCol rows: a ring of wCol+4 rows again.
 	ringRows := (wCol + 4 + 3) &^ 3
-	buf := make([]float32, ringRows*cols+13*cols+ringRows*64+2*64+64*64)
+	buf := make([]float32, ringRows*cols+13*cols+ringRows*64+2*64)
 	p1, buf := buf[:ringRows*cols], buf[ringRows*cols:]
 	sums, buf := buf[:cols], buf[cols:]
 	var ring, out, lum [4][]float32
@@ -58,7 +58,7 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	}
 	p3, buf := buf[:ringRows*64], buf[ringRows*64:]
 	sums4, buf := buf[:64], buf[64:]
-	out4, p4 := buf[:64], buf[64:]
+	out4 := buf[:64]
 
 	var xs, ys [64]int
 	for i := range 64 {
@@ -85,8 +85,6 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 		return p1[(k%ringRows)*cols:][:cols]
 	}
 	// Pass 4: columns of the 64 sampled columns; keep the sampled rows.
-	// (Into p4 rather than straight into a: a closure that wrote to a
-	// would make a escape to the heap.)
 	p3row := func(k int) []float32 { return p3[(k%ringRows)*64:][:64] }
 	next := 0
 	pass4 := colStepper{rows: rows, w: wCol, sums: sums4, out: out4}
@@ -94,7 +92,7 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	push := func(k int) {
 		pass4.push(k, p3row, func(i int) {
 			for ; next < 64 && ys[next] == i; next++ {
-				copy(p4[next*64:next*64+64], out4)
+				copy(a[next][:], out4)
 			}
 		})
 	}
@@ -124,9 +122,6 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 			push(k)
 		}
 	})
-	for i := range a {
-		copy(a[i][:], p4[i*64:i*64+64])
-	}
 }
 
 // colStepper is boxColumns driven by its input: push gives it input rows
