@@ -80,8 +80,10 @@ func PreResize512(on bool) PDQOption { return PDQOption{preResize512: on} }
 // A hash whose quality is below [MinQuality] must not be used for a match
 // verdict.
 //
-// PDQ allocates one float32 buffer of about width × height + 64 × height
-// values (plus a 512×512 image with [PreResize512]); the number of
+// PDQ allocates one float32 buffer of about (height/128 + 20) × width +
+// 64 × (height/128 + 8) values, 48 KB for a 512×512 image (plus a 512×512 image with
+// [PreResize512]): the filter passes are streamed, so the buffer grows with
+// the width, not with the pixel count. The number of
 // allocations does not depend on the image size for [*image.YCbCr],
 // [*image.RGBA], [*image.NRGBA], [*image.Gray], [*image.Paletted] and
 // [*image.NYCbCrA]. Other image types are read through At, which may

@@ -87,3 +87,36 @@ func BenchmarkDistance(b *testing.B) {
 		b.Fatal("distance 0")
 	}
 }
+
+// BenchmarkPDQStages times the size-independent stages of PDQ on the 64×64
+// matrix of a real image: the quality metric, the DCT and the threshold; and
+// the luminance conversion of a 512×512 JPEG.
+func BenchmarkPDQStages(b *testing.B) {
+	img := decodeTestImage(b, benchSizes[2].file)
+	var lt lumaTables
+	lt.init(img)
+	bd := img.Bounds()
+	var a [64][64]float32
+	downsample(bd.Dy(), bd.Dx(), func(y int, dst []float32) { lt.row(img, y, dst) }, &a)
+	var dct [16][16]float32
+	dct64To16(&a, &dct)
+	b.Run("quality", func(b *testing.B) {
+		avatarLoop(b, func() { imageQuality(&a) })
+	})
+	b.Run("dct", func(b *testing.B) {
+		avatarLoop(b, func() { dct64To16(&a, &dct) })
+	})
+	b.Run("threshold", func(b *testing.B) {
+		avatarLoop(b, func() { threshold(&dct) })
+	})
+	big := decodeTestImage(b, benchSizes[0].file)
+	lt.init(big)
+	rowBuf := make([]float32, big.Bounds().Dx())
+	b.Run("luma-512x512", func(b *testing.B) {
+		avatarLoop(b, func() {
+			for y := range big.Bounds().Dy() {
+				lt.row(big, y, rowBuf)
+			}
+		})
+	})
+}

@@ -1,9 +1,5 @@
 package risk
 
-import (
-	"slices"
-)
-
 // downsample computes the reference's 64×64 luminance matrix of img (PDQ spec
 // §3, §5, §6): luminance, two rounds of (box filter along rows, box filter
 // along columns), then point sampling.
@@ -12,8 +8,10 @@ import (
 // stride of one image row. Here every column pass runs row by row with one
 // running sum per column, which performs the same float32 operations in the
 // same order per column (so the same bits) but reads memory sequentially.
-// Only what the output needs is computed: the second column pass runs on the
-// 64 sampled columns and writes the 64 sampled rows.
+// Only what the output needs is computed: the second row pass keeps only the
+// 64 sampled columns, and the second column pass runs on those and keeps
+// the 64 sampled rows. The four passes are streamed through small rings of
+// rows, so intermediate results stay in cache.
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
@@ -32,72 +30,143 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 	wRow := (cols + 127) / 128 // window along rows: ⌈cols/128⌉
 	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
 
-	// One allocation: pass-1 output, per-column sums, 4+4 row buffers, and
-	// the rows×64 sampled columns of pass 3. The sums and the first ring
-	// serve pass 4 too, so they hold at least 64 values.
-	wide := max(cols, 64)
-	buf := make([]float32, rows*cols+5*wide+4*cols+2*rows*64)
-	p1, buf := buf[:rows*cols], buf[rows*cols:]
-	sums, buf := buf[:wide], buf[wide:]
-	var in, out [4][]float32
-	for k := range in {
-		in[k], buf = buf[:wide], buf[wide:]
+	// One allocation: rings of pass-1 and pass-3 output rows, per-column
+	// sums for passes 2 and 4, 4+4+4 row buffers of pass 2 and pass 4's
+	// row buffer. Its size grows with the width (and the window), not with
+	// the pixel count.
+	//
+	// All four passes are streamed. Pass 1 is computed on demand, four rows
+	// at a time, as pass 2 asks for its rows: pass 2's output row i reads
+	// pass-1 rows i−back to i+h−1 (a span of wCol rows), and the next four
+	// are produced ahead, so a ring of wCol+4 rows holds every row still
+	// needed. Pass 3 runs on four rows of pass 2 at a time and feeds each
+	// of its rows to pass 4 at once, which likewise reads back at most
+	// wCol rows: a ring of wCol+4 rows again.
+	ringRows := (wCol + 4 + 3) &^ 3
+	buf := make([]float32, ringRows*cols+13*cols+ringRows*64+2*64)
+	p1, buf := buf[:ringRows*cols], buf[ringRows*cols:]
+	sums, buf := buf[:cols], buf[cols:]
+	var ring, out, lum [4][]float32
+	for k := range ring {
+		ring[k], buf = buf[:cols], buf[cols:]
 	}
 	for k := range out {
 		out[k], buf = buf[:cols], buf[cols:]
 	}
-	p3, p4 := buf[:rows*64], buf[rows*64:]
+	for k := range lum {
+		lum[k], buf = buf[:cols], buf[cols:]
+	}
+	p3, buf := buf[:ringRows*64], buf[ringRows*64:]
+	sums4, buf := buf[:64], buf[64:]
+	out4 := buf[:64]
 
 	var xs, ys [64]int
 	for i := range 64 {
 		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
 		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
 	}
-	var ring [4][]float32
-	for k := range ring {
-		ring[k] = in[k][:cols]
-	}
 
 	// Pass 1: luminance, box filter along rows, four rows at a time (four
 	// independent running sums keep the FPU busy; one sum is a chain of
 	// dependent adds).
-	for y := 0; y < rows; y += 4 {
-		n := min(4, rows-y)
-		for k := range n {
-			row(y+k, ring[k])
+	produced := 0
+	pass1 := func(k int) []float32 {
+		for k >= produced {
+			y := produced
+			n := min(4, rows-y)
+			var dst [4][]float32
+			for j := range n {
+				row(y+j, lum[j])
+				dst[j] = p1[((y+j)%ringRows)*cols:][:cols]
+			}
+			boxRows(&dst, &lum, n, wRow)
+			produced += n
 		}
-		var dst [4][]float32
-		for k := range n {
-			dst[k] = p1[(y+k)*cols : (y+k+1)*cols]
-		}
-		boxRows(&dst, &ring, n, wRow)
+		return p1[(k%ringRows)*cols:][:cols]
 	}
-	// Pass 2 (columns) streamed into pass 3 (rows); keep the sampled columns.
-	boxColumns(p1, cols, rows, wCol, sums[:cols], &ring, func(i int) {
+	// Pass 4: columns of the 64 sampled columns; keep the sampled rows.
+	p3row := func(k int) []float32 { return p3[(k%ringRows)*64:][:64] }
+	next := 0
+	pass4 := colStepper{rows: rows, w: wCol, sums: sums4, out: out4}
+	pass4.init()
+	push := func(k int) {
+		pass4.push(k, p3row, func(i int) {
+			for ; next < 64 && ys[next] == i; next++ {
+				copy(a[next][:], out4)
+			}
+		})
+	}
+	// Pass 2 (columns) streamed into pass 3 (rows) streamed into pass 4.
+	boxColumns(pass1, rows, wCol, sums, &ring, func(i int) {
 		if i%4 != 3 && i != rows-1 {
 			return // wait for four rows
 		}
 		n := i%4 + 1
-		boxRows(&out, &ring, n, wRow)
-		for k := range n {
-			dst := p3[(i-n+1+k)*64:][:64]
-			row := out[k]
-			for j, x := range xs {
-				dst[j] = row[x]
+		if n == 4 {
+			var dst [4][]float32
+			for k := range 4 {
+				dst[k] = p3row(i - 3 + k)
+			}
+			boxRow4At(&dst, &ring, wRow, &xs)
+		} else {
+			boxRows(&out, &ring, n, wRow)
+			for k := range n {
+				dst := p3row(i - n + 1 + k)
+				row := out[k]
+				for j, x := range xs {
+					dst[j] = row[x]
+				}
 			}
 		}
+		for k := i - n + 1; k <= i; k++ {
+			push(k)
+		}
 	})
-	// Pass 4: columns of the 64 sampled columns; keep the sampled rows.
-	for k := range ring {
-		ring[k] = in[k][:64]
+}
+
+// colStepper is boxColumns driven by its input: push gives it input rows
+// in order, and it emits each output row as soon as the rows it needs are
+// there, with the same float32 operations in the same order as
+// boxColumns. Output row i is written to out before emit(i).
+type colStepper struct {
+	rows, w, h, back, cnt int
+	sums, out             []float32
+}
+
+func (c *colStepper) init() {
+	c.h = (c.w + 2) / 2
+	c.back = c.w - c.h + 1
+	c.cnt = 0
+	clear(c.sums)
+}
+
+// push takes input row k (0, 1, 2, … in order); row(j) returns input row
+// j, for any j ≥ k−w.
+func (c *colStepper) push(k int, row func(k int) []float32, emit func(i int)) {
+	if k < c.h-1 {
+		addRow(c.sums, row(k)) // the first rows of the first window
+		c.cnt++
+		return
 	}
-	// (Into p4 rather than straight into a: a closure that wrote to a
-	// would make a escape to the heap.)
-	boxColumns(p3, 64, rows, wCol, sums[:64], &ring, func(i int) {
-		copy(p4[i*64:i*64+64], ring[i%4])
-	})
-	for i, y := range ys {
-		copy(a[i][:], p4[y*64:y*64+64])
+	// k enters the window of output row i.
+	switch i := k - c.h + 1; {
+	case i < c.back:
+		addRow(c.sums, row(k))
+		c.cnt++
+		divRow(c.out, c.sums, float32(c.cnt))
+		emit(i)
+	default:
+		addSubDivRow(c.out, c.sums, row(k), row(i-c.back), float32(c.w))
+		emit(i)
+	}
+	if k == c.rows-1 {
+		// The last rows: their windows only lose samples.
+		for i := c.rows - c.h + 1; i < c.rows; i++ {
+			subRow(c.sums, row(i-c.back))
+			c.cnt--
+			divRow(c.out, c.sums, float32(c.cnt))
+			emit(i)
+		}
 	}
 }
 
@@ -217,14 +286,86 @@ func boxRow4(dst, src *[4][]float32, w int) {
 	}
 }
 
-// boxColumns runs boxRow's filter down every column of m (rows × cols,
-// row-major) at once, keeping one running sum per column in sums. Output row
+// boxRow4At is boxRow4 kept only at the columns xs (ascending, repeats
+// allowed): dst[k][j] = boxRow4's output row k at column xs[j]. The running
+// sums are the same float32 operations in the same order; only the
+// divisions and stores of the columns not kept are skipped. (x/2ᵏ equals
+// x·2⁻ᵏ, so dividing where boxRow4 multiplies gives the same bits.)
+func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	h := (w + 2) / 2
+	back := w - h + 1
+	var a0, a1, a2, a3 float32
+	for k := 0; k < h-1; k++ {
+		a0 += s0[k]
+		a1 += s1[k]
+		a2 += s2[k]
+		a3 += s3[k]
+	}
+	next, nx := 0, xs[0]
+	i := 0
+	for ; i < back; i++ {
+		j := i + h - 1
+		a0 += s0[j]
+		a1 += s1[j]
+		a2 += s2[j]
+		a3 += s3[j]
+		if i == nx {
+			next, nx = keepAt(dst, xs, next, i, float32(i+h), a0, a1, a2, a3)
+		}
+	}
+	fw := float32(w)
+	for ; i <= n-h; i++ {
+		j, l := i+h-1, i-back
+		a0 += s0[j]
+		a1 += s1[j]
+		a2 += s2[j]
+		a3 += s3[j]
+		a0 -= s0[l]
+		a1 -= s1[l]
+		a2 -= s2[l]
+		a3 -= s3[l]
+		if i == nx {
+			next, nx = keepAt(dst, xs, next, i, fw, a0, a1, a2, a3)
+		}
+	}
+	for ; i < n; i++ {
+		l := i - back
+		a0 -= s0[l]
+		a1 -= s1[l]
+		a2 -= s2[l]
+		a3 -= s3[l]
+		if i == nx {
+			// The window has lost i−(n−h) samples at its right end.
+			next, nx = keepAt(dst, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
+		}
+	}
+}
+
+// keepAt stores the four sums divided by c in every output column j ≥ next
+// with xs[j] == i, and returns the next column to fill and its source
+// column (−1 when all 64 are filled).
+func keepAt(dst *[4][]float32, xs *[64]int, next, i int, c, a0, a1, a2, a3 float32) (int, int) {
+	for next < 64 && xs[next] == i {
+		dst[0][next], dst[1][next], dst[2][next], dst[3][next] = a0/c, a1/c, a2/c, a3/c
+		next++
+	}
+	if next == 64 {
+		return next, -1
+	}
+	return next, xs[next]
+}
+
+// boxColumns runs boxRow's filter down every column of the matrix whose row
+// k (of rows, each of cols values) is row(k), all columns at once, keeping
+// one running sum per column in sums. Rows are asked for in ascending order
+// of their first use. Output row
 // i goes to ring[i%4], then emit(i) is called, for i in order.
-func boxColumns(m []float32, cols, rows, w int, sums []float32, ring *[4][]float32, emit func(i int)) {
+func boxColumns(row func(k int) []float32, rows, w int, sums []float32, ring *[4][]float32, emit func(i int)) {
 	h := (w + 2) / 2
 	back := w - h + 1
 	clear(sums)
-	row := func(k int) []float32 { return m[k*cols : k*cols+cols] }
 	cnt := 0
 	for k := 0; k < h-1; k++ {
 		addRow(sums, row(k))
@@ -239,8 +380,7 @@ func boxColumns(m []float32, cols, rows, w int, sums []float32, ring *[4][]float
 	}
 	fw := float32(w)
 	for ; i <= rows-h; i++ {
-		addSubRow(sums, row(i+h-1), row(i-back))
-		divRow(ring[i%4], sums, fw)
+		addSubDivRow(ring[i%4], sums, row(i+h-1), row(i-back), fw)
 		emit(i)
 	}
 	for ; i < rows; i++ {
@@ -265,12 +405,25 @@ func subRow(s, x []float32) {
 	}
 }
 
-// addSubRow adds x then subtracts y, per column, in that order.
-func addSubRow(s, x, y []float32) {
-	x, y = x[:len(s)], y[:len(s)]
+// addSubDivRow is addSubRow(s, x, y) then divRow(out, s, d) in one pass
+// over the columns: the same float32 operations per column.
+func addSubDivRow(out, s, x, y []float32, d float32) {
+	x, y, out = x[:len(s)], y[:len(s)], out[:len(s)]
+	if int(d)&(int(d)-1) == 0 {
+		r := 1 / d // exact for powers of two, see boxRow4
+		for j := range s {
+			v := s[j] + x[j]
+			v -= y[j]
+			s[j] = v
+			out[j] = v * r
+		}
+		return
+	}
 	for j := range s {
 		v := s[j] + x[j]
-		s[j] = v - y[j]
+		v -= y[j]
+		s[j] = v
+		out[j] = v / d
 	}
 }
 
@@ -364,9 +517,7 @@ func threshold(b *[16][16]float32) Hash {
 	for i := range 16 {
 		copy(v[16*i:], b[i][:])
 	}
-	s := v[:]
-	slices.Sort(s)
-	m := s[127]
+	m := selectKth(v[:], 127)
 	var h Hash
 	for i := range 16 {
 		for j := range 16 {
@@ -377,6 +528,53 @@ func threshold(b *[16][16]float32) Hash {
 		}
 	}
 	return h
+}
+
+// selectKth returns the value that s[k] would hold if s were sorted
+// ascending (s is reordered). It is Hoare's quickselect with a median-of-three
+// pivot: expected linear time where a sort takes n·log n. s must not hold
+// NaNs (PDQ's DCT of finite luminances has none). Values that compare equal
+// but differ in bits (±0) compare alike against any threshold, so the result
+// agrees with sorting for the hash.
+func selectKth(s []float32, k int) float32 {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if s[mid] < s[lo] {
+			s[mid], s[lo] = s[lo], s[mid]
+		}
+		if s[hi] < s[lo] {
+			s[hi], s[lo] = s[lo], s[hi]
+		}
+		if s[hi] < s[mid] {
+			s[hi], s[mid] = s[mid], s[hi]
+		}
+		p := s[mid]
+		i, j := lo, hi
+		for i <= j {
+			for s[i] < p {
+				i++
+			}
+			for p < s[j] {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		// Now s[lo..j] ≤ p, s[j+1..i-1] = p and s[i..hi] ≥ p.
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return s[k]
+		}
+	}
+	return s[k]
 }
 
 // transformDCT writes to dst the DCT of dihedral variant v of the image whose

@@ -179,15 +179,26 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 		// Non-negative x: the shift equals Go's truncating division, and
 		// avoids a hardware divide per pixel. ycbcrToRGB is written out
 		// here because it is too large to inline (a call per pixel cost
-		// about as much as the rest of PDQ on 4:2:0 JPEGs).
-		for x := range dst {
+		// about as much as the rest of PDQ on 4:2:0 JPEGs). Pixels that
+		// share a chroma sample are converted together, so the chroma
+		// terms are computed once per run (integer arithmetic: the same
+		// values as ycbcrToRGB's).
+		tr, tg, tb := &t.r, &t.g, &t.b
+		n := len(dst)
+		for x := 0; x < n; {
 			c := base + (x0+x)>>shift
-			yy := int32(yp[x]) * 0x10101
+			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
 			b1, r1 := int32(cb[c])-128, int32(cr[c])-128
-			r := clamp16(yy + 91881*r1)
-			g := clamp16(yy - 22554*b1 - 46802*r1)
-			b := clamp16(yy + 116130*b1)
-			dst[x] = float32(t.r[r]+t.g[g]) + t.b[b]
+			// yy − 22554·b1 − 46802·r1 = yy − (22554·b1 + 46802·r1) in
+			// int32 arithmetic (exact: no term comes near overflow).
+			cR, cG, cB := 91881*r1, 22554*b1+46802*r1, 116130*b1
+			for ; x < end; x++ {
+				yy := int32(yp[x]) * 0x10101
+				r := clamp16(yy + cR)
+				g := clamp16(yy - cG)
+				b := clamp16(yy + cB)
+				dst[x] = float32(tr[r]+tg[g]) + tb[b]
+			}
 		}
 		return
 	}

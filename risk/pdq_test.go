@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"runtime"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -172,4 +174,45 @@ func joinStrings(s []string) string {
 		out += x
 	}
 	return out
+}
+
+// TestSelectKth: selectKth returns the k-th smallest value, as sorting
+// would, on slices with many ties, for every k.
+func TestSelectKth(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 300).Draw(t, "n")
+		levels := rapid.IntRange(1, 1000).Draw(t, "levels")
+		s := make([]float32, n)
+		for i := range s {
+			s[i] = float32(rapid.IntRange(-levels, levels).Draw(t, "v")) / 7
+		}
+		sorted := slices.Clone(s)
+		slices.Sort(sorted)
+		k := rapid.IntRange(0, n-1).Draw(t, "k")
+		if got := selectKth(slices.Clone(s), k); got != sorted[k] {
+			t.Fatalf("selectKth(%v, %d) = %v, want %v", s, k, got, sorted[k])
+		}
+	})
+}
+
+// TestPDQBufferSize: the filter passes are streamed, so PDQ's buffer grows
+// with the width and the window, not with the pixel count (the bound in
+// PDQ's documentation).
+func TestPDQBufferSize(t *testing.T) {
+	if pdqRace {
+		t.Skip("the race detector adds its own allocations")
+	}
+	for _, r := range []image.Rectangle{image.Rect(0, 0, 128, 128), image.Rect(0, 0, 512, 512),
+		image.Rect(0, 0, 2000, 2000), image.Rect(0, 0, 3000, 200), image.Rect(0, 0, 200, 3000)} {
+		img := image.NewGray(r)
+		w, h := r.Dx(), r.Dy()
+		limit := 4*((h/128+20)*w+64*(h/128+8)) + 8192 // floats to bytes, plus size-class slack
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		PDQ(img)
+		runtime.ReadMemStats(&after)
+		if got := after.TotalAlloc - before.TotalAlloc; got > uint64(limit) {
+			t.Errorf("PDQ(%v): %d bytes allocated, want at most %d", r, got, limit)
+		}
+	}
 }
