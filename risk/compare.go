@@ -160,15 +160,21 @@ const (
 // lookalike.
 //
 // It is symmetric, CompareNicknames(x, x) has the maximum score 1, and it is
-// safe for concurrent use. It allocates only the keys of nicknames that are
-// not their own key (see [NicknameKey]), and nothing for nicknames up to 64
-// graphemes beyond that.
+// safe for concurrent use. It computes both keys in stack buffers and
+// allocates nothing for keys up to 128 bytes and 64 graphemes (longer ones
+// use the heap).
 func CompareNicknames(a, b string) NicknameMatch {
+	var ba, bb [keyBufLen]byte
 	if a == b {
 		// Identical: only whether the key is empty matters.
-		return NicknameMatch{Score: scoreIdentical, Lookalike: NicknameKey(a) != "", Reasons: NickIdentical}
+		k, n, _ := nicknameKeyInto(&ba, a, &defaultKeyOptions)
+		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
-	x, y := analyzeKey(a), analyzeKey(b)
+	var x, y nickInfo
+	ka, na, ta := nicknameKeyInto(&ba, a, &defaultKeyOptions)
+	kb, nb, tb := nicknameKeyInto(&bb, b, &defaultKeyOptions)
+	x.key, x.trace = keyOf(&ba, ka, na), ta
+	y.key, y.trace = keyOf(&bb, kb, nb), tb
 	return compareAnalyzed(a, b, &x, &y)
 }
 
