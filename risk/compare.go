@@ -210,11 +210,27 @@ func (in *nickInfo) countUnits() {
 		return
 	}
 	var u [maxUnits]uint64
-	us := appendUnits(u[:0], in.key)
-	in.units, in.unitsKnown = len(us), true
+	in.setUnits(u[:0])
+}
+
+// setUnits sets units and mask from the key and returns the key's
+// graphemes appended to dst, or nil for an ASCII key, whose graphemes are
+// its bytes (see appendUnits).
+func (in *nickInfo) setUnits(dst []uint64) []uint64 {
+	in.units, in.unitsKnown, in.mask = 0, true, 0
+	if isASCII(in.key) {
+		for i := 0; i < len(in.key); i++ {
+			in.mask |= 1 << (in.key[i] % 64)
+		}
+		in.units = len(in.key)
+		return nil
+	}
+	us := appendUnits(dst, in.key)
+	in.units = len(us)
 	for _, h := range us {
 		in.mask |= 1 << (h % 64)
 	}
+	return us
 }
 
 // isMixed returns MixedScript(s), computing it if in does not know it.
@@ -236,14 +252,22 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
-		x.countUnits()
-		y.countUnits()
+		// The graphemes of a side whose units are computed here, kept for
+		// the distance (nil: not computed here, or an ASCII key).
+		var ua, ub [maxUnits]uint64
+		var xs, ys []uint64
+		if !x.unitsKnown {
+			xs = x.setUnits(ua[:0])
+		}
+		if !y.unitsKnown {
+			ys = y.setUnits(ub[:0])
+		}
 		n := max(x.units, y.units)
 		lim := editLimit(n)
 		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
 			return m
 		}
-		d := unitDistance(x.key, y.key, lim)
+		d := unitDistanceOf(x.key, y.key, xs, ys, lim)
 		if d > lim {
 			return m
 		}
@@ -439,12 +463,23 @@ func extends(r rune) bool {
 // unitDistance returns the optimal-string-alignment Damerau–Levenshtein
 // distance between the graphemes of a and b, or lim+1 if it exceeds lim.
 func unitDistance(a, b string, lim int) int {
+	return unitDistanceOf(a, b, nil, nil, lim)
+}
+
+// unitDistanceOf is unitDistance with the graphemes of a and b if known
+// (nil: computed here).
+func unitDistanceOf(a, b string, ga, gb []uint64, lim int) int {
 	if isASCII(a) && isASCII(b) {
 		return osaASCII(a, b, lim) // 3x faster on Latin keys, BenchmarkLookalikes
 	}
 	var ua, ub [maxUnits]uint64
-	x, y := appendUnits(ua[:0], a), appendUnits(ub[:0], b)
-	return osa(x, y, lim)
+	if ga == nil {
+		ga = appendUnits(ua[:0], a)
+	}
+	if gb == nil {
+		gb = appendUnits(ub[:0], b)
+	}
+	return osa(ga, gb, lim)
 }
 
 func isASCII(s string) bool {
