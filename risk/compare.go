@@ -493,72 +493,84 @@ func isASCII(s string) bool {
 
 // osaASCII is osa on the bytes of ASCII keys, whose graphemes are bytes.
 func osaASCII(x, y string, lim int) int {
+	// A common prefix or suffix never changes the distance (the
+	// optimal-string-alignment distance too: TestOSATrim), and near-equal
+	// keys are mostly prefix and suffix.
+	for len(x) > 0 && len(y) > 0 && x[0] == y[0] {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && x[len(x)-1] == y[len(y)-1] {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
 	if len(x) < len(y) {
 		x, y = y, x
 	}
-	var r0, r1, r2 [maxUnits + 1]int
-	prev2, prev, cur := r0[:], r1[:], r2[:]
-	if len(y) > maxUnits {
-		prev2, prev, cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	if len(x)-len(y) > lim {
+		return lim + 1
 	}
-	for j := range len(y) + 1 {
-		prev[j] = j
+	if len(y) == 0 {
+		return len(x)
 	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > lim {
-			return lim + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
+	if len(x) <= maxUnits {
+		// Cells are at most len(x): bytes, which are cheap to clear.
+		var r0, r1, r2 [maxUnits + 1]uint8
+		return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, r0[:], r1[:], r2[:], lim)
 	}
-	return min(prev[len(y)], lim+1)
+	n := len(y) + 1
+	return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, make([]int, n), make([]int, n), make([]int, n), lim)
 }
 
 // osa is the optimal string alignment distance of x and y, cut off above lim.
 func osa(x, y []uint64, lim int) int {
+	for len(x) > 0 && len(y) > 0 && x[0] == y[0] {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && x[len(x)-1] == y[len(y)-1] {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
 	if len(x) < len(y) {
 		x, y = y, x
 	}
-	var r0, r1, r2 [maxUnits + 1]int
-	prev2, prev, cur := r0[:], r1[:], r2[:]
-	if len(y) > maxUnits {
-		prev2, prev, cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	if len(x)-len(y) > lim {
+		return lim + 1
 	}
-	for j := range len(y) + 1 {
-		prev[j] = j
+	if len(y) == 0 {
+		return len(x)
 	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
+	if len(x) <= maxUnits {
+		var r0, r1, r2 [maxUnits + 1]uint8
+		return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, r0[:], r1[:], r2[:], lim)
+	}
+	n := len(y) + 1
+	return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, make([]int, n), make([]int, n), make([]int, n), lim)
+}
+
+// osaRows is the optimal-string-alignment dynamic programme over sequences
+// of lengths nx >= ny whose elements eq compares, in three rows of at
+// least ny+1 cells that can hold nx, cut off above lim.
+func osaRows[C uint8 | int](nx, ny int, eq func(i, j int) bool, prev2, prev, cur []C, lim int) int {
+	for j := range ny + 1 {
+		prev[j] = C(j)
+	}
+	for i := 1; i <= nx; i++ {
+		cur[0] = C(i)
+		best := C(i)
+		for j := 1; j <= ny; j++ {
+			cost := C(1)
+			if eq(i-1, j-1) {
 				cost = 0
 			}
 			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+			if i > 1 && j > 1 && eq(i-1, j-2) && eq(i-2, j-1) {
 				v = min(v, prev2[j-2]+1)
 			}
 			cur[j] = v
 			best = min(best, v)
 		}
-		if best > lim {
+		if int(best) > lim {
 			return lim + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return min(prev[len(y)], lim+1)
+	return min(int(prev[ny]), lim+1)
 }

@@ -263,3 +263,59 @@ func TestCompareNicknamesLongKeys(t *testing.T) {
 		}
 	}
 }
+
+// osaReference is the textbook optimal-string-alignment distance over the
+// full matrix, without trimming, bands or cut-offs.
+func osaReference(x, y string) int {
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range len(y) + 1 {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			c := 1
+			if x[i-1] == y[j-1] {
+				c = 0
+			}
+			v := min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, d[i-2][j-2]+1)
+			}
+			d[i][j] = v
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+// TestOSATrim checks osaASCII and osa, which strip common prefixes and
+// suffixes and cut off above the limit, against the full matrix, on a
+// small alphabet where prefixes, suffixes and transpositions are common,
+// and on strings longer than the stack rows.
+func TestOSATrim(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		gen := rapid.StringOfN(rapid.RuneFrom([]rune("abc")), 0, 12, -1)
+		if rapid.Bool().Draw(t, "long") {
+			gen = rapid.StringOfN(rapid.RuneFrom([]rune("ab")), 60, 80, -1)
+		}
+		x, y := gen.Draw(t, "x"), gen.Draw(t, "y")
+		lim := rapid.IntRange(0, 12).Draw(t, "lim")
+		want := min(osaReference(x, y), lim+1)
+		if got := osaASCII(x, y, lim); got != want {
+			t.Fatalf("osaASCII(%+q, %+q, %d) = %d, want %d", x, y, lim, got, want)
+		}
+		ux, uy := make([]uint64, len(x)), make([]uint64, len(y))
+		for i := range len(x) {
+			ux[i] = uint64(x[i]) << 40
+		}
+		for i := range len(y) {
+			uy[i] = uint64(y[i]) << 40
+		}
+		if got := osa(ux, uy, lim); got != want {
+			t.Fatalf("osa(%+q, %+q, %d) = %d, want %d", x, y, lim, got, want)
+		}
+	})
+}
