@@ -150,20 +150,26 @@ func keyOf(buf *[keyBufLen]byte, k string, n int) string {
 
 // isOwnKey reports cheaply whether s is certainly its own key: no rune of
 // it is invisible, decoration, mapped by confusables, decomposable, a
-// Hangul syllable, changed by lower-casing or folded by internal/han. It
+// Hangul syllable, changed by lower-casing or folded by internal/han, and
+// its combining marks are in canonical order. It
 // saves the general path's buffers for most Han and already-folded
 // nicknames.
 func isOwnKey(s string) bool {
 	if s == "" {
 		return false
 	}
+	var prev uint8 // combining class of the previous rune
 	for _, r := range s {
+		nv := normValue(r)
+		c := uint8(nv)
 		if r == utf8.RuneError ||
 			runeValue(r)&(bitMapped|bitInvisible|bitDecoration|bitLower) != 0 ||
-			normValue(r)>>8 != 0 || r >= hangulBase && r < hangulBase+11172 ||
+			nv>>8 != 0 || c != 0 && c < prev || // canonical ordering would move r
+			r >= hangulBase && r < hangulBase+11172 ||
 			mayBeHan(r) && han.LookalikeKey(r) != r {
 			return false
 		}
+		prev = c
 	}
 	return true
 }
