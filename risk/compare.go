@@ -160,15 +160,21 @@ const (
 // lookalike.
 //
 // It is symmetric, CompareNicknames(x, x) has the maximum score 1, and it is
-// safe for concurrent use. It allocates only the keys of nicknames that are
-// not their own key (see [NicknameKey]), and nothing for nicknames up to 64
-// graphemes beyond that.
+// safe for concurrent use. It computes both keys in stack buffers and
+// allocates nothing for keys up to 128 bytes and 64 graphemes (longer ones
+// use the heap).
 func CompareNicknames(a, b string) NicknameMatch {
+	var ba, bb [keyBufLen]byte
 	if a == b {
 		// Identical: only whether the key is empty matters.
-		return NicknameMatch{Score: scoreIdentical, Lookalike: NicknameKey(a) != "", Reasons: NickIdentical}
+		k, n, _ := nicknameKeyInto(&ba, a, &defaultKeyOptions)
+		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
-	x, y := analyzeKey(a), analyzeKey(b)
+	var x, y nickInfo
+	ka, na, ta := nicknameKeyInto(&ba, a, &defaultKeyOptions)
+	kb, nb, tb := nicknameKeyInto(&bb, b, &defaultKeyOptions)
+	x.key, x.trace = keyOf(&ba, ka, na), ta
+	y.key, y.trace = keyOf(&bb, kb, nb), tb
 	return compareAnalyzed(a, b, &x, &y)
 }
 
@@ -204,11 +210,27 @@ func (in *nickInfo) countUnits() {
 		return
 	}
 	var u [maxUnits]uint64
-	us := appendUnits(u[:0], in.key)
-	in.units, in.unitsKnown = len(us), true
+	in.setUnits(u[:0])
+}
+
+// setUnits sets units and mask from the key and returns the key's
+// graphemes appended to dst, or nil for an ASCII key, whose graphemes are
+// its bytes (see appendUnits).
+func (in *nickInfo) setUnits(dst []uint64) []uint64 {
+	in.units, in.unitsKnown, in.mask = 0, true, 0
+	if isASCII(in.key) {
+		for i := 0; i < len(in.key); i++ {
+			in.mask |= 1 << (in.key[i] % 64)
+		}
+		in.units = len(in.key)
+		return nil
+	}
+	us := appendUnits(dst, in.key)
+	in.units = len(us)
 	for _, h := range us {
 		in.mask |= 1 << (h % 64)
 	}
+	return us
 }
 
 // isMixed returns MixedScript(s), computing it if in does not know it.
@@ -230,14 +252,22 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
-		x.countUnits()
-		y.countUnits()
+		// The graphemes of a side whose units are computed here, kept for
+		// the distance (nil: not computed here, or an ASCII key).
+		var ua, ub [maxUnits]uint64
+		var xs, ys []uint64
+		if !x.unitsKnown {
+			xs = x.setUnits(ua[:0])
+		}
+		if !y.unitsKnown {
+			ys = y.setUnits(ub[:0])
+		}
 		n := max(x.units, y.units)
 		lim := editLimit(n)
 		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
 			return m
 		}
-		d := unitDistance(x.key, y.key, lim)
+		d := unitDistanceOf(x.key, y.key, xs, ys, lim)
 		if d > lim {
 			return m
 		}
@@ -433,12 +463,23 @@ func extends(r rune) bool {
 // unitDistance returns the optimal-string-alignment Damerau–Levenshtein
 // distance between the graphemes of a and b, or lim+1 if it exceeds lim.
 func unitDistance(a, b string, lim int) int {
+	return unitDistanceOf(a, b, nil, nil, lim)
+}
+
+// unitDistanceOf is unitDistance with the graphemes of a and b if known
+// (nil: computed here).
+func unitDistanceOf(a, b string, ga, gb []uint64, lim int) int {
 	if isASCII(a) && isASCII(b) {
 		return osaASCII(a, b, lim) // 3x faster on Latin keys, BenchmarkLookalikes
 	}
 	var ua, ub [maxUnits]uint64
-	x, y := appendUnits(ua[:0], a), appendUnits(ub[:0], b)
-	return osa(x, y, lim)
+	if ga == nil {
+		ga = appendUnits(ua[:0], a)
+	}
+	if gb == nil {
+		gb = appendUnits(ub[:0], b)
+	}
+	return osa(ga, gb, lim)
 }
 
 func isASCII(s string) bool {
@@ -452,72 +493,84 @@ func isASCII(s string) bool {
 
 // osaASCII is osa on the bytes of ASCII keys, whose graphemes are bytes.
 func osaASCII(x, y string, lim int) int {
+	// A common prefix or suffix never changes the distance (the
+	// optimal-string-alignment distance too: TestOSATrim), and near-equal
+	// keys are mostly prefix and suffix.
+	for len(x) > 0 && len(y) > 0 && x[0] == y[0] {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && x[len(x)-1] == y[len(y)-1] {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
 	if len(x) < len(y) {
 		x, y = y, x
 	}
-	var r0, r1, r2 [maxUnits + 1]int
-	prev2, prev, cur := r0[:], r1[:], r2[:]
-	if len(y) > maxUnits {
-		prev2, prev, cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	if len(x)-len(y) > lim {
+		return lim + 1
 	}
-	for j := range len(y) + 1 {
-		prev[j] = j
+	if len(y) == 0 {
+		return len(x)
 	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > lim {
-			return lim + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
+	if len(x) <= maxUnits {
+		// Cells are at most len(x): bytes, which are cheap to clear.
+		var r0, r1, r2 [maxUnits + 1]uint8
+		return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, r0[:], r1[:], r2[:], lim)
 	}
-	return min(prev[len(y)], lim+1)
+	n := len(y) + 1
+	return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, make([]int, n), make([]int, n), make([]int, n), lim)
 }
 
 // osa is the optimal string alignment distance of x and y, cut off above lim.
 func osa(x, y []uint64, lim int) int {
+	for len(x) > 0 && len(y) > 0 && x[0] == y[0] {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && x[len(x)-1] == y[len(y)-1] {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
 	if len(x) < len(y) {
 		x, y = y, x
 	}
-	var r0, r1, r2 [maxUnits + 1]int
-	prev2, prev, cur := r0[:], r1[:], r2[:]
-	if len(y) > maxUnits {
-		prev2, prev, cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	if len(x)-len(y) > lim {
+		return lim + 1
 	}
-	for j := range len(y) + 1 {
-		prev[j] = j
+	if len(y) == 0 {
+		return len(x)
 	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
+	if len(x) <= maxUnits {
+		var r0, r1, r2 [maxUnits + 1]uint8
+		return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, r0[:], r1[:], r2[:], lim)
+	}
+	n := len(y) + 1
+	return osaRows(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, make([]int, n), make([]int, n), make([]int, n), lim)
+}
+
+// osaRows is the optimal-string-alignment dynamic programme over sequences
+// of lengths nx >= ny whose elements eq compares, in three rows of at
+// least ny+1 cells that can hold nx, cut off above lim.
+func osaRows[C uint8 | int](nx, ny int, eq func(i, j int) bool, prev2, prev, cur []C, lim int) int {
+	for j := range ny + 1 {
+		prev[j] = C(j)
+	}
+	for i := 1; i <= nx; i++ {
+		cur[0] = C(i)
+		best := C(i)
+		for j := 1; j <= ny; j++ {
+			cost := C(1)
+			if eq(i-1, j-1) {
 				cost = 0
 			}
 			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+			if i > 1 && j > 1 && eq(i-1, j-2) && eq(i-2, j-1) {
 				v = min(v, prev2[j-2]+1)
 			}
 			cur[j] = v
 			best = min(best, v)
 		}
-		if best > lim {
+		if int(best) > lim {
 			return lim + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return min(prev[len(y)], lim+1)
+	return min(int(prev[ny]), lim+1)
 }

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 
@@ -209,24 +210,112 @@ func FuzzCompareNicknames(f *testing.F) {
 	})
 }
 
-// TestCompareNicknamesAllocs checks the documented allocations: none when
-// both nicknames are their own keys, one per nickname that is not.
+// TestCompareNicknamesAllocs checks the documented allocations: none for
+// keys up to 128 bytes and 64 graphemes, whether or not the nicknames are
+// their own keys.
 func TestCompareNicknamesAllocs(t *testing.T) {
-	tests := []struct {
-		a, b string
-		max  float64
-	}{
-		{"jonathan", "jonathon", 0},
-		{"张伟", "李娜", 0},
-		{"alice", "alice", 0},
-		{"Jonathan", "Jonatham", 2},
-		{"张伟", "張偉", 1},
-		{"小美", "🌸小美🌸", 1},
-		{"Alice", "\u0410lice", 2},
+	tests := []struct{ a, b string }{
+		{"jonathan", "jonathon"},
+		{"张伟", "李娜"},
+		{"alice", "alice"},
+		{"Alice", "Alice"},
+		{"Jonathan", "Jonatham"},
+		{"PayPal", "PayPaI"},
+		{"张伟", "張偉"},
+		{"王己", "王已"},
+		{"小美", "🌸小美🌸"},
+		{"Alice", "\u0410lice"},
+		{"김민준", "김민중"},
+		{"🌸小美👩\u200d👩\u200d👧", "小美"},
+		{"Ｊｏｎａｔｈａｎ", "Jonathan"},
+		{"Élodie Dupont", "Elodie Dupond"},
 	}
 	for _, tt := range tests {
-		if n := testing.AllocsPerRun(100, func() { _ = CompareNicknames(tt.a, tt.b) }); n > tt.max {
-			t.Errorf("CompareNicknames(%+q, %+q) allocs = %v, want <= %v", tt.a, tt.b, n, tt.max)
+		if n := testing.AllocsPerRun(100, func() { _ = CompareNicknames(tt.a, tt.b) }); n != 0 {
+			t.Errorf("CompareNicknames(%+q, %+q) allocs = %v, want 0", tt.a, tt.b, n)
 		}
 	}
+}
+
+// TestCompareNicknamesLongKeys covers keys longer than the stack buffers
+// (128 bytes), in the ASCII and the general paths: the verdict still
+// follows the keys.
+func TestCompareNicknamesLongKeys(t *testing.T) {
+	long := strings.Repeat("Jonathan", 20)
+	tests := []struct {
+		a, b string
+		want NicknameReasons
+	}{
+		{long, strings.ToLower(long), NickEqualKeys | NickCase},
+		{strings.Repeat("张伟", 30), strings.Repeat("張偉", 30), NickEqualKeys | NickHanVariant},
+		{strings.Repeat("Élodie", 30), strings.Repeat("E\u0301lodie", 30), NickEqualKeys},
+	}
+	for _, tt := range tests {
+		if len(NicknameKey(tt.a)) <= 128 {
+			t.Fatalf("NicknameKey(%+q) is short, the test needs a long key", tt.a)
+		}
+		m := CompareNicknames(tt.a, tt.b)
+		if diff := cmp.Diff(tt.want, m.Reasons&^NickMixedScript); diff != "" {
+			t.Errorf("CompareNicknames(%+q, %+q) reasons (-want +got):\n%s", tt.a, tt.b, diff)
+		}
+		if !m.Lookalike {
+			t.Errorf("CompareNicknames(%+q, %+q) is not a lookalike", tt.a, tt.b)
+		}
+	}
+}
+
+// osaReference is the textbook optimal-string-alignment distance over the
+// full matrix, without trimming, bands or cut-offs.
+func osaReference(x, y string) int {
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range len(y) + 1 {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			c := 1
+			if x[i-1] == y[j-1] {
+				c = 0
+			}
+			v := min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, d[i-2][j-2]+1)
+			}
+			d[i][j] = v
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+// TestOSATrim checks osaASCII and osa, which strip common prefixes and
+// suffixes and cut off above the limit, against the full matrix, on a
+// small alphabet where prefixes, suffixes and transpositions are common,
+// and on strings longer than the stack rows.
+func TestOSATrim(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		gen := rapid.StringOfN(rapid.RuneFrom([]rune("abc")), 0, 12, -1)
+		if rapid.Bool().Draw(t, "long") {
+			gen = rapid.StringOfN(rapid.RuneFrom([]rune("ab")), 60, 80, -1)
+		}
+		x, y := gen.Draw(t, "x"), gen.Draw(t, "y")
+		lim := rapid.IntRange(0, 12).Draw(t, "lim")
+		want := min(osaReference(x, y), lim+1)
+		if got := osaASCII(x, y, lim); got != want {
+			t.Fatalf("osaASCII(%+q, %+q, %d) = %d, want %d", x, y, lim, got, want)
+		}
+		ux, uy := make([]uint64, len(x)), make([]uint64, len(y))
+		for i := range len(x) {
+			ux[i] = uint64(x[i]) << 40
+		}
+		for i := range len(y) {
+			uy[i] = uint64(y[i]) << 40
+		}
+		if got := osa(ux, uy, lim); got != want {
+			t.Fatalf("osa(%+q, %+q, %d) = %d, want %d", x, y, lim, got, want)
+		}
+	})
 }

@@ -77,59 +77,99 @@ func (t *keyTrace) note(step int, r rune) {
 // TestASCIIKey checks it against the general path.
 const asciiKey = "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00ol23456789\x00\x00\x00\x00\x00\x00\x00abcdefghljkl\x01nopqrstuvwxyz\x00\x00\x00\x00\x00\x00abcdefghijkl\x01nopqrstuvwxyz\x00\x00\x00\x00\x00"
 
-// nicknameKey computes the key and its trace.
+// keyBufLen is the size of the caller's buffer for nicknameKeyInto: keys up
+// to that many bytes need no heap.
+const keyBufLen = 128
+
+// nicknameKey computes the key and its trace. The key is s itself or a
+// fresh string.
 func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
-	var tr keyTrace
+	var buf [keyBufLen]byte
+	k, n, tr := nicknameKeyInto(&buf, s, o)
+	if n >= 0 {
+		return string(buf[:n]), tr // one copy out of the stack buffer
+	}
+	return k, tr
+}
+
+// nicknameKeyInto computes the key and its trace without allocating for
+// keys up to keyBufLen bytes: the key is buf[:n] when n >= 0, valid while
+// buf is unchanged; otherwise it is k, which is s itself or, for longer
+// keys, a heap string. (The two results keep buf from escaping.)
+func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
 	if *o == defaultKeyOptions {
-		if k, ok := asciiNicknameKey(s, &tr); ok {
-			return k, tr
+		if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
+			if same {
+				return s, -1, tr
+			}
+			if len(out) > keyBufLen {
+				return string(out), -1, tr
+			}
+			return "", len(out), tr
 		}
 	}
 	if *o == defaultKeyOptions && isOwnKey(s) {
-		return s, tr
+		return s, -1, tr
 	}
 	var b1, b2 [128]byte
 	cur, next := b1[:0], b2[:0]
-	k := s
+	t := s
 	for range 4 {
 		out, stable, ok := []byte(nil), false, false
 		if *o == defaultKeyOptions {
-			out, stable, ok = appendKeyRoundFused(next[:0], k, &tr)
+			out, stable, ok = appendKeyRoundFused(next[:0], t, &tr)
 		}
 		if !ok {
-			out, stable = appendKeyRound(next[:0], k, o, &tr)
+			out, stable = appendKeyRound(next[:0], t, o, &tr)
 		}
-		if string(out) == k {
+		if string(out) == t {
 			break
 		}
-		k = bytesString(out) // valid until next is reused two rounds on
+		t = bytesString(out) // valid until next is reused two rounds on
 		cur, next = out, cur
 		if stable {
 			break
 		}
 	}
-	if k == s {
-		return s, tr
+	if t == s {
+		return s, -1, tr
 	}
-	return string([]byte(k)), tr // one copy out of the stack buffer
+	if len(t) > keyBufLen {
+		return string([]byte(t)), -1, tr
+	}
+	return "", copy(buf[:], t), tr
+}
+
+// keyOf returns the key that nicknameKeyInto described.
+func keyOf(buf *[keyBufLen]byte, k string, n int) string {
+	if n >= 0 {
+		return bytesString(buf[:n])
+	}
+	return k
 }
 
 // isOwnKey reports cheaply whether s is certainly its own key: no rune of
 // it is invisible, decoration, mapped by confusables, decomposable, a
-// Hangul syllable, changed by lower-casing or folded by internal/han. It
+// Hangul syllable, changed by lower-casing or folded by internal/han, and
+// its combining marks are in canonical order. It
 // saves the general path's buffers for most Han and already-folded
 // nicknames.
 func isOwnKey(s string) bool {
 	if s == "" {
 		return false
 	}
+	var prev uint8 // combining class of the previous rune
 	for _, r := range s {
+		nv := normValue(r)
+		c := uint8(nv)
 		if r == utf8.RuneError ||
 			runeValue(r)&(bitMapped|bitInvisible|bitDecoration|bitLower) != 0 ||
-			normValue(r)>>8 != 0 || r >= hangulBase && r < hangulBase+11172 ||
+			nv>>8 != 0 || c != 0 && c < prev || // canonical ordering would move r
+			r >= hangulBase && r < hangulBase+11172 ||
 			mayBeHan(r) && han.LookalikeKey(r) != r {
 			return false
 		}
+		prev = c
 	}
 	return true
 }
@@ -137,21 +177,33 @@ func isOwnKey(s string) bool {
 // asciiNicknameKey is NicknameKey's fast path for ASCII nicknames that keep
 // at least one character. ok is false when s needs the general path.
 func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
-	same := true
+	var buf [keyBufLen]byte
+	out, same, ok := appendASCIINicknameKey(buf[:0], s, tr)
+	if !ok || same {
+		return s, ok
+	}
+	return string(out), true
+}
+
+// appendASCIINicknameKey appends the key of an ASCII nickname to dst, or
+// reports same when s is its own key (dst unchanged). ok is false when s
+// needs the general path.
+func appendASCIINicknameKey(dst []byte, s string, tr *keyTrace) (out []byte, same, ok bool) {
+	same = true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return "", false
+			return dst, false, false
 		}
 		if asciiKey[c] != c || c == 0 {
 			same = false
 		}
 	}
 	if same {
-		return s, s != ""
+		return dst, s != "", s != ""
 	}
-	var buf [128]byte
-	out := buf[:0]
+	out = dst
+	start := len(dst)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch k := asciiKey[c]; {
@@ -181,10 +233,12 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 			out = append(out, k)
 		}
 	}
-	if len(out) == 0 {
-		return "", false
+	if len(out) == start {
+		// Only decoration: the general path keeps it. tr keeps what was
+		// noted here, as it always has.
+		return dst, false, false
 	}
-	return string(out), true
+	return out, false, true
 }
 
 // appendKeyRoundFused is appendKeyRound for the default options in one

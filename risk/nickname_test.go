@@ -198,3 +198,22 @@ func TestKeyRoundFused(t *testing.T) {
 		t.Error("the fused round never applied")
 	}
 }
+
+// TestNicknameKeyCanonicalOrder: combining marks out of canonical order
+// get the key of their canonical order, as in Skeleton. isOwnKey used to
+// accept "a\u0301\u0323" as its own key.
+func TestNicknameKeyCanonicalOrder(t *testing.T) {
+	tests := [][2]string{
+		{"a\u0301\u0323", "a\u0323\u0301"},
+		{"\u05d0\u05b8\u05b7", "\u05d0\u05b7\u05b8"},
+		{"x\u0315\u0300", "x\u0300\u0315"},
+	}
+	for _, tt := range tests {
+		if a, b := NicknameKey(tt[0]), NicknameKey(tt[1]); a != b {
+			t.Errorf("NicknameKey(%+q) = %+q, NicknameKey(%+q) = %+q, want equal", tt[0], a, tt[1], b)
+		}
+		if m := CompareNicknames(tt[0], tt[1]); m.Reasons&NickEqualKeys == 0 {
+			t.Errorf("CompareNicknames(%+q, %+q) = %+v, want equal keys", tt[0], tt[1], m)
+		}
+	}
+}

@@ -31,35 +31,37 @@ func piece(k uint32) string {
 func Skeleton(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || runeBlocks[c] != kindIdentity {
-			return skeletonNonASCII(s)
+			return skeletonNonASCII(s, i)
 		}
 	}
 	return s
 }
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
-// ASCII loop stays inlinable.
-func skeletonNonASCII(s string) string {
-	if isSkeletonFast(s) {
+// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton.
+//
+// A prefix of runes that are fast and their own pieces ends with a starter
+// that is its own NFD and piece, so no canonical reordering crosses its
+// end: the skeleton of s is that prefix followed by the skeleton of the
+// rest, and the walks start after it.
+func skeletonNonASCII(s string, i int) string {
+	p := len(s)
+	for j, r := range s[i:] {
+		if r == utf8.RuneError || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
+			p = i + j
+			break
+		}
+	}
+	if p == len(s) {
 		return s
 	}
+	i = p
 	var buf [128]byte
-	out := AppendSkeleton(buf[:0], s)
+	out := AppendSkeleton(append(buf[:0], s[:i]...), s[i:])
 	if string(out) == s {
 		return s
 	}
 	return string(out)
-}
-
-// isSkeletonFast reports whether every rune of s is valid, on the fast path
-// and its own piece, so that s is its own skeleton.
-func isSkeletonFast(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
-			return false
-		}
-	}
-	return true
 }
 
 // AppendSkeleton appends the [Skeleton] of s to dst and returns the extended
@@ -73,21 +75,16 @@ func AppendSkeleton(dst []byte, s string) []byte {
 		if v&bitSlow != 0 || r == utf8.RuneError {
 			return appendSkeletonSlow(dst[:start], s)
 		}
-		dst = appendPiece(dst, r, v&kindMask)
+		switch k := v & kindMask; k {
+		case kindIdentity:
+			dst = utf8.AppendRune(dst, r)
+		case kindHangul:
+			dst = appendHangul(dst, r)
+		default:
+			dst = append(dst, piece(k)...)
+		}
 	}
 	return dst
-}
-
-// appendPiece appends the fast-path skeleton piece of r, whose kind is k.
-func appendPiece(dst []byte, r rune, k uint32) []byte {
-	switch {
-	case k == kindIdentity:
-		return utf8.AppendRune(dst, r)
-	case k == kindHangul:
-		return appendHangul(dst, r)
-	default:
-		return append(dst, piece(k)...)
-	}
 }
 
 // Hangul syllable decomposition (Unicode §3.12). A precomposed syllable's
