@@ -122,21 +122,11 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 
 // newChallenge builds a challenge on an already parsed and masked name.
 func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v view, issuedAt, expiresAt time.Time) (Challenge, error) {
-	// Asking for a surname the display shows would ask for nothing.
-	if kind == Surname && p.Display == mask.KeepSurname {
-		kind = FullName
-	}
+	kind = effectiveKind(kind, p.Display, n, v)
 	c := Challenge{
 		kind: kind, transferID: t.ID, payeeID: t.Payee.ID, amount: t.Amount,
 		issuedAt: issuedAt, expiresAt: expiresAt, view: v, rules: p.Challenge,
 		hideLength: p.HideLength,
-	}
-	// A display that hides nothing leaves no hidden part to ask for, and
-	// one that hides pieces of several words (J*** ****h, 买**·*力) would ask
-	// the payer to type fragments ("ohn Smit"): ask for the whole name.
-	if kind == HiddenPart && (v.hiddenText == "" || !wholeParts(n, v.hidden)) {
-		kind = FullName
-		c.kind = kind
 	}
 	switch kind {
 	case HiddenPart:
@@ -370,6 +360,29 @@ func (c Challenge) Prompt(s State) Prompt {
 		ExpiresAt:    c.expiresAt,
 		LockedUntil:  s.LockedUntil,
 	}
+}
+
+// effectiveKind is the challenge actually asked for kind: a display that
+// hides nothing leaves no hidden part to ask for (FullName); one that hides
+// pieces of several words (J*** ****h, 买**·*力) would ask the payer to type
+// fragments ("ohn Smit"), so the surname is asked instead; and asking for a
+// surname that the display shows would ask for nothing (FullName). It never
+// lowers a kind, and it keeps their order (HiddenPart ≤ Surname ≤
+// FullName afterwards too), so a stronger rule never gets a weaker
+// challenge.
+func effectiveKind(kind ChallengeKind, display mask.Style, n identity.Name, v view) ChallengeKind {
+	if kind == HiddenPart {
+		switch {
+		case v.hiddenText == "":
+			return FullName
+		case !wholeParts(n, v.hidden):
+			kind = Surname
+		}
+	}
+	if kind == Surname && display == mask.KeepSurname {
+		return FullName
+	}
+	return kind
 }
 
 // wholeParts reports whether every hidden span of a name with several parts

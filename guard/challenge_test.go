@@ -71,9 +71,9 @@ func TestCheck(t *testing.T) {
 			{"欧", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}},
 			{"歐陽", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
 		}, false},
-		{"hidden fragments of an interpunct name ask for the whole name", HiddenPart, "买买提·艾力", time.Hour, State{}, []step{
+		{"hidden fragments of an interpunct name ask for the surname", HiddenPart, "买买提·艾力", time.Hour, State{}, []step{
 			{"买提·艾", 0, Retry, State{Wrong: 1, Answers: 1, PayeeToday: 1, PayerToday: 1}}, // 买**·*力
-			{"买买提·艾力", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
+			{"艾力", 0, Passed, State{Wrong: 1, Answers: 2, PayeeToday: 1, PayerToday: 1}},
 		}, false},
 		{"hidden part passes", HiddenPart, "张小明", time.Hour, State{}, []step{
 			{"小", 0, Passed, State{Answers: 1}},
@@ -174,8 +174,8 @@ func TestChallengeKindAdjusted(t *testing.T) {
 		name  string
 		want  ChallengeKind
 	}{
-		{mask.KeepEnds, "John Smith", FullName},      // J*** ****h: fragments
-		{mask.KeepLast, "John Smith", FullName},      // **** ****h
+		{mask.KeepEnds, "John Smith", Surname},       // J*** ****h: fragments
+		{mask.KeepLast, "John Smith", Surname},       // **** ****h
 		{mask.HideSurname, "John Smith", HiddenPart}, // John *****: one whole part
 		{mask.KeepSurname, "John Smith", HiddenPart}, // **** Smith
 		{mask.KeepEnds, "张小明", HiddenPart},           // 张*明: one part
@@ -216,6 +216,25 @@ func TestPrompt(t *testing.T) {
 		fmt.Sprintf("%v %+v %#v", d, d, d)} {
 		if strings.Contains(s, "小") {
 			t.Errorf("challenge's redacted form %+q reveals the answer", s)
+		}
+	}
+}
+
+// TestEffectiveKindKeepsOrder: adjusting a challenge's kind to the display
+// never makes a stronger kind weaker than a weaker one (rapid found
+// HiddenPart on J*** ****h upgraded past a Surname rule).
+func TestEffectiveKindKeepsOrder(t *testing.T) {
+	for _, style := range []mask.Style{mask.KeepLast, mask.HideSurname, mask.KeepSurname, mask.KeepEnds} {
+		p := DefaultPolicy()
+		p.Display = style
+		for _, name := range []string{"张小明", "欧阳娜娜", "John Smith", "Mary Ann Jones", "买买提·艾力", "남궁민수", "Madonna"} {
+			var got []ChallengeKind
+			for _, k := range []ChallengeKind{HiddenPart, Surname, FullName} {
+				got = append(got, newChallenge(t, p, k, name, time.Hour).Kind())
+			}
+			if got[0] > got[1] || got[1] > got[2] {
+				t.Errorf("%v, %+q: effective kinds %v are out of order", style, name, got)
+			}
 		}
 	}
 }
