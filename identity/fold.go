@@ -256,6 +256,10 @@ func (f *folder) rune(dst []byte, r rune) []byte {
 		f.used |= Reasons(latinFold[i+2])
 		f.stripMarks = true
 		return dst
+	case r >= 0x4E00 && r <= 0x9FFF:
+		// CJK Unified Ideographs are never apostrophes, ignorable or
+		// separators: test them before those table look-ups.
+		return f.han(dst, r)
 	case r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
 		dst = f.emit(dst, r, classCJK) // Hangul syllables, Kana: no case, kept as they are
 		f.stripMarks = false
@@ -268,8 +272,6 @@ func (f *folder) rune(dst []byte, r rune) []byte {
 		f.used |= ReasonSeparator
 		f.dropped = true
 		return dst
-	case r >= 0x4E00 && r <= 0x9FFF:
-		return f.han(dst, r)
 	case isSeparator(r):
 		return f.separator(dst, r)
 	case unicode.Is(unicode.Mn, r):

@@ -122,3 +122,14 @@ func TestAppendFoldAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestIdeographsBeforeTables: folder.rune tests CJK Unified Ideographs
+// before the apostrophe, ignorable and separator look-ups, which is the same
+// as testing them after only if no ideograph is one of those.
+func TestIdeographsBeforeTables(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if isApostrophe(r) || isIgnorable(r) || isSeparator(r) {
+			t.Errorf("U+%04X is an apostrophe, ignorable or a separator", r)
+		}
+	}
+}
