@@ -462,21 +462,10 @@ func (t *Tables) Render() ([]byte, error) {
 
 	// Pieces, one per line with the sources that map to them.
 	w("// skeletonPieces holds each piece's text, pieceEnd[i] its end offset.\n")
-	w("const skeletonPieces = \"\" +\n")
-	var ends []uint32
-	var off uint32
-	for i, p := range t.Pieces {
-		off += uint32(len(p))
-		ends = append(ends, off)
-		sep := " +"
-		if i == len(t.Pieces)-1 {
-			sep = ""
-		}
-		w("\t%+q%s // %d%s\n", p, sep, i, srcComment(t.PieceSrc[i]))
-	}
-	w("\nvar pieceEnd = [%d]uint32{", len(ends))
-	writeInts(&b, ends)
-	w("}\n\n")
+	writeStrings(&b, "skeletonPieces", "pieceEnd", t.Pieces, func(i int) string {
+		return fmt.Sprintf(" // %d%s", i, srcComment(t.PieceSrc[i]))
+	})
+	w("\n\n")
 
 	// confusables.txt rows, with upstream comments, for the conformance
 	// test and for review of diffs.
@@ -523,21 +512,8 @@ func (t *Tables) Render() ([]byte, error) {
 	w("}\n\nvar normBlocks = [%d]uint64{", len(nblocks))
 	writeInts(&b, nblocks)
 	w("}\n\n// decompositions holds the canonical decompositions, decompEnd their ends.\n")
-	w("const decompositions = \"\" +\n")
-	var dends []uint32
-	var doff uint32
-	for i, d := range t.Decomps {
-		doff += uint32(len(d))
-		dends = append(dends, doff)
-		sep := " +"
-		if i == len(t.Decomps)-1 {
-			sep = ""
-		}
-		w("\t%+q%s\n", d, sep)
-	}
-	w("\nvar decompEnd = [%d]uint32{", len(dends))
-	writeInts(&b, dends)
-	w("}\n\n")
+	writeStrings(&b, "decompositions", "decompEnd", t.Decomps, func(int) string { return "" })
+	w("\n\n")
 	w("var scriptIndex = [%d]uint16{", len(sidx))
 	writeInts(&b, sidx)
 	w("}\n\nvar scriptBlocks = [%d]uint8{", len(sblocks))
@@ -606,6 +582,27 @@ func srcComment(rs []rune) string {
 		fmt.Fprintf(&b, " U+%04X", r)
 	}
 	return b.String()
+}
+
+// writeStrings writes parts as one string constant named name, one part a
+// line followed by comment(i), and the parts' end offsets as the array
+// ends, ending with the array's closing brace.
+func writeStrings(b *bytes.Buffer, name, ends string, parts []string, comment func(int) string) {
+	fmt.Fprintf(b, "const %s = \"\" +\n", name)
+	offs := make([]uint32, 0, len(parts))
+	var off uint32
+	for i, p := range parts {
+		off += uint32(len(p))
+		offs = append(offs, off)
+		sep := " +"
+		if i == len(parts)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(b, "\t%+q%s%s\n", p, sep, comment(i))
+	}
+	fmt.Fprintf(b, "\nvar %s = [%d]uint32{", ends, len(offs))
+	writeInts(b, offs)
+	b.WriteString("}")
 }
 
 func writeInts[T uint8 | uint16 | uint32 | uint64](b *bytes.Buffer, v []T) {
