@@ -93,7 +93,8 @@ type Challenge struct {
 	issuedAt   time.Time
 	expiresAt  time.Time
 	view       view   // the masked display the payer sees
-	fill       []Span // grapheme spans the payer must supply
+	fill       []Span // grapheme spans the payer must supply, or nil for fillOne
+	fillOne    Span   // the one span to supply (surname or full name) when fill is nil
 	want       string // the expected answer as registered (for identity.Compare)
 	key        string // identity.Fold(want), at most keySize bytes
 	rules      ChallengeRules
@@ -113,15 +114,15 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 	if kind == NoChallenge || int(kind) >= len(kindNames) || !expiresAt.After(issuedAt) {
 		return Challenge{}, ErrInvalidPolicy
 	}
-	n, v, err := p.display(t.Payee.RealName)
+	n, _, v, err := p.display(t.Payee.RealName, needView)
 	if err != nil {
 		return Challenge{}, err
 	}
-	return p.newChallenge(kind, t, n, v, issuedAt, expiresAt)
+	return p.newChallenge(kind, t, &n, v, issuedAt, expiresAt)
 }
 
 // newChallenge builds a challenge on an already parsed and masked name.
-func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v view, issuedAt, expiresAt time.Time) (Challenge, error) {
+func (p *Policy) newChallenge(kind ChallengeKind, t Transfer, n *identity.Name, v view, issuedAt, expiresAt time.Time) (Challenge, error) {
 	kind = effectiveKind(kind, p.Display, n, v)
 	c := Challenge{
 		kind: kind, transferID: t.ID, payeeID: t.Payee.ID, amount: t.Amount,
@@ -134,16 +135,16 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 	case Surname:
 		s := n.Surname()
 		c.want = n.Text(s)
-		c.fill = []Span{{s.Start, s.End}}
+		c.fillOne = Span{s.Start, s.End}
 	case FullName:
 		c.want = n.Unmasked()
-		c.fill = []Span{{0, n.Len()}}
+		c.fillOne = Span{0, n.Len()}
 	}
 	var buf [keySize]byte
 	k := identity.AppendFold(buf[:0], c.want)
 	if len(k) == 0 && c.kind != FullName {
 		// The asked part folds to nothing (punctuation only): ask for all.
-		c.kind, c.want, c.fill = FullName, n.Unmasked(), []Span{{0, n.Len()}}
+		c.kind, c.want, c.fill, c.fillOne = FullName, n.Unmasked(), nil, Span{0, n.Len()}
 		k = identity.AppendFold(buf[:0], c.want)
 	}
 	switch {
@@ -152,8 +153,13 @@ func (p Policy) newChallenge(kind ChallengeKind, t Transfer, n identity.Name, v 
 	case len(k) > keySize:
 		// AppendFold outgrew the array; the fold does not fit.
 		return Challenge{}, ErrAnswerTooLong
+	case string(k) == c.want:
+		// The answer is its own fold (a simplified Han name, say): share
+		// the string instead of copying it.
+		c.key = c.want
+	default:
+		c.key = string(k)
 	}
-	c.key = string(k)
 	return c, nil
 }
 
@@ -343,8 +349,11 @@ type Span struct {
 // promptFill returns the spans to fill, or nil when the display hides the
 // length (the spans would tell it).
 func (c Challenge) promptFill() []Span {
-	if c.hideLength {
+	if c.hideLength || !c.IsValid() {
 		return nil
+	}
+	if c.fill == nil {
+		return []Span{c.fillOne}
 	}
 	return append([]Span(nil), c.fill...)
 }
@@ -370,7 +379,7 @@ func (c Challenge) Prompt(s State) Prompt {
 // lowers a kind, and it keeps their order (HiddenPart ≤ Surname ≤
 // FullName afterwards too), so a stronger rule never gets a weaker
 // challenge.
-func effectiveKind(kind ChallengeKind, display mask.Style, n identity.Name, v view) ChallengeKind {
+func effectiveKind(kind ChallengeKind, display mask.Style, n *identity.Name, v view) ChallengeKind {
 	if kind == HiddenPart {
 		switch {
 		case v.hiddenText == "":
@@ -387,7 +396,7 @@ func effectiveKind(kind ChallengeKind, display mask.Style, n identity.Name, v vi
 
 // wholeParts reports whether every hidden span of a name with several parts
 // is one whole part. A one-part name (张*明) always qualifies.
-func wholeParts(n identity.Name, hidden []Span) bool {
+func wholeParts(n *identity.Name, hidden []Span) bool {
 	if n.NumParts() < 2 {
 		return true
 	}

@@ -5,8 +5,8 @@ import (
 	"github.com/transferguard/transferguard/mask"
 )
 
-// view is a masked name as guard uses it: the text the payer sees, its
-// segments, the hidden grapheme spans and (server side only) the hidden
+// view is a masked name as a challenge keeps it: the text the payer sees,
+// its segments, the hidden grapheme spans and (server side only) the hidden
 // text, the hidden spans joined by single spaces.
 type view struct {
 	text       string
@@ -15,39 +15,68 @@ type view struct {
 	hiddenText string
 }
 
-// public returns the client-visible part of v.
-func (v view) public() MaskedName {
-	return MaskedName{Text: v.text, Segments: append([]Segment(nil), v.segs...)}
-}
+// maskNeeds says which results of [Policy.maskName] a caller uses, so that
+// it allocates only for those.
+type maskNeeds uint8
+
+const (
+	needPublic maskNeeds = 1 << iota // the MaskedName a decision or suspect shows
+	needView                         // the view a challenge keeps
+)
 
 // display parses name and masks it with p's style.
-func (p Policy) display(name string) (identity.Name, view, error) {
+func (p *Policy) display(name string, need maskNeeds) (identity.Name, MaskedName, view, error) {
 	n, err := identity.Parse(name)
 	if err != nil {
-		return identity.Name{}, view{}, err
+		return identity.Name{}, MaskedName{}, view{}, err
 	}
-	v, err := p.mask(n)
-	return n, v, err
+	pub, v, err := p.maskName(&n, need)
+	return n, pub, v, err
 }
 
-// mask masks n with p's style.
-func (p Policy) mask(n identity.Name) (view, error) {
-	m, err := mask.NameFrom(n, p.Display, mask.HideLength(p.HideLength))
+// maskName masks n with p's style and returns what need asks for: the
+// client-visible MaskedName, the challenge's view, or both. When both are
+// asked for, their segments share one allocation but not one slice: two
+// disjoint, separately capped halves, so that a caller who writes into (or
+// appends to) a decision's display cannot change what the challenge's
+// prompt shows.
+func (p *Policy) maskName(n *identity.Name, need maskNeeds) (MaskedName, view, error) {
+	m, err := mask.NameFrom(*n, p.Display, mask.HideLength(p.HideLength))
 	if err != nil {
-		return view{}, err
+		return MaskedName{}, view{}, err
 	}
-	v := view{text: m.String(), hiddenText: m.UnmaskedHidden()}
-	var segs [8]mask.Segment
-	ms := m.AppendSegments(segs[:0])
-	v.segs = make([]Segment, len(ms))
+	var arr [8]mask.Segment
+	ms := m.AppendSegments(arr[:0])
+	k := len(ms)
+	copies := 0
+	if need&needPublic != 0 {
+		copies++
+	}
+	if need&needView != 0 {
+		copies++
+	}
+	segs := make([]Segment, copies*k)
 	for i, s := range ms {
-		v.segs[i] = Segment{Text: s.Text, Hidden: s.Hidden}
+		segs[i] = Segment{Text: s.Text, Hidden: s.Hidden}
 	}
+	var pub MaskedName
+	var v view
+	if need&needPublic != 0 {
+		pub = MaskedName{Text: m.String(), Segments: segs[:k:k]}
+		if need&needView != 0 {
+			copy(segs[k:], segs[:k])
+			segs = segs[k:]
+		}
+	}
+	if need&needView == 0 {
+		return pub, v, nil
+	}
+	v = view{text: m.String(), segs: segs[:k:k], hiddenText: m.UnmaskedHidden()}
 	var spans [8]mask.Span
 	hs := m.AppendHidden(spans[:0])
 	v.hidden = make([]Span, len(hs))
 	for i, s := range hs {
 		v.hidden[i] = Span{s.Start, s.End}
 	}
-	return v, nil
+	return pub, v, nil
 }

@@ -209,14 +209,19 @@ func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
 // complete fills in the display, challenge, hold and suspects of a decision
 // stronger than allow.
 func (p *Policy) complete(d *Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) error {
-	v, err := p.mask(n)
+	challenge := o.kind != NoChallenge && o.action != ActionBlock
+	need := needPublic
+	if challenge {
+		need |= needView
+	}
+	pub, v, err := p.maskName(&n, need)
 	if err != nil {
 		return err
 	}
-	d.Display = v.public()
-	if o.kind != NoChallenge && o.action != ActionBlock {
+	d.Display = pub
+	if challenge {
 		d.Action = max(d.Action, ActionChallenge)
-		d.Challenge, err = p.newChallenge(o.kind, t, n, v, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
+		d.Challenge, err = p.newChallenge(o.kind, t, &n, v, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
 		if err != nil {
 			return err
 		}
@@ -225,18 +230,21 @@ func (p *Policy) complete(d *Decision, o outcome, t Transfer, n identity.Name, a
 		d.Action = max(d.Action, ActionDelay)
 		d.Hold = Hold{Kind: o.hold, Duration: o.holdDur, CancelUntil: t.At.Add(o.holdDur)}
 	}
-	for _, s := range a.Suspects {
-		d.Suspects = append(d.Suspects, p.suspect(s))
+	if len(a.Suspects) > 0 {
+		d.Suspects = make([]Suspect, len(a.Suspects))
+		for i, s := range a.Suspects {
+			d.Suspects[i] = p.suspect(s)
+		}
 	}
 	return nil
 }
 
 // suspect masks a contact for display.
-func (p Policy) suspect(s risk.Suspect) Suspect {
+func (p *Policy) suspect(s risk.Suspect) Suspect {
 	out := Suspect{ContactID: s.Contact.ID, Nickname: s.Contact.Nickname, Score: s.Score, Reasons: s.Reasons}
 	if s.Contact.RealName != "" {
-		if _, v, err := p.display(s.Contact.RealName); err == nil {
-			out.Name = v.public()
+		if _, pub, _, err := p.display(s.Contact.RealName, needPublic); err == nil {
+			out.Name = pub
 		}
 	}
 	return out
@@ -254,11 +262,11 @@ type MaskedName struct {
 // it. Use it when the UI shows the name on an [ActionAllow] decision too. It
 // returns the name parsing errors of the identity package.
 func (p Policy) MaskName(name string) (MaskedName, error) {
-	_, v, err := p.display(name)
+	_, pub, _, err := p.display(name, needPublic)
 	if err != nil {
 		return MaskedName{}, err
 	}
-	return v.public(), nil
+	return pub, nil
 }
 
 // decisionJSON is the client-safe JSON form of a Decision.
