@@ -238,3 +238,27 @@ func TestEffectiveKindKeepsOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPromptFillOneSpan: surname and full-name challenges ask for one span
+// that the challenge keeps without a slice; the zero challenge asks for
+// nothing.
+func TestPromptFillOneSpan(t *testing.T) {
+	p := DefaultPolicy()
+	for _, tc := range []struct {
+		kind ChallengeKind
+		name string
+		want []Span
+	}{
+		{Surname, "欧阳娜娜", []Span{{0, 2}}},
+		{FullName, "欧阳娜娜", []Span{{0, 4}}},
+		{FullName, "John Smith", []Span{{0, 10}}},
+	} {
+		c := newChallenge(t, p, tc.kind, tc.name, time.Hour)
+		if diff := cmp.Diff(tc.want, c.Prompt(State{}).Fill); diff != "" {
+			t.Errorf("%v %+q: fill (-want +got):\n%s", tc.kind, tc.name, diff)
+		}
+	}
+	if f := (Challenge{}).Prompt(State{}).Fill; f != nil {
+		t.Errorf("zero challenge fill = %v, want nil", f)
+	}
+}

@@ -56,19 +56,31 @@ var currencies = [...]struct {
 // minorUnits returns the number of minor-unit digits of the ISO 4217 code
 // and whether the code is in the table. It does not allocate.
 func minorUnits(code string) (int, bool) {
+	if len(code) != 3 {
+		return 0, false
+	}
+	// Codes are three bytes; compare them packed into integers, which
+	// orders them as the strings order (big-endian, byte by byte).
+	want := pack3(code)
 	lo, hi := 0, len(currencies)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		switch c := currencies[m].code; {
-		case c == code:
+		switch c := pack3(currencies[m].code); {
+		case c == want:
 			return int(currencies[m].minor), true
-		case c < code:
+		case c < want:
 			lo = m + 1
 		default:
 			hi = m
 		}
 	}
 	return 0, false
+}
+
+// pack3 packs a three-byte code into an integer, first byte highest.
+func pack3(s string) uint32 {
+	_ = s[2]
+	return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
 }
 
 // MinorUnits returns the number of digits after the decimal separator of

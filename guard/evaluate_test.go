@@ -222,3 +222,44 @@ func TestHoldJSONRoundTrip(t *testing.T) {
 		t.Errorf("Hold %s round trip (-want +got):\n%s", b, diff)
 	}
 }
+
+// TestDisplayDoesNotAliasPrompt: the decision's display and the challenge's
+// segments share one allocation; writing into or appending to the display
+// must not change what the prompt shows.
+func TestDisplayDoesNotAliasPrompt(t *testing.T) {
+	p := DefaultPolicy()
+	d, err := p.Evaluate(transfer(300000), risk.Assessment{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Challenge.IsValid() {
+		t.Fatalf("action %v: no challenge", d.Action)
+	}
+	before := d.Challenge.Prompt(State{})
+	for i := range d.Display.Segments {
+		d.Display.Segments[i] = Segment{Text: "x", Hidden: true}
+	}
+	d.Display.Segments = append(d.Display.Segments, Segment{Text: "y"})
+	if diff := cmp.Diff(before, d.Challenge.Prompt(State{})); diff != "" {
+		t.Errorf("prompt changed after the display was written (-before +after):\n%s", diff)
+	}
+}
+
+// TestEvaluateLookalikeAllocs bounds the allocations of the lookalike path
+// (BenchmarkEvaluate/lookalike): the payee's masked text, one segments
+// array for display and challenge, the hidden spans, the suspects slice,
+// and per suspect its masked text and segments.
+func TestEvaluateLookalikeAllocs(t *testing.T) {
+	p := DefaultPolicy()
+	a := risk.Assessment{Level: risk.LevelHigh, Suspects: []risk.Suspect{{
+		Contact: risk.Profile{ID: "c7", Nickname: "小明", RealName: "张晓明"}, Score: 0.9}}}
+	tr := transfer(300000)
+	var d Decision
+	n := testing.AllocsPerRun(100, func() { d, _ = p.Evaluate(tr, a) })
+	if !d.Challenge.IsValid() || len(d.Suspects) != 1 || d.Suspects[0].Name.Text == "" {
+		t.Fatalf("decision %+v: want a challenge and one masked suspect", summarize(d))
+	}
+	if n > 6 {
+		t.Errorf("allocs = %v, want at most 6", n)
+	}
+}

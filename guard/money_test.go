@@ -4,7 +4,10 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 func TestCurrencyTableSorted(t *testing.T) {
@@ -116,4 +119,34 @@ func TestMoneyString(t *testing.T) {
 			t.Errorf("%+v.String() = %+q, want %+q", tt.m, got, tt.want)
 		}
 	}
+}
+
+// TestMinorUnitsMatchesScan: the packed binary search finds every code of
+// the table and agrees with a linear scan on any string.
+func TestMinorUnitsMatchesScan(t *testing.T) {
+	scan := func(code string) (int, bool) {
+		for _, c := range currencies {
+			if c.code == code {
+				return int(c.minor), true
+			}
+		}
+		return 0, false
+	}
+	for _, c := range currencies {
+		if len(c.code) != 3 || strings.ToUpper(c.code) != c.code {
+			t.Errorf("code %q is not three upper-case letters", c.code)
+		}
+		if d, ok := minorUnits(c.code); !ok || d != int(c.minor) {
+			t.Errorf("minorUnits(%q) = %d, %v; want %d, true", c.code, d, ok, c.minor)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		code := rapid.OneOf(rapid.SampledFrom(Currencies()), rapid.StringN(0, 4, 8),
+			rapid.StringMatching(`[A-Z]{3}`)).Draw(t, "code")
+		d, ok := minorUnits(code)
+		wd, wok := scan(code)
+		if d != wd || ok != wok {
+			t.Fatalf("minorUnits(%+q) = %d, %v; scan gives %d, %v", code, d, ok, wd, wok)
+		}
+	})
 }
