@@ -118,15 +118,20 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 	if err != nil {
 		return Challenge{}, err
 	}
-	return p.newChallenge(kind, t, &n, v, issuedAt, expiresAt)
+	var c Challenge
+	if err := p.newChallenge(&c, kind, &t, &n, &v, issuedAt, expiresAt); err != nil {
+		return Challenge{}, err
+	}
+	return c, nil
 }
 
-// newChallenge builds a challenge on an already parsed and masked name.
-func (p *Policy) newChallenge(kind ChallengeKind, t Transfer, n *identity.Name, v view, issuedAt, expiresAt time.Time) (Challenge, error) {
+// newChallenge builds a challenge on an already parsed and masked name into
+// *c, which it leaves as the zero Challenge on error.
+func (p *Policy) newChallenge(c *Challenge, kind ChallengeKind, t *Transfer, n *identity.Name, v *view, issuedAt, expiresAt time.Time) error {
 	kind = effectiveKind(kind, p.Display, n, v)
-	c := Challenge{
+	*c = Challenge{
 		kind: kind, transferID: t.ID, payeeID: t.Payee.ID, amount: t.Amount,
-		issuedAt: issuedAt, expiresAt: expiresAt, view: v, rules: p.Challenge,
+		issuedAt: issuedAt, expiresAt: expiresAt, view: *v, rules: p.Challenge,
 		hideLength: p.HideLength,
 	}
 	switch kind {
@@ -149,10 +154,12 @@ func (p *Policy) newChallenge(kind ChallengeKind, t Transfer, n *identity.Name, 
 	}
 	switch {
 	case len(k) == 0:
-		return Challenge{}, ErrNoAnswer
+		*c = Challenge{}
+		return ErrNoAnswer
 	case len(k) > keySize:
 		// AppendFold outgrew the array; the fold does not fit.
-		return Challenge{}, ErrAnswerTooLong
+		*c = Challenge{}
+		return ErrAnswerTooLong
 	case string(k) == c.want:
 		// The answer is its own fold (a simplified Han name, say): share
 		// the string instead of copying it.
@@ -160,7 +167,7 @@ func (p *Policy) newChallenge(kind ChallengeKind, t Transfer, n *identity.Name, 
 	default:
 		c.key = string(k)
 	}
-	return c, nil
+	return nil
 }
 
 // IsValid reports whether c was issued by [Policy.NewChallenge].
@@ -379,7 +386,7 @@ func (c Challenge) Prompt(s State) Prompt {
 // lowers a kind, and it keeps their order (HiddenPart ≤ Surname ≤
 // FullName afterwards too), so a stronger rule never gets a weaker
 // challenge.
-func effectiveKind(kind ChallengeKind, display mask.Style, n *identity.Name, v view) ChallengeKind {
+func effectiveKind(kind ChallengeKind, display mask.Style, n *identity.Name, v *view) ChallengeKind {
 	if kind == HiddenPart {
 		switch {
 		case v.hiddenText == "":

@@ -158,7 +158,7 @@ func (p Policy) Evaluate(t Transfer, a risk.Assessment) (Decision, error) {
 	if o.action == ActionAllow {
 		return d, nil
 	}
-	if err := p.complete(&d, o, t, n, a); err != nil {
+	if err := p.complete(&d, &o, &t, &n, &a); err != nil {
 		return Decision{}, err
 	}
 	return d, nil
@@ -208,21 +208,20 @@ func (p *Policy) applyRisk(o *outcome, a risk.Assessment) {
 
 // complete fills in the display, challenge, hold and suspects of a decision
 // stronger than allow.
-func (p *Policy) complete(d *Decision, o outcome, t Transfer, n identity.Name, a risk.Assessment) error {
+func (p *Policy) complete(d *Decision, o *outcome, t *Transfer, n *identity.Name, a *risk.Assessment) error {
 	challenge := o.kind != NoChallenge && o.action != ActionBlock
 	need := needPublic
 	if challenge {
 		need |= needView
 	}
-	pub, v, err := p.maskName(&n, need)
+	pub, v, err := p.maskName(n, need)
 	if err != nil {
 		return err
 	}
 	d.Display = pub
 	if challenge {
 		d.Action = max(d.Action, ActionChallenge)
-		d.Challenge, err = p.newChallenge(o.kind, t, &n, v, t.At, t.At.Add(time.Duration(p.Challenge.TTL)))
-		if err != nil {
+		if err := p.newChallenge(&d.Challenge, o.kind, t, n, &v, t.At, t.At.Add(time.Duration(p.Challenge.TTL))); err != nil {
 			return err
 		}
 	}
@@ -232,22 +231,21 @@ func (p *Policy) complete(d *Decision, o outcome, t Transfer, n identity.Name, a
 	}
 	if len(a.Suspects) > 0 {
 		d.Suspects = make([]Suspect, len(a.Suspects))
-		for i, s := range a.Suspects {
-			d.Suspects[i] = p.suspect(s)
+		for i := range a.Suspects {
+			p.suspect(&d.Suspects[i], &a.Suspects[i])
 		}
 	}
 	return nil
 }
 
 // suspect masks a contact for display.
-func (p *Policy) suspect(s risk.Suspect) Suspect {
-	out := Suspect{ContactID: s.Contact.ID, Nickname: s.Contact.Nickname, Score: s.Score, Reasons: s.Reasons}
+func (p *Policy) suspect(out *Suspect, s *risk.Suspect) {
+	*out = Suspect{ContactID: s.Contact.ID, Nickname: s.Contact.Nickname, Score: s.Score, Reasons: s.Reasons}
 	if s.Contact.RealName != "" {
 		if _, pub, _, err := p.display(s.Contact.RealName, needPublic); err == nil {
 			out.Name = pub
 		}
 	}
-	return out
 }
 
 // MaskedName is a name masked for the payer: the text and its segments, so
