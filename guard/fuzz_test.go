@@ -151,3 +151,66 @@ func FuzzEvidenceJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEvaluate feeds arbitrary payee and suspect names, amounts and
+// currencies to Evaluate: it must never panic; a name identity rejects is
+// an error whatever the amount; a decision's display and every masked
+// suspect must read as their segments joined, and the suspects must be
+// those of the assessment, in order.
+func FuzzEvaluate(f *testing.F) {
+	for _, s := range []struct {
+		payee, suspect, currency string
+		minor                    int64
+		level                    uint8
+	}{
+		{"张小明", "张晓明", "CNY", 300000, 3}, {"张小明", "", "CNY", 10000, 0},
+		{"John Smith", "Jon Smith", "GBP", 500000, 2}, {"欧阳娜娜", "歐陽娜娜", "CNY", 5000000, 4},
+		{"买买提·艾力", "买买提·艾力", "CNY", 60000, 1}, {"", "张三", "CNY", 100, 0},
+		{"张三", "\x00", "XXX", -1, 9}, {"Zoe\u0308 Ng", "𠮷野家", "JPY", 1 << 62, 3},
+	} {
+		f.Add(s.payee, s.suspect, s.currency, s.minor, s.level)
+	}
+	f.Fuzz(func(t *testing.T, payee, suspect, currency string, minor int64, level uint8) {
+		p := DefaultPolicy()
+		tr := transfer(minor)
+		tr.Amount.Currency = currency
+		tr.Payee.RealName = payee
+		a := risk.Assessment{Level: risk.Level(level % 6)}
+		if suspect != "" {
+			a.Suspects = []risk.Suspect{{Contact: risk.Profile{ID: "c1", Nickname: "n", RealName: suspect}, Score: 0.9}}
+		}
+		d, err := p.Evaluate(tr, a)
+		if _, perr := identity.Parse(payee); perr != nil && err == nil && payee != "" {
+			t.Fatalf("Evaluate accepted payee %+q that identity.Parse rejects (%v)", payee, perr)
+		}
+		if err != nil {
+			return
+		}
+		joined := func(m MaskedName) string {
+			var b bytes.Buffer
+			for _, s := range m.Segments {
+				b.WriteString(s.Text)
+			}
+			return b.String()
+		}
+		if d.Action != ActionAllow && (d.Display.Text == "" || joined(d.Display) != d.Display.Text) {
+			t.Fatalf("display %+q, segments %+v", d.Display.Text, d.Display.Segments)
+		}
+		if len(d.Suspects) != len(a.Suspects) && d.Action != ActionAllow {
+			t.Fatalf("%d suspects, assessment has %d", len(d.Suspects), len(a.Suspects))
+		}
+		for _, s := range d.Suspects {
+			if s.ContactID != "c1" || joined(s.Name) != s.Name.Text {
+				t.Fatalf("suspect %+v", s)
+			}
+		}
+		if d.Challenge.IsValid() {
+			if !d.Challenge.Binds(tr) {
+				t.Fatal("challenge does not bind its transfer")
+			}
+			if pr := d.Challenge.Prompt(State{}); pr.Masked != d.Display.Text {
+				t.Fatalf("prompt shows %+q, display %+q", pr.Masked, d.Display.Text)
+			}
+		}
+	})
+}
