@@ -162,7 +162,10 @@ func parseSlow(s string, opts ...Option) (Name, error) {
 
 // parse implements [Parse]; fast selects the fast paths, which give the
 // same result as the general path for every input.
-func parse(s string, opts []Option, fast bool) (Name, error) {
+//
+// Its result is named so that the Name is built in place, in the caller's
+// result slot, rather than copied out (a Name is 168 bytes).
+func parse(s string, opts []Option, fast bool) (n Name, err error) {
 	var o options
 	for _, opt := range opts {
 		if opt.o.hasLang {
@@ -175,8 +178,15 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 	if len(s) > 4*MaxBytes {
 		return Name{}, ErrTooLong
 	}
+	if fast {
+		if script, ok := cjkOnly(s); ok {
+			if err := n.parseCJK(s, script, o); err != nil {
+				return Name{}, err
+			}
+			return n, nil
+		}
+	}
 	var stable bool
-	var err error
 	if fast {
 		stable, err = checkRunes(s)
 	} else {
@@ -200,7 +210,7 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 	if len(s) > MaxBytes {
 		return Name{}, ErrTooLong
 	}
-	n := Name{s: s}
+	n.s = s // n is still the zero Name
 	if fast {
 		err = n.segment()
 	} else {
@@ -211,6 +221,63 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 	}
 	n.sur = n.surname(o, fast)
 	return n, nil
+}
+
+// parseCJK is [parse] for a name s of CJK Unified Ideographs
+// (U+4E00–U+9FFF) and Hangul syllables only, as [cjkOnly] reports, with
+// script the script of its runes. It skips the rune check, the trimming,
+// NFC and segmentation, which change nothing here (TestParseCJK checks
+// every such rune against the general path):
+//
+//   - all of these runes are assigned letters, so none is forbidden, and
+//     none is white space;
+//   - they have NFC_Quick_Check=Yes and Canonical_Combining_Class 0 and
+//     none composes with what precedes it (see [checkRunes]), so s is
+//     in NFC;
+//   - each is a grapheme cluster of its own ([Name.segment]: two simple
+//     runes never share a cluster), a letter and never a separator; so
+//     there are no parts but the whole name.
+//
+// A name of more than [MaxGraphemes] of them is too long, as the general
+// path finds either from its byte length or while segmenting.
+//
+// n must be the zero Name; parseCJK fills it in.
+func (n *Name) parseCJK(s string, script Script, o options) error {
+	k := len(s) / 3
+	if k > MaxGraphemes {
+		return ErrTooLong
+	}
+	n.s, n.n, n.script = s, uint8(k), script
+	for i := range k {
+		n.ends[i] = uint16(3 * (i + 1))
+	}
+	n.sur = n.surname(o, true)
+	return nil
+}
+
+// cjkOnly reports whether s, not empty, is made only of CJK Unified
+// Ideographs (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3), and
+// returns the script of such a name: [ScriptHan], [ScriptHangul], or
+// [ScriptMixed] for both (as [scriptSet.script] gives).
+func cjkOnly(s string) (Script, bool) {
+	var han, hangul bool
+	for i := 0; i < len(s); i += 3 {
+		switch {
+		case isURO(s[i:]):
+			han = true
+		case isHangulSyllable(s[i:]):
+			hangul = true
+		default:
+			return ScriptUnknown, false
+		}
+	}
+	switch {
+	case han && hangul:
+		return ScriptMixed, true
+	case han:
+		return ScriptHan, true
+	}
+	return ScriptHangul, hangul
 }
 
 // segment fills in the cluster boundaries, separators and script of n, as
@@ -450,7 +517,7 @@ func (n Name) Given() Span {
 func (n Name) Script() Script { return n.script }
 
 // substring returns the text of a grapheme span.
-func (n Name) substring(sp Span) string {
+func (n *Name) substring(sp Span) string {
 	if sp.Len() <= 0 {
 		return ""
 	}

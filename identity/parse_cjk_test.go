@@ -1,0 +1,93 @@
+package identity
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"pgregory.net/rapid"
+)
+
+// isCJKRune is the definition that cjkOnly implements: a CJK Unified
+// Ideograph of the main block or a Hangul syllable.
+func isCJKRune(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3
+}
+
+// TestCJKOnlyEveryRune checks cjkOnly on every code point and on every
+// three-byte sequence with a lead byte of the two ranges (E4–ED), valid
+// UTF-8 or not: it accepts exactly the runes of isCJKRune.
+func TestCJKOnlyEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		_, ok := cjkOnly(string(r))
+		if want := isCJKRune(r) && utf8.ValidRune(r); ok != want {
+			t.Fatalf("cjkOnly(%+q) = %v, want %v", string(r), ok, want)
+		}
+	}
+	var b [3]byte
+	for lead := 0xE4; lead <= 0xED; lead++ {
+		for x := range 1 << 16 {
+			b = [3]byte{byte(lead), byte(x >> 8), byte(x)}
+			r, size := utf8.DecodeRune(b[:])
+			want := size == 3 && isCJKRune(r)
+			if _, ok := cjkOnly(string(b[:])); ok != want {
+				t.Fatalf("cjkOnly(%+q) = %v, want %v", b, ok, want)
+			}
+		}
+	}
+	for _, s := range []string{"张", "张\xe5", "张\xe5\xbc", "张 ", " 张", "张a"} {
+		if _, ok := cjkOnly(s); ok != (s == "张") {
+			t.Errorf("cjkOnly(%+q) = %v", s, ok)
+		}
+	}
+}
+
+// TestParseCJK checks Parse's shortcut for names of ideographs and Hangul
+// syllables (parseCJK) against the general path for every such rune, alone
+// and in names of two to four characters with and without a compound
+// surname, in both scripts and mixed.
+func TestParseCJK(t *testing.T) {
+	if testing.Short() {
+		t.Skip("every CJK rune through the general path")
+	}
+	check := func(r rune) {
+		c := string(r)
+		for _, s := range []string{c, c + c, c + "小明", "欧" + c + "娜", "司" + c + "明", "남" + c + "민수", c + "궁민수"} {
+			checkParseFastSlow(t, s)
+		}
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		check(r)
+	}
+	for r := rune(0xAC00); r <= 0xD7A3; r++ {
+		check(r)
+	}
+	for _, s := range []string{
+		strings.Repeat("张", MaxGraphemes), strings.Repeat("张", MaxGraphemes+1),
+		strings.Repeat("가", MaxGraphemes), strings.Repeat("가", MaxGraphemes+1),
+		strings.Repeat("张", 85), strings.Repeat("张", 86), strings.Repeat("张", 4*MaxBytes/3+1),
+	} {
+		checkParseFastSlow(t, s)
+	}
+}
+
+// cjkName draws names made only of ideographs and Hangul syllables, with
+// compound surnames and the range ends drawn often, of up to
+// MaxGraphemes+2 characters.
+func cjkName() *rapid.Generator[string] {
+	common := []rune("欧阳司马诸葛上官歐陽張张小明娜남궁황보민수")
+	r := rapid.OneOf(rapid.SampledFrom(common), rapid.RuneFrom(nil, cjkRanges...),
+		rapid.SampledFrom([]rune{0x4E00, 0x9FFF, 0xAC00, 0xD7A3}))
+	return rapid.Custom(func(t *rapid.T) string {
+		return string(rapid.SliceOfN(r, 1, MaxGraphemes+2).Draw(t, "runes"))
+	})
+}
+
+var cjkRanges = []*unicode.RangeTable{{R16: []unicode.Range16{{Lo: 0x4E00, Hi: 0x9FFF, Stride: 1}, {Lo: 0xAC00, Hi: 0xD7A3, Stride: 1}}}}
+
+func propParseCJK(t *rapid.T) { checkParseFastSlow(t, cjkName().Draw(t, "s")) }
+
+// TestPropParseCJK checks parseCJK against the general path on random
+// names of ideographs and syllables of every length.
+func TestPropParseCJK(t *testing.T) { rapid.Check(t, propParseCJK) }
