@@ -180,7 +180,7 @@ func parse(s string, opts []Option, fast bool) (n Name, err error) {
 	}
 	if fast {
 		if script, ok := cjkOnly(s); ok {
-			if err := n.parseCJK(s, script, o); err != nil {
+			if err := n.parseCJK(s, script); err != nil {
 				return Name{}, err
 			}
 			return n, nil
@@ -242,7 +242,7 @@ func parse(s string, opts []Option, fast bool) (n Name, err error) {
 // path finds either from its byte length or while segmenting.
 //
 // n must be the zero Name; parseCJK fills it in.
-func (n *Name) parseCJK(s string, script Script, o options) error {
+func (n *Name) parseCJK(s string, script Script) error {
 	k := len(s) / 3
 	if k > MaxGraphemes {
 		return ErrTooLong
@@ -251,7 +251,18 @@ func (n *Name) parseCJK(s string, script Script, o options) error {
 	for i := range k {
 		n.ends[i] = uint16(3 * (i + 1))
 	}
-	n.sur = n.surname(o, true)
+	// Name.surname's rules for a name of one part, without its dispatch:
+	// a mixed name is its own surname; otherwise the first character, or
+	// the first two when they are a compound surname and one character
+	// is left.
+	n.sur = [2]uint8{0, 1}
+	switch {
+	case script == ScriptMixed:
+		n.sur[1] = uint8(k)
+	case k < 3:
+	case script == ScriptHan && chineseCompound(s[:6]), script == ScriptHangul && koreanCompoundSurname(s[:6]):
+		n.sur[1] = 2
+	}
 	return nil
 }
 
@@ -259,13 +270,26 @@ func (n *Name) parseCJK(s string, script Script, o options) error {
 // Ideographs (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3), and
 // returns the script of such a name: [ScriptHan], [ScriptHangul], or
 // [ScriptMixed] for both (as [scriptSet.script] gives).
+// TestCJKOnlyEveryRune checks it on every rune and on every three-byte
+// sequence of the lead bytes involved.
 func cjkOnly(s string) (Script, bool) {
+	if s == "" || len(s)%3 != 0 {
+		return ScriptUnknown, false
+	}
 	var han, hangul bool
-	for i := 0; i < len(s); i += 3 {
+	for rest := s; len(rest) >= 3; rest = rest[3:] {
+		// With c[1] and c[2] continuation bytes, the three bytes read as
+		// one big-endian number are ordered as the code points are:
+		// U+4E00–U+9FFF is E4 B8 80 to E9 BF BF, U+AC00–U+D7A3 is EA B0
+		// 80 to ED 9E A3.
+		c := rest[:3]
+		x := uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
 		switch {
-		case isURO(s[i:]):
+		case (c[1]^0x80)|(c[2]^0x80) >= 0x40:
+			return ScriptUnknown, false
+		case x-0xE4B880 <= 0xE9BFBF-0xE4B880:
 			han = true
-		case isHangulSyllable(s[i:]):
+		case x-0xEAB080 <= 0xED9EA3-0xEAB080:
 			hangul = true
 		default:
 			return ScriptUnknown, false
@@ -277,7 +301,7 @@ func cjkOnly(s string) (Script, bool) {
 	case han:
 		return ScriptHan, true
 	}
-	return ScriptHangul, hangul
+	return ScriptHangul, true
 }
 
 // segment fills in the cluster boundaries, separators and script of n, as
