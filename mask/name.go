@@ -2,7 +2,6 @@ package mask
 
 import (
 	"math/bits"
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -218,39 +217,64 @@ func hideInner(letters uint64) uint64 {
 	return h
 }
 
-// render builds the masked text with exactly one allocation: it sizes the
-// output first, then copies each visible run of the clear text s whole
-// and writes the mask runes of each hidden run. It works on runs of hidden
-// graphemes, not on each grapheme: 张小明 under KeepLast is one run.
+// render builds the masked text with exactly one allocation: it copies
+// each visible run of the clear text s whole and writes the mask runes of
+// each hidden run into a buffer on the stack, then makes the string of it.
+// It works on runs of hidden graphemes, not on each grapheme: 张小明 under
+// KeepLast is one run. This costs less than sizing the text and writing it
+// to a strings.Builder (an eighth of Name("张小明", KeepLast)).
 func (m *Masked) render(s string, c config) string {
 	var mr [utf8.UTFMax]byte
-	mlen := utf8.EncodeRune(mr[:], c.mask)
-	size := len(s)
-	for h := m.hidden[0]; h != 0; {
-		i, j := nextRun(h)
-		h &^= spanBits(i, j)
-		size -= m.runBytes(i, j)
-		size += mlen * m.runMasks(i, j, c)
+	mask := mr[:utf8.EncodeRune(mr[:], c.mask)]
+	// Each hidden grapheme takes at least one byte and at most
+	// HiddenWidth mask runes replace it.
+	if len(s)+HiddenWidth*len(mask)*bits.OnesCount64(m.hidden[0]) <= smallText {
+		var buf [smallText]byte
+		return string(m.appendText(buf[:0], s, mask, c))
 	}
-	var b strings.Builder // one allocation of exactly size bytes
-	b.Grow(size)
+	return m.renderLarge(s, mask, c)
+}
+
+// renderLarge is render for a masked text that may be longer than
+// smallText. Its buffer is large enough for any name: see maxText.
+func (m *Masked) renderLarge(s string, mask []byte, c config) string {
+	var buf [maxText]byte
+	return string(m.appendText(buf[:0], s, mask, c))
+}
+
+// The stack buffers of render. smallText holds any three-character name
+// in any style. maxText bounds every masked text: the name has at most
+// identity.MaxBytes bytes, and each of its at most identity.MaxGraphemes
+// graphemes takes at least a byte and, when hidden, is replaced by at most
+// HiddenWidth mask runes (HideLength, a run of one grapheme) of at most
+// utf8.UTFMax bytes each. TestRenderLarge checks the allocation.
+const (
+	smallText = 64
+	maxText   = identity.MaxBytes + identity.MaxGraphemes*(HiddenWidth*utf8.UTFMax-1)
+)
+
+// appendText appends the masked text of s to b: the visible graphemes as
+// they are and each hidden run as its mask runes.
+func (m *Masked) appendText(b []byte, s string, mask []byte, c config) []byte {
 	from := 0 // next clear byte of s to copy
 	for h := m.hidden[0]; h != 0; {
 		i, j := nextRun(h)
 		h &^= spanBits(i, j)
-		b.WriteString(s[from:m.start(i)])
+		b = append(b, s[from:m.start(i)]...)
 		from = int(m.ends[j-1])
-		k := m.runMasks(i, j, c)
-		if mlen == 1 && k <= len(maskRun) && c.mask == DefaultMaskRune {
-			b.WriteString(maskRun[:k])
+		k := j - i
+		if c.hideLength {
+			k = HiddenWidth
+		}
+		if c.mask == DefaultMaskRune && k <= len(maskRun) {
+			b = append(b, maskRun[:k]...)
 			continue
 		}
 		for range k {
-			b.Write(mr[:mlen])
+			b = append(b, mask...)
 		}
 	}
-	b.WriteString(s[from:])
-	return b.String()
+	return append(b, s[from:]...)
 }
 
 // maskRun is a run of default mask runes, sliced for the mask of a hidden
@@ -269,18 +293,6 @@ func (m *Masked) start(i int) int {
 		return 0
 	}
 	return int(m.ends[i-1])
-}
-
-// runBytes returns the length in bytes of the graphemes [i, j).
-func (m *Masked) runBytes(i, j int) int { return int(m.ends[j-1]) - m.start(i) }
-
-// runMasks returns the number of mask runes that replace the hidden
-// graphemes [i, j): one each, or HiddenWidth for the run under HideLength.
-func (m *Masked) runMasks(i, j int, c config) int {
-	if c.hideLength {
-		return HiddenWidth
-	}
-	return j - i
 }
 
 // mayReadAsWord reports whether a name in script s may contain Latin

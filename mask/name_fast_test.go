@@ -173,3 +173,56 @@ func FuzzNameFastGeneral(f *testing.F) {
 		checkNameFastGeneral(t, s, Style(style%(uint8(numStyles)+1)), opts)
 	})
 }
+
+// TestRenderLarge checks render's stack buffers: masked texts around
+// smallText and the longest ones (every hidden grapheme a run of its own
+// under HideLength, with a four-byte mask rune) are right and cost one
+// allocation.
+func TestRenderLarge(t *testing.T) {
+	spaced := strings.TrimSpace(strings.Repeat("a ", identity.MaxGraphemes/2))
+	for _, tc := range []struct {
+		in   string
+		opts []Option
+	}{
+		{spaced, []Option{HideLength(true), MaskRune('𝕏')}},
+		{strings.Repeat("a", identity.MaxGraphemes), []Option{MaskRune('𝕏')}},
+		{strings.Repeat("张", 18), nil}, {strings.Repeat("张", 19), nil},
+		{strings.Repeat("张", 16), []Option{MaskRune('●')}},
+	} {
+		for _, st := range allStyles {
+			checkNameFastGeneral(t, tc.in, st, tc.opts)
+			m, err := Name(tc.in, st, tc.opts...)
+			if err != nil {
+				t.Fatalf("Name(%+q): %v", tc.in, err)
+			}
+			if want := renderSlow(m, tc.opts); m.String() != want {
+				t.Fatalf("Name(%+q, %v) = %+q, want %+q", tc.in, st, m.String(), want)
+			}
+			if n := testing.AllocsPerRun(20, func() { _, _ = Name(tc.in, st, tc.opts...) }); n != 1 {
+				t.Errorf("Name(%+q, %v): allocs = %v, want 1", tc.in, st, n)
+			}
+		}
+	}
+	if len(spaced) != 2*identity.MaxGraphemes/2-1 {
+		t.Fatalf("test name has %d bytes", len(spaced))
+	}
+}
+
+// renderSlow builds the masked text of m grapheme by grapheme.
+func renderSlow(m Masked, opts []Option) string {
+	c := resolve(opts)
+	var b strings.Builder
+	prev := false
+	for i := range m.Len() {
+		switch h := m.IsHidden(i); {
+		case !h:
+			b.WriteString(m.grapheme(i))
+		case !c.hideLength:
+			b.WriteRune(c.mask)
+		case !prev:
+			b.WriteString(strings.Repeat(string(c.mask), HiddenWidth))
+		}
+		prev = m.IsHidden(i)
+	}
+	return b.String()
+}
