@@ -97,7 +97,7 @@ func (m *Masked) set(n *identity.Name, style Style, opts []Option, fast bool) er
 	// A name of ideographs and syllables only has no letter a deny-list
 	// word can be made of, so its script need not be asked.
 	if !han && mayReadAsWord(n.Script()) {
-		avoidDenied(&m.hidden, n, c)
+		avoidDenied(m, letters, c)
 	}
 	m.text = m.render(text, c)
 	return nil
