@@ -470,33 +470,42 @@ func (n Name) Grapheme(i int) string {
 // IsSeparator reports whether the i-th grapheme is a separator: white
 // space, an interpunct, a full stop after a letter, or a hyphen. It
 // returns false if i is out of range.
-func (n Name) IsSeparator(i int) bool {
+func (n Name) IsSeparator(i int) bool { return n.isSeparator(i) }
+
+// isSeparator is [Name.IsSeparator] without copying n. The exported
+// methods have value receivers (STYLE.md §3), so each call copies the
+// 168-byte Name; the code of this package calls these pointer forms.
+func (n *Name) isSeparator(i int) bool {
 	return i >= 0 && i < int(n.n) && n.seps&(1<<i) != 0
 }
 
 // NumParts returns the number of parts: runs of graphemes between white
 // space, interpuncts and full stops. Hyphens join a part ("Smith-Jones" is
 // one part).
-func (n Name) NumParts() int {
+func (n Name) NumParts() int { return n.numParts() }
+
+func (n *Name) numParts() int {
 	return bits.OnesCount64(n.partStarts())
 }
 
 // partStarts returns the bit set of the clusters that start a part: those
 // that do not split parts and follow one that does, or the start.
-func (n Name) partStarts() uint64 {
+func (n *Name) partStarts() uint64 {
 	in := n.inParts()
 	return in &^ (in << 1)
 }
 
 // inParts returns the bit set of the clusters that do not split parts.
 // (For n.n == 64 the shift gives 0, and the mask all 64 bits.)
-func (n Name) inParts() uint64 {
+func (n *Name) inParts() uint64 {
 	return ^n.splits & (1<<n.n - 1)
 }
 
 // Part returns the grapheme span of the i-th part, in written order. It
 // returns the zero Span if i is out of range.
-func (n Name) Part(i int) Span {
+func (n Name) Part(i int) Span { return n.part(i) }
+
+func (n *Name) part(i int) Span {
 	if i < 0 {
 		return Span{}
 	}
@@ -513,11 +522,11 @@ func (n Name) Part(i int) Span {
 }
 
 // trimPart removes leading and trailing hyphens from a part.
-func (n Name) trimPart(sp Span) Span {
-	for sp.Len() > 1 && n.IsSeparator(sp.Start) {
+func (n *Name) trimPart(sp Span) Span {
+	for sp.Len() > 1 && n.isSeparator(sp.Start) {
 		sp.Start++
 	}
-	for sp.Len() > 1 && n.IsSeparator(sp.End-1) {
+	for sp.Len() > 1 && n.isSeparator(sp.End-1) {
 		sp.End--
 	}
 	return sp
@@ -531,7 +540,7 @@ func (n Name) Surname() Span { return Span{int(n.sur[0]), int(n.sur[1])} }
 // name written without separators (the clusters after the surname), and
 // the zero Span otherwise.
 func (n Name) Given() Span {
-	if n.NumParts() != 1 || n.sur[0] != 0 || int(n.sur[1]) >= int(n.n) {
+	if n.numParts() != 1 || n.sur[0] != 0 || int(n.sur[1]) >= int(n.n) {
 		return Span{}
 	}
 	return Span{int(n.sur[1]), int(n.n)}

@@ -91,3 +91,29 @@ func propParseCJK(t *rapid.T) { checkParseFastSlow(t, cjkName().Draw(t, "s")) }
 // TestPropParseCJK checks parseCJK against the general path on random
 // names of ideographs and syllables of every length.
 func TestPropParseCJK(t *testing.T) { rapid.Check(t, propParseCJK) }
+
+// TestSimpleLetter checks simpleLetter on every simple rune of simpleLen:
+// where it reports a letter or digit, addCluster (the general path) must
+// classify the rune the same way: not a separator, the same script, a
+// letter or digit that makes a name (or a digit, which does not).
+func TestSimpleLetter(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		c := string(r)
+		if !utf8.ValidRune(r) || simpleLen(c) != len(c) {
+			continue
+		}
+		script, ok := simpleLetter(c)
+		if !ok {
+			continue
+		}
+		var n Name
+		var sc clusterScan
+		n.addCluster(&sc, c, len(c))
+		var want scriptSet
+		want.add(script)
+		if n.seps != 0 || !sc.prevLetter || sc.seen != want || sc.any != (script != ScriptUnknown) {
+			t.Errorf("simpleLetter(%+q) = %v, but addCluster gives seps %b, seen %b, prevLetter %v, any %v",
+				c, script, n.seps, sc.seen, sc.prevLetter, sc.any)
+		}
+	}
+}

@@ -23,13 +23,13 @@ func (n *Name) surname(o options, fast bool) [2]uint8 {
 	if fast && n.seps == 0 {
 		parts, first = 1, Span{0, int(n.n)}
 	} else {
-		parts, first = n.NumParts(), n.Part(0)
+		parts, first = n.numParts(), n.part(0)
 	}
 	switch n.script {
 	case ScriptHan:
 		if parts > 1 {
 			if n.hasInterpunct() {
-				return span8(n.Part(parts - 1)) // 伊丽莎白·泰勒: transliterated, family name last
+				return span8(n.part(parts - 1)) // 伊丽莎白·泰勒: transliterated, family name last
 			}
 			return span8(first) // 欧阳 娜娜: written with a space, family name first
 		}
@@ -54,14 +54,14 @@ func (n *Name) surname(o options, fast bool) [2]uint8 {
 	if parts == 1 || (o.hasLang && familyFirst(o.lang)) {
 		return span8(first)
 	}
-	return span8(n.Part(parts - 1))
+	return span8(n.part(parts - 1))
 }
 
 // hasInterpunct reports whether some part separator is not white space.
 func (n *Name) hasInterpunct() bool {
-	for i := range n.Len() {
+	for i := range int(n.n) {
 		if n.splits&(1<<i) != 0 {
-			r, _ := utf8.DecodeRuneInString(n.Grapheme(i))
+			r, _ := utf8.DecodeRuneInString(n.substring(Span{i, i + 1}))
 			if r != ' ' && r != '\u00A0' && r != '\u3000' {
 				return true
 			}
