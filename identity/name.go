@@ -322,6 +322,9 @@ func cjkOnly(s string) (Script, bool) {
 // GB999 breaks between them. After a cluster that ends in a simple rune,
 // no rule looks further back, so uniseg restarts in its initial state.
 func (n *Name) segment() error {
+	if printableASCII(n.s) {
+		return n.segmentASCII()
+	}
 	var sc clusterScan
 	rest, off, state := n.s, 0, -1
 	k := simpleLen(rest) // simpleLen of the rune that starts rest
@@ -354,6 +357,43 @@ func (n *Name) segment() error {
 		n.addCluster(&sc, c, off)
 	}
 	return n.finish(&sc)
+}
+
+// segmentASCII is [Name.segment] for a name of printable ASCII only
+// (U+0020–U+007E, see [printableASCII]): each character is a simple rune
+// of [simpleLen], so each is a grapheme cluster of its own (see
+// segment), and letters need no classifying beyond their case range
+// (as in [simpleLetter]). It saves segment's look-ahead for each byte,
+// about a third of Parse("John Smith").
+func (n *Name) segmentASCII() error {
+	s := n.s
+	if len(s) > MaxGraphemes {
+		return ErrTooLong // segment finds it at the cluster after the last
+	}
+	var sc clusterScan
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c|0x20 >= 'a' && c|0x20 <= 'z' {
+			n.ends[i] = uint16(i + 1)
+			sc.seen.add(ScriptLatin)
+			sc.prevLetter, sc.any = true, true
+			continue
+		}
+		n.n = uint8(i) // addCluster records cluster n.n
+		n.addCluster(&sc, s[i:i+1], i+1)
+	}
+	n.n = uint8(len(s))
+	return n.finish(&sc)
+}
+
+// printableASCII reports whether s holds only printable ASCII,
+// U+0020–U+007E.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-0x20 > 0x7E-0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // clusterScan is what segmentation has learnt so far: the scripts seen,

@@ -117,3 +117,43 @@ func TestSimpleLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIForbidden checks the bit set of asciiForbidden against the list
+// of its doc comment, for every byte.
+func TestASCIIForbidden(t *testing.T) {
+	for c := range 256 {
+		want := c < 0x20 || c == 0x7F || strings.ContainsRune("$+<=>^`|~", rune(c))
+		if got := asciiForbidden(byte(c)); got != want {
+			t.Errorf("asciiForbidden(%#x) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// TestSegmentASCII checks segmentASCII against the general segmentation
+// for every pair of printable ASCII characters around letters, and for
+// the length limit.
+func TestSegmentASCII(t *testing.T) {
+	var in []string
+	for a := byte(0x20); a <= 0x7E; a++ {
+		for b := byte(0x20); b <= 0x7E; b++ {
+			in = append(in, string([]byte{a, b}), "x"+string([]byte{a, b})+"y", string([]byte{a})+".")
+		}
+	}
+	in = append(in, strings.Repeat("a", MaxGraphemes), strings.Repeat("a", MaxGraphemes+1), "1234", "J.R.R. Tolkien", "O'Brien", "- -")
+	for _, s := range in {
+		if !printableASCII(s) {
+			t.Fatalf("printableASCII(%+q) = false", s)
+		}
+		fast, slow := Name{s: s}, Name{s: s}
+		ferr, serr := fast.segment(), slow.segmentSlow()
+		// On error Parse returns the zero Name, whatever segment left.
+		if ferr != serr || ferr == nil && fast != slow {
+			t.Fatalf("segment(%+q): fast %+v %v, general path %+v %v", s, fast, ferr, slow, serr)
+		}
+	}
+	for c := range 256 {
+		if got, want := printableASCII(string([]byte{'a', byte(c)})), c >= 0x20 && c <= 0x7E; got != want {
+			t.Errorf("printableASCII(a%#x) = %v, want %v", c, got, want)
+		}
+	}
+}
