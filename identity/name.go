@@ -325,6 +325,10 @@ func (n *Name) segment() error {
 	if printableASCII(n.s) {
 		return n.segmentASCII()
 	}
+	if simple, err := n.segmentSimple(); simple {
+		return err
+	}
+	*n = Name{s: n.s} // start again on the general loop
 	var sc clusterScan
 	rest, off, state := n.s, 0, -1
 	k := simpleLen(rest) // simpleLen of the rune that starts rest
@@ -383,6 +387,37 @@ func (n *Name) segmentASCII() error {
 	}
 	n.n = uint8(len(s))
 	return n.finish(&sc)
+}
+
+// segmentSimple is [Name.segment] for a name of simple runes only (see
+// [simpleLen]), such as "Zoë Müller" or "买买提·艾力": each of them is a
+// grapheme cluster of its own (see segment), so no look-ahead is needed.
+// It reports false, leaving n partly filled in, as soon as it meets a rune
+// that is not simple; then segment's general loop must start again.
+func (n *Name) segmentSimple() (simple bool, err error) {
+	s := n.s
+	var sc clusterScan
+	for i := 0; i < len(s); {
+		k := simpleLen(s[i:])
+		if k == 0 {
+			return false, nil
+		}
+		if int(n.n) == MaxGraphemes {
+			return true, ErrTooLong // whatever follows: segment finds it here too
+		}
+		c := s[i : i+k]
+		i += k
+		if script, ok := simpleLetter(c); ok { // never a separator
+			n.ends[n.n] = uint16(i)
+			n.n++
+			sc.seen.add(script)
+			sc.prevLetter = true
+			sc.any = sc.any || script != ScriptUnknown // a digit alone is no name
+			continue
+		}
+		n.addCluster(&sc, c, i)
+	}
+	return true, n.finish(&sc)
 }
 
 // printableASCII reports whether s holds only printable ASCII,
