@@ -133,12 +133,17 @@ func (m *Masked) setCJK(name string, k int, style Style, opts []Option) error {
 	}
 	m.mask, m.style, m.hideLength = c.mask, style, c.hideLength
 	m.clear, m.clearLen, m.n = unsafe.StringData(name), uint16(len(name)), uint8(k)
-	for i := range k {
-		m.ends[i] = uint16(3 * (i + 1))
-	}
+	m.setRuneEnds(k)
 	m.hidden[0] = hide(spanBits(0, k), sur, style)
 	m.text = m.render(name, c)
 	return nil
+}
+
+// setRuneEnds records the ends of k graphemes of one three-byte rune each.
+func (m *Masked) setRuneEnds(k int) {
+	for i := range k {
+		m.ends[i] = uint16(3 * (i + 1))
+	}
 }
 
 // cjkOnly reports whether s, not empty, is made only of CJK Unified
@@ -321,6 +326,11 @@ func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64,
 	m.n = uint8(l)
 	if !fast {
 		return m.setGraphemes(n, l), false
+	}
+	if k, ok := cjkOnly(s); ok && k == l {
+		// Ideographs and syllables only, one grapheme each (see setCJK).
+		m.setRuneEnds(k)
+		return spanBits(0, k), true
 	}
 	if runes, known, cjk := m.runeEnds(s, l); runes == l {
 		// Every grapheme holds at least one rune, so here each is exactly
