@@ -166,12 +166,6 @@ func parseSlow(s string, opts ...Option) (Name, error) {
 // Its result is named so that the Name is built in place, in the caller's
 // result slot, rather than copied out (a Name is 168 bytes).
 func parse(s string, opts []Option, fast bool) (n Name, err error) {
-	var o options
-	for _, opt := range opts {
-		if opt.o.hasLang {
-			o = opt.o
-		}
-	}
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
@@ -184,6 +178,14 @@ func parse(s string, opts []Option, fast bool) (n Name, err error) {
 				return Name{}, err
 			}
 			return n, nil
+		}
+	}
+	// The language hint matters only for names of several parts, which
+	// the shortcut above never sees.
+	var o options
+	for _, opt := range opts {
+		if opt.o.hasLang {
+			o = opt.o
 		}
 	}
 	var stable bool
