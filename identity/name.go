@@ -162,21 +162,33 @@ func parseSlow(s string, opts ...Option) (Name, error) {
 
 // parse implements [Parse]; fast selects the fast paths, which give the
 // same result as the general path for every input.
-func parse(s string, opts []Option, fast bool) (Name, error) {
-	var o options
-	for _, opt := range opts {
-		if opt.o.hasLang {
-			o = opt.o
-		}
-	}
+//
+// Its result is named so that the Name is built in place, in the caller's
+// result slot, rather than copied out (a Name is 168 bytes).
+func parse(s string, opts []Option, fast bool) (n Name, err error) {
 	if s == "" {
 		return Name{}, ErrEmpty
 	}
 	if len(s) > 4*MaxBytes {
 		return Name{}, ErrTooLong
 	}
+	if fast {
+		if script, ok := cjkOnly(s); ok {
+			if err := n.parseCJK(s, script); err != nil {
+				return Name{}, err
+			}
+			return n, nil
+		}
+	}
+	// The language hint matters only for names of several parts, which
+	// the shortcut above never sees.
+	var o options
+	for _, opt := range opts {
+		if opt.o.hasLang {
+			o = opt.o
+		}
+	}
 	var stable bool
-	var err error
 	if fast {
 		stable, err = checkRunes(s)
 	} else {
@@ -200,7 +212,7 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 	if len(s) > MaxBytes {
 		return Name{}, ErrTooLong
 	}
-	n := Name{s: s}
+	n.s = s // n is still the zero Name
 	if fast {
 		err = n.segment()
 	} else {
@@ -211,6 +223,87 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 	}
 	n.sur = n.surname(o, fast)
 	return n, nil
+}
+
+// parseCJK is [parse] for a name s of CJK Unified Ideographs
+// (U+4E00–U+9FFF) and Hangul syllables only, as [cjkOnly] reports, with
+// script the script of its runes. It skips the rune check, the trimming,
+// NFC and segmentation, which change nothing here (TestParseCJK checks
+// every such rune against the general path):
+//
+//   - all of these runes are assigned letters, so none is forbidden, and
+//     none is white space;
+//   - they have NFC_Quick_Check=Yes and Canonical_Combining_Class 0 and
+//     none composes with what precedes it (see [checkRunes]), so s is
+//     in NFC;
+//   - each is a grapheme cluster of its own ([Name.segment]: two simple
+//     runes never share a cluster), a letter and never a separator; so
+//     there are no parts but the whole name.
+//
+// A name of more than [MaxGraphemes] of them is too long, as the general
+// path finds either from its byte length or while segmenting.
+//
+// n must be the zero Name; parseCJK fills it in.
+func (n *Name) parseCJK(s string, script Script) error {
+	k := len(s) / 3
+	if k > MaxGraphemes {
+		return ErrTooLong
+	}
+	n.s, n.n, n.script = s, uint8(k), script
+	for i := range k {
+		n.ends[i] = uint16(3 * (i + 1))
+	}
+	// Name.surname's rules for a name of one part, without its dispatch:
+	// a mixed name is its own surname; otherwise the first character, or
+	// the first two when they are a compound surname and one character
+	// is left.
+	n.sur = [2]uint8{0, 1}
+	switch {
+	case script == ScriptMixed:
+		n.sur[1] = uint8(k)
+	case k < 3:
+	case script == ScriptHan && chineseCompound(s[:6]), script == ScriptHangul && koreanCompoundSurname(s[:6]):
+		n.sur[1] = 2
+	}
+	return nil
+}
+
+// cjkOnly reports whether s, not empty, is made only of CJK Unified
+// Ideographs (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3), and
+// returns the script of such a name: [ScriptHan], [ScriptHangul], or
+// [ScriptMixed] for both (as [scriptSet.script] gives).
+// TestCJKOnlyEveryRune checks it on every rune and on every three-byte
+// sequence of the lead bytes involved.
+func cjkOnly(s string) (Script, bool) {
+	if s == "" || len(s)%3 != 0 {
+		return ScriptUnknown, false
+	}
+	var han, hangul bool
+	for rest := s; len(rest) >= 3; rest = rest[3:] {
+		// With c[1] and c[2] continuation bytes, the three bytes read as
+		// one big-endian number are ordered as the code points are:
+		// U+4E00–U+9FFF is E4 B8 80 to E9 BF BF, U+AC00–U+D7A3 is EA B0
+		// 80 to ED 9E A3.
+		c := rest[:3]
+		x := uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
+		switch {
+		case (c[1]^0x80)|(c[2]^0x80) >= 0x40:
+			return ScriptUnknown, false
+		case x-0xE4B880 <= 0xE9BFBF-0xE4B880:
+			han = true
+		case x-0xEAB080 <= 0xED9EA3-0xEAB080:
+			hangul = true
+		default:
+			return ScriptUnknown, false
+		}
+	}
+	switch {
+	case han && hangul:
+		return ScriptMixed, true
+	case han:
+		return ScriptHan, true
+	}
+	return ScriptHangul, true
 }
 
 // segment fills in the cluster boundaries, separators and script of n, as
@@ -231,6 +324,13 @@ func parse(s string, opts []Option, fast bool) (Name, error) {
 // GB999 breaks between them. After a cluster that ends in a simple rune,
 // no rule looks further back, so uniseg restarts in its initial state.
 func (n *Name) segment() error {
+	if printableASCII(n.s) {
+		return n.segmentASCII()
+	}
+	if simple, err := n.segmentSimple(); simple {
+		return err
+	}
+	*n = Name{s: n.s} // start again on the general loop
 	var sc clusterScan
 	rest, off, state := n.s, 0, -1
 	k := simpleLen(rest) // simpleLen of the rune that starts rest
@@ -263,6 +363,74 @@ func (n *Name) segment() error {
 		n.addCluster(&sc, c, off)
 	}
 	return n.finish(&sc)
+}
+
+// segmentASCII is [Name.segment] for a name of printable ASCII only
+// (U+0020–U+007E, see [printableASCII]): each character is a simple rune
+// of [simpleLen], so each is a grapheme cluster of its own (see
+// segment), and letters need no classifying beyond their case range
+// (as in [simpleLetter]). It saves segment's look-ahead for each byte,
+// about a third of Parse("John Smith").
+func (n *Name) segmentASCII() error {
+	s := n.s
+	if len(s) > MaxGraphemes {
+		return ErrTooLong // segment finds it at the cluster after the last
+	}
+	var sc clusterScan
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c|0x20 >= 'a' && c|0x20 <= 'z' {
+			n.ends[i] = uint16(i + 1)
+			sc.seen.add(ScriptLatin)
+			sc.prevLetter, sc.any = true, true
+			continue
+		}
+		n.n = uint8(i) // addCluster records cluster n.n
+		n.addCluster(&sc, s[i:i+1], i+1)
+	}
+	n.n = uint8(len(s))
+	return n.finish(&sc)
+}
+
+// segmentSimple is [Name.segment] for a name of simple runes only (see
+// [simpleLen]), such as "Zoë Müller" or "买买提·艾力": each of them is a
+// grapheme cluster of its own (see segment), so no look-ahead is needed.
+// It reports false, leaving n partly filled in, as soon as it meets a rune
+// that is not simple; then segment's general loop must start again.
+func (n *Name) segmentSimple() (simple bool, err error) {
+	s := n.s
+	var sc clusterScan
+	for i := 0; i < len(s); {
+		k := simpleLen(s[i:])
+		if k == 0 {
+			return false, nil
+		}
+		if int(n.n) == MaxGraphemes {
+			return true, ErrTooLong // whatever follows: segment finds it here too
+		}
+		c := s[i : i+k]
+		i += k
+		if script, ok := simpleLetter(c); ok { // never a separator
+			n.ends[n.n] = uint16(i)
+			n.n++
+			sc.seen.add(script)
+			sc.prevLetter = true
+			sc.any = sc.any || script != ScriptUnknown // a digit alone is no name
+			continue
+		}
+		n.addCluster(&sc, c, i)
+	}
+	return true, n.finish(&sc)
+}
+
+// printableASCII reports whether s holds only printable ASCII,
+// U+0020–U+007E.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-0x20 > 0x7E-0x20 {
+			return false
+		}
+	}
+	return true
 }
 
 // clusterScan is what segmentation has learnt so far: the scripts seen,
@@ -379,33 +547,42 @@ func (n Name) Grapheme(i int) string {
 // IsSeparator reports whether the i-th grapheme is a separator: white
 // space, an interpunct, a full stop after a letter, or a hyphen. It
 // returns false if i is out of range.
-func (n Name) IsSeparator(i int) bool {
+func (n Name) IsSeparator(i int) bool { return n.isSeparator(i) }
+
+// isSeparator is [Name.IsSeparator] without copying n. The exported
+// methods have value receivers (STYLE.md §3), so each call copies the
+// 168-byte Name; the code of this package calls these pointer forms.
+func (n *Name) isSeparator(i int) bool {
 	return i >= 0 && i < int(n.n) && n.seps&(1<<i) != 0
 }
 
 // NumParts returns the number of parts: runs of graphemes between white
 // space, interpuncts and full stops. Hyphens join a part ("Smith-Jones" is
 // one part).
-func (n Name) NumParts() int {
+func (n Name) NumParts() int { return n.numParts() }
+
+func (n *Name) numParts() int {
 	return bits.OnesCount64(n.partStarts())
 }
 
 // partStarts returns the bit set of the clusters that start a part: those
 // that do not split parts and follow one that does, or the start.
-func (n Name) partStarts() uint64 {
+func (n *Name) partStarts() uint64 {
 	in := n.inParts()
 	return in &^ (in << 1)
 }
 
 // inParts returns the bit set of the clusters that do not split parts.
 // (For n.n == 64 the shift gives 0, and the mask all 64 bits.)
-func (n Name) inParts() uint64 {
+func (n *Name) inParts() uint64 {
 	return ^n.splits & (1<<n.n - 1)
 }
 
 // Part returns the grapheme span of the i-th part, in written order. It
 // returns the zero Span if i is out of range.
-func (n Name) Part(i int) Span {
+func (n Name) Part(i int) Span { return n.part(i) }
+
+func (n *Name) part(i int) Span {
 	if i < 0 {
 		return Span{}
 	}
@@ -422,11 +599,11 @@ func (n Name) Part(i int) Span {
 }
 
 // trimPart removes leading and trailing hyphens from a part.
-func (n Name) trimPart(sp Span) Span {
-	for sp.Len() > 1 && n.IsSeparator(sp.Start) {
+func (n *Name) trimPart(sp Span) Span {
+	for sp.Len() > 1 && n.isSeparator(sp.Start) {
 		sp.Start++
 	}
-	for sp.Len() > 1 && n.IsSeparator(sp.End-1) {
+	for sp.Len() > 1 && n.isSeparator(sp.End-1) {
 		sp.End--
 	}
 	return sp
@@ -440,7 +617,7 @@ func (n Name) Surname() Span { return Span{int(n.sur[0]), int(n.sur[1])} }
 // name written without separators (the clusters after the surname), and
 // the zero Span otherwise.
 func (n Name) Given() Span {
-	if n.NumParts() != 1 || n.sur[0] != 0 || int(n.sur[1]) >= int(n.n) {
+	if n.numParts() != 1 || n.sur[0] != 0 || int(n.sur[1]) >= int(n.n) {
 		return Span{}
 	}
 	return Span{int(n.sur[1]), int(n.n)}
@@ -450,7 +627,7 @@ func (n Name) Given() Span {
 func (n Name) Script() Script { return n.script }
 
 // substring returns the text of a grapheme span.
-func (n Name) substring(sp Span) string {
+func (n *Name) substring(sp Span) string {
 	if sp.Len() <= 0 {
 		return ""
 	}

@@ -13,7 +13,7 @@ import (
 // fast selects [chineseCompound] instead of its general path
 // [chineseCompoundSlow], and skips NumParts and Part for a name without
 // separators (one part: all of it); both paths give the same answer.
-func (n Name) surname(o options, fast bool) [2]uint8 {
+func (n *Name) surname(o options, fast bool) [2]uint8 {
 	compound := chineseCompoundSlow
 	var parts int
 	var first Span
@@ -23,13 +23,13 @@ func (n Name) surname(o options, fast bool) [2]uint8 {
 	if fast && n.seps == 0 {
 		parts, first = 1, Span{0, int(n.n)}
 	} else {
-		parts, first = n.NumParts(), n.Part(0)
+		parts, first = n.numParts(), n.part(0)
 	}
 	switch n.script {
 	case ScriptHan:
 		if parts > 1 {
 			if n.hasInterpunct() {
-				return span8(n.Part(parts - 1)) // 伊丽莎白·泰勒: transliterated, family name last
+				return span8(n.part(parts - 1)) // 伊丽莎白·泰勒: transliterated, family name last
 			}
 			return span8(first) // 欧阳 娜娜: written with a space, family name first
 		}
@@ -54,14 +54,14 @@ func (n Name) surname(o options, fast bool) [2]uint8 {
 	if parts == 1 || (o.hasLang && familyFirst(o.lang)) {
 		return span8(first)
 	}
-	return span8(n.Part(parts - 1))
+	return span8(n.part(parts - 1))
 }
 
 // hasInterpunct reports whether some part separator is not white space.
-func (n Name) hasInterpunct() bool {
-	for i := range n.Len() {
+func (n *Name) hasInterpunct() bool {
+	for i := range int(n.n) {
 		if n.splits&(1<<i) != 0 {
-			r, _ := utf8.DecodeRuneInString(n.Grapheme(i))
+			r, _ := utf8.DecodeRuneInString(n.substring(Span{i, i + 1}))
 			if r != ' ' && r != '\u00A0' && r != '\u3000' {
 				return true
 			}
@@ -72,7 +72,7 @@ func (n Name) hasInterpunct() bool {
 
 // compoundAt reports whether the two grapheme clusters at i form a compound
 // surname according to is.
-func (n Name) compoundAt(i int, is func(string) bool) bool {
+func (n *Name) compoundAt(i int, is func(string) bool) bool {
 	return is(n.substring(Span{i, i + 2}))
 }
 
@@ -101,8 +101,18 @@ func chineseCompoundSlow(s string) bool {
 // for those no table search or han.Fold lookup is needed (about a sixth of
 // Parse("张小明") before).
 func chineseCompound(s string) bool {
+	return compoundFirst(firstRune(s)) && chineseCompoundSlow(s)
+}
+
+// firstRune returns the first rune of s, which is valid UTF-8, as
+// utf8.DecodeRuneInString does, but decodes a three-byte sequence (every
+// CJK Unified Ideograph) inline.
+func firstRune(s string) rune {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return compoundFirst(r) && chineseCompoundSlow(s)
+	return r
 }
 
 // compoundFirst reports whether r can be the first character of a Chinese

@@ -1,6 +1,7 @@
 package mask
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/transferguard/transferguard/identity"
@@ -75,37 +76,26 @@ const maxTokens = HiddenWidth * identity.MaxGraphemes
 // avoidDenied widens the mask of every part (run of letters between
 // separators) whose masked text would read as a denied word, one more
 // hidden grapheme at a time, until none does. It only ever hides more.
-func avoidDenied(h *bitset, n *identity.Name, c config) {
-	l := n.Len()
-	for a := 0; a < l; {
-		if n.IsSeparator(a) {
-			a++
-			continue
+// letters has the bits of the name's graphemes that are not separators;
+// m holds the grapheme boundaries and the clear text, so that no
+// identity.Name method (each copies the Name) is called per grapheme.
+func avoidDenied(m *Masked, letters uint64, c config) {
+	for rest := letters; rest != 0; {
+		a, b := nextRun(rest)
+		rest &^= spanBits(a, b)
+		for widenOnce(m, c, a, b) {
 		}
-		b := a
-		for b < l && !n.IsSeparator(b) {
-			b++
-		}
-		for widenOnce(h, n, c, a, b) {
-		}
-		a = b
 	}
 }
 
 // widenOnce tokenizes the masked text of the part [a, b) and, if it reads
 // as a denied word, hides the last visible grapheme of the match and
 // reports true.
-func widenOnce(h *bitset, n *identity.Name, c config, a, b int) bool {
+func widenOnce(m *Masked, c config, a, b int) bool {
+	h := &m.hidden
 	// Cheap pre-check: a match needs two visible graphemes and a hidden one.
-	shown, hid := 0, 0
-	for i := a; i < b; i++ {
-		if h.has(i) {
-			hid++
-		} else {
-			shown++
-		}
-	}
-	if shown < 2 || hid == 0 {
+	hid := bits.OnesCount64(h[0] & spanBits(a, b))
+	if shown := b - a - hid; shown < 2 || hid == 0 {
 		return false
 	}
 	var tok [maxTokens]byte
@@ -116,7 +106,7 @@ func widenOnce(h *bitset, n *identity.Name, c config, a, b int) bool {
 		hid := h.has(i)
 		switch {
 		case !hid:
-			tok[k], src[k] = letterOf(n.Grapheme(i)), uint8(i)
+			tok[k], src[k] = letterOf(m.graphemeAt(i)), uint8(i)
 			if tok[k] != 0 {
 				visible++
 			}

@@ -198,12 +198,11 @@ func (m Masked) UnmaskedText(sp Span) string {
 func (m Masked) clearText() string { return unsafe.String(m.clear, m.clearLen) }
 
 // grapheme returns the clear text of the i-th grapheme.
-func (m Masked) grapheme(i int) string {
-	start := 0
-	if i > 0 {
-		start = int(m.ends[i-1])
-	}
-	return m.clearText()[start:m.ends[i]]
+func (m Masked) grapheme(i int) string { return m.graphemeAt(i) }
+
+// graphemeAt is grapheme without copying m.
+func (m *Masked) graphemeAt(i int) string {
+	return unsafe.String(m.clear, m.clearLen)[m.start(i):m.ends[i]]
 }
 
 // UnmaskedHidden returns the clear text of every hidden grapheme, the

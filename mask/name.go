@@ -2,7 +2,6 @@ package mask
 
 import (
 	"math/bits"
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -19,15 +18,31 @@ import (
 // in NFC: a name typed with a combining acute (e\u0301) shows é (U+00E9).
 //
 // For a three-character Han name Name allocates once (the masked text).
-func Name(name string, style Style, opts ...Option) (Masked, error) {
+func Name(name string, style Style, opts ...Option) (m Masked, err error) {
+	// m is named so that it is built in place in the caller's result, not
+	// copied out (a Masked is 176 bytes).
 	if !style.IsValid() {
 		return Masked{}, ErrStyle
 	}
-	n, err := identity.Parse(name)
+	if k, ok := cjkOnly(name); ok {
+		err = m.setCJK(name, k, style, opts)
+	} else {
+		err = m.parse(name, style, opts, true)
+	}
 	if err != nil {
 		return Masked{}, err
 	}
-	return nameFrom(&n, style, opts)
+	return m, nil
+}
+
+// parse is the general path of [Name]: identity.Parse, then [Masked.set].
+// fast selects set's fast paths.
+func (m *Masked) parse(name string, style Style, opts []Option, fast bool) error {
+	n, err := identity.Parse(name)
+	if err != nil {
+		return err
+	}
+	return m.set(&n, style, opts, fast)
 }
 
 // NameFrom masks an already parsed name in the given style. It works on
@@ -43,34 +58,37 @@ func Name(name string, style Style, opts ...Option) (Masked, error) {
 // It reports [ErrInvalidName] for the zero Name, [ErrStyle] for an invalid
 // style and [ErrMaskRune] for a mask rune that [MaskRune] does not allow.
 // NameFrom allocates exactly once, for the masked text.
-func NameFrom(n identity.Name, style Style, opts ...Option) (Masked, error) {
-	return nameFrom(&n, style, opts)
+func NameFrom(n identity.Name, style Style, opts ...Option) (m Masked, err error) {
+	if err := m.set(&n, style, opts, true); err != nil {
+		return Masked{}, err
+	}
+	return m, nil
 }
 
 // The hidden set is computed as one 64-bit word: a bitset must have
 // exactly one word, which holds for identity.MaxGraphemes <= 64.
 const _ = uint(1 - len(bitset{}))
 
-// nameFrom is NameFrom on a pointer, so that Name does not copy the
-// parsed name once more. The result is named so that it is built in
-// place, not copied out.
-func nameFrom(n *identity.Name, style Style, opts []Option) (m Masked, err error) {
+// set masks n into m, which must be the zero Masked; on error m is left
+// partly set. fast selects the fast paths of [Masked.setName], which give
+// the same result as its general path (TestNameFastGeneral).
+func (m *Masked) set(n *identity.Name, style Style, opts []Option, fast bool) error {
 	// Each call of an identity.Name method copies the whole Name (its
-	// methods have value receivers), so nameFrom calls as few as it can:
+	// methods have value receivers), so set calls as few as it can:
 	// Unmasked() == "" is the zero Name, as IsValid reports.
 	text := n.Unmasked()
 	if text == "" {
-		return Masked{}, ErrInvalidName
+		return ErrInvalidName
 	}
 	if !style.IsValid() {
-		return Masked{}, ErrStyle
+		return ErrStyle
 	}
 	c := resolve(opts)
 	if !validMaskRune(c.mask) {
-		return Masked{}, ErrMaskRune
+		return ErrMaskRune
 	}
 	m.mask, m.style, m.hideLength = c.mask, style, c.hideLength
-	letters, han := m.setName(n, text)
+	letters, han := m.setName(n, text, fast)
 	var sur Span
 	if style == HideSurname || style == KeepSurname {
 		sur = n.Surname()
@@ -79,10 +97,79 @@ func nameFrom(n *identity.Name, style Style, opts []Option) (m Masked, err error
 	// A name of ideographs and syllables only has no letter a deny-list
 	// word can be made of, so its script need not be asked.
 	if !han && mayReadAsWord(n.Script()) {
-		avoidDenied(&m.hidden, n, c)
+		avoidDenied(m, letters, c)
 	}
 	m.text = m.render(text, c)
-	return m, nil
+	return nil
+}
+
+// setCJK is [Masked.parse] for a name of k CJK Unified Ideographs and
+// Hangul syllables only, as [cjkOnly] reports. It asks identity only for
+// the surname, and only in the styles that need it.
+//
+// Why this is exact: identity.Parse keeps such a name as it is (it is in
+// NFC and has no white space to trim) and makes each rune a grapheme of
+// its own and a letter, never a separator (two such runes never share a
+// grapheme cluster under UAX #29, and none is white space or punctuation);
+// its only error for them is [identity.ErrTooLong], beyond
+// [identity.MaxGraphemes]. Such a name has no Latin letter, so the
+// deny-list does not apply. TestNameCJK checks every such rune against the
+// general path.
+func (m *Masked) setCJK(name string, k int, style Style, opts []Option) error {
+	if k > identity.MaxGraphemes {
+		return identity.ErrTooLong
+	}
+	c := resolve(opts)
+	if !validMaskRune(c.mask) {
+		return ErrMaskRune
+	}
+	var sur Span
+	if style == HideSurname || style == KeepSurname {
+		n, err := identity.Parse(name)
+		if err != nil {
+			return err // never: see above
+		}
+		sur = n.Surname()
+	}
+	m.mask, m.style, m.hideLength = c.mask, style, c.hideLength
+	m.clear, m.clearLen, m.n = unsafe.StringData(name), uint16(len(name)), uint8(k)
+	m.setRuneEnds(k)
+	m.hidden[0] = hide(spanBits(0, k), sur, style)
+	m.text = m.render(name, c)
+	return nil
+}
+
+// setRuneEnds records the ends of k graphemes of one three-byte rune each.
+func (m *Masked) setRuneEnds(k int) {
+	for i := range k {
+		m.ends[i] = uint16(3 * (i + 1))
+	}
+}
+
+// cjkOnly reports whether s, not empty, is made only of CJK Unified
+// Ideographs (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3), and
+// returns the number of its runes. TestCJKOnly checks it on every rune and
+// on every three-byte sequence of the lead bytes involved.
+func cjkOnly(s string) (int, bool) {
+	if s == "" || len(s)%3 != 0 {
+		return 0, false
+	}
+	for rest := s; len(rest) >= 3; rest = rest[3:] {
+		if c := rest[:3]; !isCJK(c[0], c[1], c[2]) {
+			return 0, false
+		}
+	}
+	return len(s) / 3, true
+}
+
+// isCJK reports whether the bytes a, b, c are the UTF-8 form of a CJK
+// Unified Ideograph (E4 B8 80 to E9 BF BF) or a Hangul syllable (EA B0 80
+// to ED 9E A3). With b and c continuation bytes, the three bytes read as
+// one big-endian number are ordered as the code points are, so each range
+// is one comparison.
+func isCJK(a, b, c byte) bool {
+	x := uint32(a)<<16 | uint32(b)<<8 | uint32(c)
+	return (b^0x80)|(c^0x80) < 0x40 && (x-0xE4B880 <= 0xE9BFBF-0xE4B880 || x-0xEAB080 <= 0xED9EA3-0xEAB080)
 }
 
 // spanBits returns the bits of the grapheme indices in [start, end). (For
@@ -135,57 +222,82 @@ func hideInner(letters uint64) uint64 {
 	return h
 }
 
-// render builds the masked text with exactly one allocation: it sizes the
-// output first, then copies each visible run of the clear text s whole
-// and writes the mask runes of each hidden run.
+// render builds the masked text with exactly one allocation: it copies
+// each visible run of the clear text s whole and writes the mask runes of
+// each hidden run into a buffer on the stack, then makes the string of it.
+// It works on runs of hidden graphemes, not on each grapheme: 张小明 under
+// KeepLast is one run. This costs less than sizing the text and writing it
+// to a strings.Builder (an eighth of Name("张小明", KeepLast)).
 func (m *Masked) render(s string, c config) string {
 	var mr [utf8.UTFMax]byte
-	mlen := utf8.EncodeRune(mr[:], c.mask)
-	h, l := m.hidden[0], int(m.n)
-	size := len(s)
-	start, prev := 0, false // start: byte offset where grapheme i starts
-	for i := range l {
-		end := int(m.ends[i])
-		if hid := h&(1<<uint(i)) != 0; hid {
-			size -= end - start
-			if !c.hideLength {
-				size += mlen
-			} else if !prev {
-				size += HiddenWidth * mlen
-			}
-			prev = true
-		} else {
-			prev = false
-		}
-		start = end
+	mask := mr[:utf8.EncodeRune(mr[:], c.mask)]
+	// Each hidden grapheme takes at least one byte and at most
+	// HiddenWidth mask runes replace it.
+	if len(s)+HiddenWidth*len(mask)*bits.OnesCount64(m.hidden[0]) <= smallText {
+		var buf [smallText]byte
+		return string(m.appendText(buf[:0], s, mask, c))
 	}
-	var b strings.Builder // one allocation of exactly size bytes
-	b.Grow(size)
+	return m.renderLarge(s, mask, c)
+}
+
+// renderLarge is render for a masked text that may be longer than
+// smallText. Its buffer is large enough for any name: see maxText.
+func (m *Masked) renderLarge(s string, mask []byte, c config) string {
+	var buf [maxText]byte
+	return string(m.appendText(buf[:0], s, mask, c))
+}
+
+// The stack buffers of render. smallText holds any three-character name
+// in any style. maxText bounds every masked text: the name has at most
+// identity.MaxBytes bytes, and each of its at most identity.MaxGraphemes
+// graphemes takes at least a byte and, when hidden, is replaced by at most
+// HiddenWidth mask runes (HideLength, a run of one grapheme) of at most
+// utf8.UTFMax bytes each. TestRenderLarge checks the allocation.
+const (
+	smallText = 64
+	maxText   = identity.MaxBytes + identity.MaxGraphemes*(HiddenWidth*utf8.UTFMax-1)
+)
+
+// appendText appends the masked text of s to b: the visible graphemes as
+// they are and each hidden run as its mask runes.
+func (m *Masked) appendText(b []byte, s string, mask []byte, c config) []byte {
 	from := 0 // next clear byte of s to copy
-	start, prev = 0, false
-	for i := range l {
-		end := int(m.ends[i])
-		if h&(1<<uint(i)) == 0 {
-			prev = false
-			start = end
-			continue
-		}
-		b.WriteString(s[from:start])
-		from, start = end, end
-		k := 1
+	for h := m.hidden[0]; h != 0; {
+		i, j := nextRun(h)
+		h &^= spanBits(i, j)
+		b = append(b, s[from:m.start(i)]...)
+		from = int(m.ends[j-1])
+		k := j - i
 		if c.hideLength {
-			if prev {
-				continue
-			}
 			k = HiddenWidth
 		}
-		prev = true
+		if c.mask == DefaultMaskRune && k <= len(maskRun) {
+			b = append(b, maskRun[:k]...)
+			continue
+		}
 		for range k {
-			b.Write(mr[:mlen])
+			b = append(b, mask...)
 		}
 	}
-	b.WriteString(s[from:])
-	return b.String()
+	return append(b, s[from:]...)
+}
+
+// maskRun is a run of default mask runes, sliced for the mask of a hidden
+// run instead of writing each rune.
+const maskRun = "****************************************************************"
+
+// nextRun returns the lowest run [i, j) of set bits of h, which is not 0.
+func nextRun(h uint64) (i, j int) {
+	i = bits.TrailingZeros64(h)
+	return i, i + bits.TrailingZeros64(^(h >> uint(i)))
+}
+
+// start returns the byte offset where grapheme i starts.
+func (m *Masked) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return int(m.ends[i-1])
 }
 
 // mayReadAsWord reports whether a name in script s may contain Latin
@@ -205,10 +317,21 @@ func mayReadAsWord(s identity.Script) bool {
 // returns the bits of n's letters (the graphemes that are not separators),
 // and reports whether every grapheme is a single CJK ideograph or Hangul
 // syllable.
-func (m *Masked) setName(n *identity.Name, s string) (letters uint64, cjk bool) {
+//
+// fast selects the shortcut over the runes of s (runeEnds) where every
+// grapheme is a single rune; the general path asks n for each grapheme.
+func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64, cjk bool) {
 	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
 	l := n.Len()
 	m.n = uint8(l)
+	if !fast {
+		return m.setGraphemes(n, l), false
+	}
+	if k, ok := cjkOnly(s); ok && k == l {
+		// Ideographs and syllables only, one grapheme each (see setCJK).
+		m.setRuneEnds(k)
+		return spanBits(0, k), true
+	}
 	if runes, known, cjk := m.runeEnds(s, l); runes == l {
 		// Every grapheme holds at least one rune, so here each is exactly
 		// one and the rune boundaries are the grapheme boundaries. Only
@@ -221,6 +344,12 @@ func (m *Masked) setName(n *identity.Name, s string) (letters uint64, cjk bool) 
 		}
 		return letters, cjk
 	}
+	return m.setGraphemes(n, l), false
+}
+
+// setGraphemes records the ends of n's l graphemes in m and returns the
+// bits of its letters.
+func (m *Masked) setGraphemes(n *identity.Name, l int) (letters uint64) {
 	end := 0
 	for i := range l {
 		end += len(n.Grapheme(i))
@@ -229,7 +358,7 @@ func (m *Masked) setName(n *identity.Name, s string) (letters uint64, cjk bool) 
 			letters |= 1 << uint(i)
 		}
 	}
-	return letters, false
+	return letters
 }
 
 // runeEnds writes the end of each of the first l runes of s to m.ends and
