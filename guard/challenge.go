@@ -93,8 +93,7 @@ type Challenge struct {
 	issuedAt   time.Time
 	expiresAt  time.Time
 	view       view   // the masked display the payer sees
-	fill       []Span // grapheme spans the payer must supply, or nil for fillOne
-	fillOne    Span   // the one span to supply (surname or full name) when fill is nil
+	fill       spans  // grapheme spans the payer must supply
 	want       string // the expected answer as registered (for identity.Compare)
 	key        string // identity.Fold(want), at most keySize bytes
 	rules      ChallengeRules
@@ -140,16 +139,17 @@ func (p *Policy) newChallenge(c *Challenge, kind ChallengeKind, t *Transfer, n *
 	case Surname:
 		s := n.Surname()
 		c.want = n.Text(s)
-		c.fillOne = Span{s.Start, s.End}
+		c.fill.add(Span{s.Start, s.End})
 	case FullName:
 		c.want = n.Unmasked()
-		c.fillOne = Span{0, n.Len()}
+		c.fill.add(Span{0, n.Len()})
 	}
 	var buf [keySize]byte
 	k := identity.AppendFold(buf[:0], c.want)
 	if len(k) == 0 && c.kind != FullName {
 		// The asked part folds to nothing (punctuation only): ask for all.
-		c.kind, c.want, c.fill, c.fillOne = FullName, n.Unmasked(), nil, Span{0, n.Len()}
+		c.kind, c.want, c.fill = FullName, n.Unmasked(), spans{}
+		c.fill.add(Span{0, n.Len()})
 		k = identity.AppendFold(buf[:0], c.want)
 	}
 	switch {
@@ -359,10 +359,7 @@ func (c Challenge) promptFill() []Span {
 	if c.hideLength || !c.IsValid() {
 		return nil
 	}
-	if c.fill == nil {
-		return []Span{c.fillOne}
-	}
-	return append([]Span(nil), c.fill...)
+	return append([]Span(nil), c.fill.list()...)
 }
 
 // Prompt returns what the client may see of c in state s.
@@ -391,7 +388,7 @@ func effectiveKind(kind ChallengeKind, display mask.Style, n *identity.Name, v *
 		switch {
 		case v.hiddenText == "":
 			return FullName
-		case !wholeParts(n, v.hidden):
+		case !wholeParts(n, v.hidden.list()):
 			kind = Surname
 		}
 	}

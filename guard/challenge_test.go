@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 
 	"github.com/transferguard/transferguard/mask"
 )
@@ -260,5 +261,56 @@ func TestPromptFillOneSpan(t *testing.T) {
 	}
 	if f := (Challenge{}).Prompt(State{}).Fill; f != nil {
 		t.Errorf("zero challenge fill = %v, want nil", f)
+	}
+}
+
+// TestSpansList: the inline span list gives back what was added, in order,
+// whether it stays inline or spills to a slice.
+func TestSpansList(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		want := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) Span {
+			return Span{rapid.IntRange(0, 64).Draw(t, "start"), rapid.IntRange(0, 64).Draw(t, "end")}
+		}), 0, 12).Draw(t, "spans")
+		var l spans
+		for _, s := range want {
+			l.add(s)
+		}
+		got := l.list()
+		if len(want) == 0 {
+			want = nil
+			if len(got) == 0 {
+				got = nil
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("list (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestPromptFillManyRuns: a hidden-part challenge on a name with more
+// hidden runs than the inline room asks for every one of them, as the mask
+// reports them.
+func TestPromptFillManyRuns(t *testing.T) {
+	p := DefaultPolicy()
+	p.Display = mask.KeepSurname // hides the given names, each a whole part
+	const name = "Anna Bea Cleo Dora Eva Fay"
+	m, err := mask.Name(name, mask.KeepSurname)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []Span
+	for _, s := range m.Hidden() {
+		want = append(want, Span{s.Start, s.End})
+	}
+	if len(want) <= 4 {
+		t.Fatalf("%+q hides %d runs; the test needs more than 4", name, len(want))
+	}
+	c := newChallenge(t, p, HiddenPart, name, time.Hour)
+	if c.Kind() != HiddenPart {
+		t.Fatalf("kind adjusted to %v", c.Kind())
+	}
+	if diff := cmp.Diff(want, c.Prompt(State{}).Fill); diff != "" {
+		t.Errorf("fill (-want +got):\n%s", diff)
 	}
 }

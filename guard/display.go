@@ -11,8 +11,39 @@ import (
 type view struct {
 	text       string
 	segs       []Segment
-	hidden     []Span
+	hidden     spans
 	hiddenText string
+}
+
+// spans is a short list of grapheme spans, kept inline so that a
+// challenge holds its hidden runs without a heap allocation: a name rarely
+// has more than a few (KeepLast hides one run per part). Beyond the inline
+// room, the list moves to a slice.
+type spans struct {
+	inline [4]Span
+	n      uint8
+	more   []Span
+}
+
+// add appends sp to the list.
+func (l *spans) add(sp Span) {
+	if l.more == nil && int(l.n) < len(l.inline) {
+		l.inline[l.n] = sp
+		l.n++
+		return
+	}
+	if l.more == nil {
+		l.more = append(make([]Span, 0, 2*len(l.inline)), l.inline[:l.n]...)
+	}
+	l.more = append(l.more, sp)
+}
+
+// list returns the spans in order. The result aliases l.
+func (l *spans) list() []Span {
+	if l.more != nil {
+		return l.more
+	}
+	return l.inline[:l.n]
 }
 
 // maskNeeds says which results of [Policy.maskName] a caller uses, so that
@@ -72,11 +103,9 @@ func (p *Policy) maskName(n *identity.Name, need maskNeeds) (MaskedName, view, e
 		return pub, v, nil
 	}
 	v = view{text: m.String(), segs: segs[:k:k], hiddenText: m.UnmaskedHidden()}
-	var spans [8]mask.Span
-	hs := m.AppendHidden(spans[:0])
-	v.hidden = make([]Span, len(hs))
-	for i, s := range hs {
-		v.hidden[i] = Span{s.Start, s.End}
+	var hidden [8]mask.Span
+	for _, s := range m.AppendHidden(hidden[:0]) {
+		v.hidden.add(Span{s.Start, s.End})
 	}
 	return pub, v, nil
 }
