@@ -102,10 +102,24 @@ func (p *Policy) maskName(n *identity.Name, need maskNeeds) (MaskedName, view, e
 	if need&needView == 0 {
 		return pub, v, nil
 	}
-	v = view{text: m.String(), segs: segs[:k:k], hiddenText: m.UnmaskedHidden()}
-	var hidden [8]mask.Span
-	for _, s := range m.AppendHidden(hidden[:0]) {
-		v.hidden.add(Span{s.Start, s.End})
+	// The hidden segments are the hidden runs (Masked.AppendHidden) with
+	// their grapheme spans; one run's clear text needs no joining.
+	v = view{text: m.String(), segs: segs[:k:k]}
+	var one mask.Span
+	runs := 0
+	for _, s := range ms {
+		if s.Hidden {
+			one = s.Span
+			runs++
+			v.hidden.add(Span{s.Span.Start, s.Span.End})
+		}
+	}
+	switch runs {
+	case 0:
+	case 1:
+		v.hiddenText = m.UnmaskedText(one)
+	default:
+		v.hiddenText = m.UnmaskedHidden()
 	}
 	return pub, v, nil
 }
