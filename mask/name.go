@@ -318,9 +318,13 @@ func mayReadAsWord(s identity.Script) bool {
 // and reports whether every grapheme is a single CJK ideograph or Hangul
 // syllable.
 //
-// fast selects the shortcut over the runes of s (runeEnds) where every
-// grapheme is a single rune; the general path asks n for each grapheme.
-func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64, cjk bool) {
+// fast selects the shortcuts where every grapheme is one rune: a name of
+// ideographs and syllables, a name of as many bytes as graphemes (ASCII),
+// or one of as many runes as graphemes (runeEnds). Each asks identity only
+// whether the graphemes that are not known letters are separators, since
+// every identity.Name method call copies the Name. The general path asks
+// identity for every grapheme; TestPropNameFastGeneral compares them.
+func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64, han bool) {
 	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
 	l := n.Len()
 	m.n = uint8(l)
@@ -332,19 +336,38 @@ func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64,
 		m.setRuneEnds(k)
 		return spanBits(0, k), true
 	}
-	if runes, known, cjk := m.runeEnds(s, l); runes == l {
+	var known uint64
+	if len(s) == l {
+		// Every grapheme holds at least one byte, so here each is one
+		// byte: an ASCII character.
+		known = m.byteEnds(s)
+	} else if runes, k, cjk := m.runeEnds(s, l); runes == l {
 		// Every grapheme holds at least one rune, so here each is exactly
-		// one and the rune boundaries are the grapheme boundaries. Only
-		// the graphemes that are not known letters need identity's word.
-		letters = known
-		for rest := spanBits(0, l) &^ known; rest != 0; rest &= rest - 1 {
-			if i := bits.TrailingZeros64(rest); !n.IsSeparator(i) {
-				letters |= 1 << uint(i)
-			}
-		}
-		return letters, cjk
+		// one and the rune boundaries are the grapheme boundaries.
+		known, han = k, cjk
+	} else {
+		return m.setGraphemes(n, l), false
 	}
-	return m.setGraphemes(n, l), false
+	// Only the graphemes that are not known letters need identity's word.
+	letters = known
+	for rest := spanBits(0, l) &^ known; rest != 0; rest &= rest - 1 {
+		if i := bits.TrailingZeros64(rest); !n.IsSeparator(i) {
+			letters |= 1 << uint(i)
+		}
+	}
+	return letters, han
+}
+
+// byteEnds records the ends of the graphemes of s, one byte each, in m and
+// returns the bits of its ASCII letters.
+func (m *Masked) byteEnds(s string) (known uint64) {
+	for i := 0; i < len(s) && i < len(m.ends); i++ {
+		m.ends[i] = uint16(i + 1)
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			known |= 1 << uint(i)
+		}
+	}
+	return known
 }
 
 // setGraphemes records the ends of n's l graphemes in m and returns the
