@@ -387,21 +387,25 @@ func (m *Masked) setGraphemes(n *identity.Name, l int) (letters uint64) {
 // runeEnds writes the end of each of the first l runes of s to m.ends and
 // returns the number of runes, or l+1 if s has more than l. known has the
 // bits of the runes that are letters no name separator can be: ASCII
-// letters, CJK unified ideographs (and extension A) and Hangul syllables;
-// cjk reports whether every rune is an ideograph or a syllable.
+// letters, the Latin letters U+00C0–U+024F, CJK unified ideographs (and
+// extension A) and Hangul syllables; cjk reports whether every rune is an
+// ideograph or a syllable.
 func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
 	cjk = true
 	for i := 0; i < len(s); runes++ {
 		if runes == l {
 			return l + 1, 0, false
 		}
-		// identity keeps only valid UTF-8; the common three-byte
-		// sequences are decoded here, without a call.
+		// identity keeps only valid UTF-8; the common two- and
+		// three-byte sequences are decoded here, without a call.
 		var r rune
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 			r = rune(c)
 			i++
+		case c&0xE0 == 0xC0 && i+1 < len(s):
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
 		case c&0xF0 == 0xE0 && i+2 < len(s):
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
@@ -414,7 +418,7 @@ func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
 		switch {
 		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF, 0xAC00 <= r && r <= 0xD7A3:
 			known |= 1 << uint(runes)
-		case 'a' <= r|0x20 && r|0x20 <= 'z':
+		case 'a' <= r|0x20 && r|0x20 <= 'z', 0xC0 <= r && r <= 0x24F:
 			known |= 1 << uint(runes)
 			cjk = false
 		default:
