@@ -24,8 +24,11 @@ import (
 // already folded and at most 256 bytes long; otherwise it allocates the
 // result once. [AppendFold] is the allocation-free form.
 func Fold(s string) string {
-	if foldedASCII(s) || foldedCJK(s) {
+	if foldedASCII(s) {
 		return s
+	}
+	if _, ok := cjkOnly(s); ok {
+		return foldCJK(s)
 	}
 	var buf [MaxBytes]byte
 	b, _ := appendFold(buf[:0], s, 0)
@@ -133,19 +136,20 @@ func appendFoldCJK(dst []byte, s string, skip Reasons) ([]byte, Reasons) {
 	return dst, used
 }
 
-// foldedCJK reports whether s is made only of CJK Unified Ideographs and
-// Hangul syllables that Fold leaves unchanged: then it is its own key (see
-// [appendFoldCJK]).
-func foldedCJK(s string) bool {
-	if _, ok := cjkOnly(s); !ok {
-		return false
-	}
+// foldCJK is Fold for s made only of CJK Unified Ideographs and Hangul
+// syllables, as [cjkOnly] reports: s itself when no ideograph folds to
+// another (see [appendFoldCJK]), otherwise the key, folding each ideograph
+// once.
+func foldCJK(s string) string {
 	for i := 0; i+3 <= len(s); i += 3 {
-		if _, ok := foldIdeograph(s[i : i+3]); ok {
-			return false
+		if v, ok := foldIdeograph(s[i : i+3]); ok {
+			var buf [MaxBytes]byte
+			b := utf8.AppendRune(append(buf[:0], s[:i]...), v)
+			b, _ = appendFoldCJK(b, s[i+3:], 0)
+			return string(b)
 		}
 	}
-	return true
+	return s
 }
 
 // foldIdeograph returns han.Fold of the rune c, three bytes of UTF-8 that

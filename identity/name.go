@@ -310,8 +310,10 @@ func cjkOnly(s string) (Script, bool) {
 // [Name.segmentSlow] does, but without calling uniseg for simple runes
 // (see [simpleLen]): a simple rune followed by another simple rune, or by
 // the end of the name, is a grapheme cluster on its own. For "张小明" this
-// saves about a third of Parse (uniseg's property search and its width
-// computation, which Parse does not need).
+// saved about a third of Parse (uniseg's property search and its width
+// computation, which Parse does not need). A name of printable ASCII
+// ([Name.segmentASCII]) or of simple runes only ([Name.segmentSimple]) is
+// segmented without looking ahead at all.
 //
 // Why this is exact (UAX #29 for Unicode 15.0.0): a break between two
 // characters is decided by the pair alone, except under GB11 (the second

@@ -105,10 +105,12 @@
 //
 // # Performance
 //
-// [Name] and [NameFrom] allocate exactly once, for the masked text. For a
-// three-character Han name NameFrom takes about 150–200 ns of CPU; Name adds
-// the cost of [identity.Parse] (see BENCHMARKS.md). A Masked stores its hidden
-// spans in a fixed bit set with a bit for each of the at most
+// [Name] and [NameFrom] allocate exactly once, for the masked text (see
+// BENCHMARKS.md for their times). A name of CJK Unified Ideographs and
+// Hangul syllables only is masked without segmenting it, since each of its
+// characters is a grapheme of its own; Name then asks [identity.Parse]
+// only for the surname, in the styles that need it. A Masked stores its
+// hidden spans in a fixed bit set with a bit for each of the at most
 // [identity.MaxGraphemes] graphemes of a name, without a slice.
 //
 // # Concurrency

@@ -106,40 +106,35 @@ func (m Masked) IsHidden(i int) bool {
 
 // NumHidden returns the number of hidden spans, the length of
 // [Masked.Hidden].
-func (m Masked) NumHidden() int {
-	n := 0
-	prev := false
-	for i := range m.Len() {
-		h := m.hidden.has(i)
-		if h && !prev {
-			n++
-		}
-		prev = h
-	}
-	return n
+func (m Masked) NumHidden() int { return m.numHidden() }
+
+// The methods of Masked have value receivers (STYLE.md §3), so each call
+// copies the 176-byte Masked; the exported ones call these pointer forms,
+// which work on runs of the hidden bit set rather than on each grapheme.
+
+// hiddenBits returns the bits of the hidden graphemes.
+func (m *Masked) hiddenBits() uint64 { return m.hidden[0] & spanBits(0, int(m.n)) }
+
+func (m *Masked) numHidden() int {
+	h := m.hiddenBits()
+	return bits.OnesCount64(h &^ (h << 1)) // the first grapheme of each run
 }
 
 // Hidden returns the hidden grapheme spans of the name in order. Spans
 // never contain a separator and never touch each other. Each call allocates
 // a new slice; [Masked.AppendHidden] does not.
-func (m Masked) Hidden() []Span { return m.AppendHidden(make([]Span, 0, m.NumHidden())) }
+func (m Masked) Hidden() []Span { return m.appendHidden(make([]Span, 0, m.numHidden())) }
 
 // AppendHidden appends the hidden spans to dst and returns the extended
 // slice. It allocates nothing when dst has room for [Masked.NumHidden]
 // more spans.
-func (m Masked) AppendHidden(dst []Span) []Span {
-	n := m.Len()
-	for i := 0; i < n; {
-		if !m.hidden.has(i) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < n && m.hidden.has(j) {
-			j++
-		}
+func (m Masked) AppendHidden(dst []Span) []Span { return m.appendHidden(dst) }
+
+func (m *Masked) appendHidden(dst []Span) []Span {
+	for h := m.hiddenBits(); h != 0; {
+		i, j := nextRun(h)
+		h &^= spanBits(i, j)
 		dst = append(dst, Span{Start: i, End: j})
-		i = j
 	}
 	return dst
 }
@@ -149,30 +144,32 @@ func (m Masked) AppendHidden(dst []Span) []Span {
 // as boxes. Concatenating the segments' Text gives [Masked.String]. Each
 // call allocates a new slice; [Masked.AppendSegments] does not.
 func (m Masked) Segments() []Segment {
-	return m.AppendSegments(make([]Segment, 0, 2*m.NumHidden()+1))
+	return m.appendSegments(make([]Segment, 0, 2*m.numHidden()+1))
 }
 
 // AppendSegments appends the segments of [Masked.Segments] to dst. It
 // allocates nothing when dst has enough room.
-func (m Masked) AppendSegments(dst []Segment) []Segment {
-	n := m.Len()
+func (m Masked) AppendSegments(dst []Segment) []Segment { return m.appendSegments(dst) }
+
+func (m *Masked) appendSegments(dst []Segment) []Segment {
+	n := int(m.n)
 	mlen := utf8.RuneLen(m.mask)
+	h := m.hiddenBits()
 	out := 0 // byte offset in m.text
 	for i := 0; i < n; {
-		h := m.hidden.has(i)
-		j, size := i, 0
-		for j < n && m.hidden.has(j) == h {
-			if !h {
-				size += len(m.grapheme(j))
-			} else if !m.hideLength {
-				size += mlen
+		hid := h>>uint(i)&1 != 0
+		var j, size int
+		if hid {
+			j = i + bits.TrailingZeros64(^(h >> uint(i)))
+			size = (j - i) * mlen
+			if m.hideLength {
+				size = HiddenWidth * mlen
 			}
-			j++
+		} else {
+			j = min(n, i+bits.TrailingZeros64(h>>uint(i))) // 64 when no hidden grapheme follows
+			size = int(m.ends[j-1]) - m.start(i)
 		}
-		if h && m.hideLength {
-			size = HiddenWidth * mlen
-		}
-		dst = append(dst, Segment{Text: m.text[out : out+size], Span: Span{Start: i, End: j}, Hidden: h})
+		dst = append(dst, Segment{Text: m.text[out : out+size], Span: Span{Start: i, End: j}, Hidden: hid})
 		out += size
 		i = j
 	}
@@ -195,14 +192,14 @@ func (m Masked) UnmaskedText(sp Span) string {
 }
 
 // clearText returns the name's clear text.
-func (m Masked) clearText() string { return unsafe.String(m.clear, m.clearLen) }
+func (m *Masked) clearText() string { return unsafe.String(m.clear, m.clearLen) }
 
 // grapheme returns the clear text of the i-th grapheme.
 func (m Masked) grapheme(i int) string { return m.graphemeAt(i) }
 
 // graphemeAt is grapheme without copying m.
 func (m *Masked) graphemeAt(i int) string {
-	return unsafe.String(m.clear, m.clearLen)[m.start(i):m.ends[i]]
+	return m.clearText()[m.start(i):m.ends[i]]
 }
 
 // UnmaskedHidden returns the clear text of every hidden grapheme, the
@@ -211,32 +208,30 @@ func (m *Masked) graphemeAt(i int) string {
 // gives "买买提 艾". It is meant for the server only; never send its
 // result to the client. It allocates only when there are several spans.
 func (m Masked) UnmaskedHidden() string {
-	switch m.NumHidden() {
+	h := m.hiddenBits()
+	switch m.numHidden() {
 	case 0:
 		return ""
 	case 1:
-		var one [1]Span
-		return m.UnmaskedText(m.AppendHidden(one[:0])[0])
+		i, j := nextRun(h)
+		return m.clearText()[m.start(i):m.ends[j-1]]
 	}
-	return string(m.AppendUnmaskedHidden(nil))
+	return string(m.appendUnmaskedHidden(nil))
 }
 
 // AppendUnmaskedHidden appends the text of [Masked.UnmaskedHidden] to dst.
 // It allocates nothing when dst has enough room.
-func (m Masked) AppendUnmaskedHidden(dst []byte) []byte {
-	n := m.Len()
-	first := true
-	prev := false
-	for i := range n {
-		h := m.hidden.has(i)
-		if h {
-			if !prev && !first {
-				dst = append(dst, ' ')
-			}
-			dst = append(dst, m.grapheme(i)...)
-			first = false
+func (m Masked) AppendUnmaskedHidden(dst []byte) []byte { return m.appendUnmaskedHidden(dst) }
+
+func (m *Masked) appendUnmaskedHidden(dst []byte) []byte {
+	text := m.clearText()
+	for h, first := m.hiddenBits(), true; h != 0; first = false {
+		i, j := nextRun(h)
+		h &^= spanBits(i, j)
+		if !first {
+			dst = append(dst, ' ')
 		}
-		prev = h
+		dst = append(dst, text[m.start(i):m.ends[j-1]]...)
 	}
 	return dst
 }

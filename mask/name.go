@@ -318,9 +318,13 @@ func mayReadAsWord(s identity.Script) bool {
 // and reports whether every grapheme is a single CJK ideograph or Hangul
 // syllable.
 //
-// fast selects the shortcut over the runes of s (runeEnds) where every
-// grapheme is a single rune; the general path asks n for each grapheme.
-func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64, cjk bool) {
+// fast selects the shortcuts where every grapheme is one rune: a name of
+// ideographs and syllables, a name of as many bytes as graphemes (ASCII),
+// or one of as many runes as graphemes (runeEnds). Each asks identity only
+// whether the graphemes that are not known letters are separators, since
+// every identity.Name method call copies the Name. The general path asks
+// identity for every grapheme; TestPropNameFastGeneral compares them.
+func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64, han bool) {
 	m.clear, m.clearLen = unsafe.StringData(s), uint16(len(s))
 	l := n.Len()
 	m.n = uint8(l)
@@ -332,19 +336,38 @@ func (m *Masked) setName(n *identity.Name, s string, fast bool) (letters uint64,
 		m.setRuneEnds(k)
 		return spanBits(0, k), true
 	}
-	if runes, known, cjk := m.runeEnds(s, l); runes == l {
+	var known uint64
+	if len(s) == l {
+		// Every grapheme holds at least one byte, so here each is one
+		// byte: an ASCII character.
+		known = m.byteEnds(s)
+	} else if runes, k, cjk := m.runeEnds(s, l); runes == l {
 		// Every grapheme holds at least one rune, so here each is exactly
-		// one and the rune boundaries are the grapheme boundaries. Only
-		// the graphemes that are not known letters need identity's word.
-		letters = known
-		for rest := spanBits(0, l) &^ known; rest != 0; rest &= rest - 1 {
-			if i := bits.TrailingZeros64(rest); !n.IsSeparator(i) {
-				letters |= 1 << uint(i)
-			}
-		}
-		return letters, cjk
+		// one and the rune boundaries are the grapheme boundaries.
+		known, han = k, cjk
+	} else {
+		return m.setGraphemes(n, l), false
 	}
-	return m.setGraphemes(n, l), false
+	// Only the graphemes that are not known letters need identity's word.
+	letters = known
+	for rest := spanBits(0, l) &^ known; rest != 0; rest &= rest - 1 {
+		if i := bits.TrailingZeros64(rest); !n.IsSeparator(i) {
+			letters |= 1 << uint(i)
+		}
+	}
+	return letters, han
+}
+
+// byteEnds records the ends of the graphemes of s, one byte each, in m and
+// returns the bits of its ASCII letters.
+func (m *Masked) byteEnds(s string) (known uint64) {
+	for i := 0; i < len(s) && i < len(m.ends); i++ {
+		m.ends[i] = uint16(i + 1)
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			known |= 1 << uint(i)
+		}
+	}
+	return known
 }
 
 // setGraphemes records the ends of n's l graphemes in m and returns the
@@ -364,21 +387,25 @@ func (m *Masked) setGraphemes(n *identity.Name, l int) (letters uint64) {
 // runeEnds writes the end of each of the first l runes of s to m.ends and
 // returns the number of runes, or l+1 if s has more than l. known has the
 // bits of the runes that are letters no name separator can be: ASCII
-// letters, CJK unified ideographs (and extension A) and Hangul syllables;
-// cjk reports whether every rune is an ideograph or a syllable.
+// letters, the Latin letters U+00C0–U+024F, CJK unified ideographs (and
+// extension A) and Hangul syllables; cjk reports whether every rune is an
+// ideograph or a syllable.
 func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
 	cjk = true
 	for i := 0; i < len(s); runes++ {
 		if runes == l {
 			return l + 1, 0, false
 		}
-		// identity keeps only valid UTF-8; the common three-byte
-		// sequences are decoded here, without a call.
+		// identity keeps only valid UTF-8; the common two- and
+		// three-byte sequences are decoded here, without a call.
 		var r rune
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 			r = rune(c)
 			i++
+		case c&0xE0 == 0xC0 && i+1 < len(s):
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
 		case c&0xF0 == 0xE0 && i+2 < len(s):
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
@@ -391,7 +418,7 @@ func (m *Masked) runeEnds(s string, l int) (runes int, known uint64, cjk bool) {
 		switch {
 		case 0x4E00 <= r && r <= 0x9FFF, 0x3400 <= r && r <= 0x4DBF, 0xAC00 <= r && r <= 0xD7A3:
 			known |= 1 << uint(runes)
-		case 'a' <= r|0x20 && r|0x20 <= 'z':
+		case 'a' <= r|0x20 && r|0x20 <= 'z', 0xC0 <= r && r <= 0x24F:
 			known |= 1 << uint(runes)
 			cjk = false
 		default:

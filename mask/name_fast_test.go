@@ -226,3 +226,20 @@ func renderSlow(m Masked, opts []Option) string {
 	}
 	return b.String()
 }
+
+// TestNameTwoByteRunes checks the shortcut of runeEnds for two-byte runes
+// (decoded inline; U+00C0–U+024F taken as letters without asking identity)
+// against the general path for every two-byte rune that identity accepts,
+// in every style.
+func TestNameTwoByteRunes(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		for _, s := range []string{"Ab" + string(r) + "c Dé", string(r) + "x"} {
+			if _, err := identity.Parse(s); err != nil {
+				continue
+			}
+			for _, st := range allStyles {
+				checkNameFastGeneral(t, s, st, nil)
+			}
+		}
+	}
+}
