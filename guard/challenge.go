@@ -2,6 +2,7 @@ package guard
 
 import (
 	"crypto/subtle"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -306,7 +307,7 @@ func (c Challenge) correct(answer string) bool {
 	}
 	var key [keySize]byte
 	copy(key[:], c.key)
-	ok &= subtle.ConstantTimeCompare(buf[:], key[:])
+	ok &= equalKeys(&buf, &key)
 	if ok == 1 {
 		return true
 	}
@@ -316,6 +317,18 @@ func (c Challenge) correct(answer string) bool {
 	// Opt-in only: identity.Compare is not constant-time.
 	v := identity.Compare(answer, c.want).Verdict
 	return v == identity.Match || v == identity.CloseMatch
+}
+
+// equalKeys returns 1 if a and b are equal and 0 otherwise, in time that
+// depends on neither: it ORs the XOR of every 8-byte word, without a
+// branch on the data, as subtle.ConstantTimeCompare does byte by byte
+// (eight times the work for a fixed 512-byte buffer).
+func equalKeys(a, b *[keySize]byte) int {
+	var acc uint64
+	for i := 0; i < keySize; i += 8 {
+		acc |= binary.LittleEndian.Uint64(a[i:i+8]) ^ binary.LittleEndian.Uint64(b[i:i+8])
+	}
+	return subtle.ConstantTimeEq(int32(uint32(acc)|uint32(acc>>32)), 0)
 }
 
 // Prompt is what the client may see of a challenge: the masked name, its

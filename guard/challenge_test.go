@@ -314,3 +314,31 @@ func TestPromptFillManyRuns(t *testing.T) {
 		t.Errorf("fill (-want +got):\n%s", diff)
 	}
 }
+
+// TestEqualKeys: the word-wise constant-time comparison agrees with ==
+// on equal buffers and on buffers that differ in any one byte or in many.
+func TestEqualKeys(t *testing.T) {
+	if keySize%8 != 0 {
+		t.Fatalf("keySize %d is not a multiple of 8", keySize)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		var a, b [keySize]byte
+		fill := rapid.SliceOfN(rapid.Byte(), 0, keySize).Draw(t, "a")
+		copy(a[:], fill)
+		b = a
+		switch rapid.IntRange(0, 2).Draw(t, "how") {
+		case 1:
+			i := rapid.IntRange(0, keySize-1).Draw(t, "at")
+			b[i] ^= rapid.ByteRange(1, 255).Draw(t, "flip")
+		case 2:
+			copy(b[:], rapid.SliceOfN(rapid.Byte(), 0, keySize).Draw(t, "b"))
+		}
+		want := 0
+		if a == b {
+			want = 1
+		}
+		if got := equalKeys(&a, &b); got != want {
+			t.Fatalf("equalKeys = %d, want %d", got, want)
+		}
+	})
+}
