@@ -71,7 +71,7 @@ const _ = uint(1 - len(bitset{}))
 
 // set masks n into m, which must be the zero Masked; on error m is left
 // partly set. fast selects the fast paths of [Masked.setName], which give
-// the same result as its general path (TestNameFastGeneral).
+// the same result as its general path (TestPropNameFastGeneral).
 func (m *Masked) set(n *identity.Name, style Style, opts []Option, fast bool) error {
 	// Each call of an identity.Name method copies the whole Name (its
 	// methods have value receivers), so set calls as few as it can:
