@@ -79,22 +79,53 @@ func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
 }
 
 // lumaTables hold the products of luma, per call (no global state).
+//
+// r, g and b are indexed by 256+v for v in −256..767 and hold the product
+// for v clamped to 0..255: cR·0 = 0 below, cR·255 above. The YCbCr path
+// indexes them with JFIF's unclamped 16.16 results (v>>16 lies in
+// −227..481 for every input), so the table does clamp16's clamping without
+// a branch.
 type lumaTables struct {
-	r, g, b [256]float32 // cR·v, cG·v, cB·v, each rounded to float32
-	pal     [256]float32 // luminance of each palette entry, for *image.Paletted
+	r, g, b [1024]float32 // cR·v, cG·v, cB·v for clamp(v), each rounded to float32
+	pal     [256]float32  // luminance of each palette entry, for *image.Paletted
+
+	// The chroma terms of chromaTerms, by sample value, for YCbCr images:
+	// kR = crR[cr], kG = cbG[cb] + crG[cr], kB = cbB[cb]. (Table look-ups
+	// rather than multiplications: the compiler then cannot split the
+	// constant lumaOff<<16 off and add it again for every pixel.)
+	crR, cbG, crG, cbB [256]int32
 }
+
+// lumaOff is the index of sample value 0 in lumaTables' r, g and b.
+const lumaOff = 256
 
 // rgb is luma by table look-up: the same float32 products, added in the
 // same order.
 func (t *lumaTables) rgb(r, g, b uint8) float32 {
-	return float32(t.r[r]+t.g[g]) + t.b[b]
+	tr := (*[256]float32)(t.r[lumaOff:])
+	tg := (*[256]float32)(t.g[lumaOff:])
+	tb := (*[256]float32)(t.b[lumaOff:])
+	return float32(tr[r]+tg[g]) + tb[b]
 }
 
 // init fills the tables for img.
 func (t *lumaTables) init(img image.Image) {
+	for _, tab := range []*[1024]float32{&t.r, &t.g, &t.b} {
+		clear(tab[:lumaOff]) // clamped to 0: c·0 = +0
+	}
 	for v := range 256 {
 		f := float32(v)
-		t.r[v], t.g[v], t.b[v] = lumaR*f, lumaG*f, lumaB*f
+		t.r[lumaOff+v], t.g[lumaOff+v], t.b[lumaOff+v] = lumaR*f, lumaG*f, lumaB*f
+	}
+	for i := lumaOff + 256; i < len(t.r); i++ { // clamped to 255
+		t.r[i], t.g[i], t.b[i] = t.r[lumaOff+255], t.g[lumaOff+255], t.b[lumaOff+255]
+	}
+	switch img.(type) {
+	case *image.YCbCr, *image.NYCbCrA:
+		for v := range 256 {
+			d := int32(v) - 128
+			t.crR[v], t.cbG[v], t.crG[v], t.cbB[v] = 91881*d+lumaOff<<16, -22554*d, lumaOff<<16-46802*d, 116130*d+lumaOff<<16
+		}
 	}
 	pal := &t.pal
 	if m, ok := img.(*image.Paletted); ok {
@@ -174,39 +205,92 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	}
 	hs := 1 << shift
 	base := m.COffset(m.Rect.Min.X, y) - m.Rect.Min.X/hs
-	cb, cr := m.Cb, m.Cr
-	if x0 >= 0 {
-		// Non-negative x: the shift equals Go's truncating division, and
-		// avoids a hardware divide per pixel. ycbcrToRGB is written out
-		// here because it is too large to inline (a call per pixel cost
-		// about as much as the rest of PDQ on 4:2:0 JPEGs). Pixels that
-		// share a chroma sample are converted together, so the chroma
-		// terms are computed once per run (integer arithmetic: the same
-		// values as ycbcrToRGB's).
-		tr, tg, tb := &t.r, &t.g, &t.b
-		n := len(dst)
-		for x := 0; x < n; {
-			c := base + (x0+x)>>shift
-			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
-			b1, r1 := int32(cb[c])-128, int32(cr[c])-128
-			// yy − 22554·b1 − 46802·r1 = yy − (22554·b1 + 46802·r1) in
-			// int32 arithmetic (exact: no term comes near overflow).
-			cR, cG, cB := 91881*r1, 22554*b1+46802*r1, 116130*b1
-			for ; x < end; x++ {
-				yy := int32(yp[x]) * 0x10101
-				r := clamp16(yy + cR)
-				g := clamp16(yy - cG)
-				b := clamp16(yy + cB)
-				dst[x] = float32(tr[r]+tg[g]) + tb[b]
-			}
+	if x0 < 0 {
+		for x := range dst {
+			c := base + (x0+x)/hs
+			r, g, b := ycbcrToRGB(yp[x], m.Cb[c], m.Cr[c])
+			dst[x] = t.rgb(r, g, b)
 		}
 		return
 	}
-	for x := range dst {
-		c := base + (x0+x)/hs
-		r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])
-		dst[x] = t.rgb(r, g, b)
+	// Non-negative x: the shift equals Go's truncating division, and avoids
+	// a hardware divide per pixel. ycbcrToRGB is written out (as
+	// chromaTerms and ycc) because a call per pixel cost about as much as
+	// the rest of PDQ on 4:2:0 JPEGs, and pixels that share a chroma sample
+	// are converted together, so the chroma terms are computed once per
+	// sample.
+	c0 := base + x0>>shift
+	cb, cr := m.Cb[c0:], m.Cr[c0:]
+	switch shift {
+	case 0:
+		cb, cr = cb[:len(dst)], cr[:len(dst)]
+		for x := range dst {
+			kR, kG, kB := t.chroma(cb[x], cr[x])
+			dst[x] = t.ycc(yp[x], kR, kG, kB)
+		}
+	case 1:
+		if x0&1 == 1 && len(dst) > 0 {
+			// The first pixel is the right one of its chroma pair.
+			kR, kG, kB := t.chroma(cb[0], cr[0])
+			dst[0] = t.ycc(yp[0], kR, kG, kB)
+			dst, yp, cb, cr = dst[1:], yp[1:], cb[1:], cr[1:]
+		}
+		t.ycc2(dst, yp, cb, cr)
+	default:
+		n := len(dst)
+		for x := 0; x < n; {
+			c := (x0+x)>>shift - x0>>shift
+			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
+			kR, kG, kB := t.chroma(cb[c], cr[c])
+			for ; x < end; x++ {
+				dst[x] = t.ycc(yp[x], kR, kG, kB)
+			}
+		}
 	}
+}
+
+// ycc2 converts a row whose pixels 2i and 2i+1 share chroma sample i
+// (horizontal subsampling by 2, the row starting at an even x).
+func (t *lumaTables) ycc2(dst []float32, yp, cb, cr []uint8) {
+	yp = yp[:len(dst)]
+	x := 0
+	for ; x+1 < len(dst); x += 2 {
+		c := x >> 1
+		kR, kG, kB := t.chroma(cb[c], cr[c])
+		dst[x] = t.ycc(yp[x], kR, kG, kB)
+		dst[x+1] = t.ycc(yp[x+1], kR, kG, kB)
+	}
+	if x < len(dst) {
+		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
+		dst[x] = t.ycc(yp[x], kR, kG, kB)
+	}
+}
+
+// chromaTerms returns the chroma parts of ycbcrToRGB's three 16.16 sums,
+// each plus lumaOff<<16, so that ycc's (yy+k)>>16 is the lumaTables index
+// (always in 29..737, see lumaTables).
+//
+// ycbcrToRGB's G is yy − 22554·b1 − 46802·r1 = yy + (−22554·b1 − 46802·r1):
+// int32 arithmetic is exact here (no term comes near overflow).
+func chromaTerms(cb, cr uint8) (kR, kG, kB int32) {
+	b1, r1 := int32(cb)-128, int32(cr)-128
+	return 91881*r1 + lumaOff<<16, lumaOff<<16 - 22554*b1 - 46802*r1, 116130*b1 + lumaOff<<16
+}
+
+// chroma is chromaTerms by table look-up (init fills the tables for YCbCr
+// images; TestYCbCrLumaExhaustive checks every pair).
+func (t *lumaTables) chroma(cb, cr uint8) (kR, kG, kB int32) {
+	return t.crR[cr], t.cbG[cb] + t.crG[cr], t.cbB[cb]
+}
+
+// ycc is luma(ycbcrToRGB(y, cb, cr)) for the chroma terms of cb and cr:
+// clamp16(v) is v>>16 clamped to 0..255 (v>>16 rounds toward −∞), and the
+// tables hold the clamped products at index lumaOff + v>>16 =
+// (v + lumaOff<<16)>>16. The index is positive and below 1024, so the
+// mask changes nothing and only spares a bounds check.
+func (t *lumaTables) ycc(y uint8, kR, kG, kB int32) float32 {
+	yy := int32(y) * 0x10101
+	return float32(t.r[uint32(yy+kR)>>16&1023]+t.g[uint32(yy+kG)>>16&1023]) + t.b[uint32(yy+kB)>>16&1023]
 }
 
 // ycbcrToRGB equals color.YCbCrToRGB for all 2²⁴ inputs (tested

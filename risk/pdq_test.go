@@ -216,3 +216,90 @@ func TestPDQBufferSize(t *testing.T) {
 		}
 	}
 }
+
+// TestYCbCrRowMatchesRGBAt: the YCbCr luminance fast path (clamping by
+// table, chroma terms shared by the pixels of one chroma sample) gives the
+// same float32 bits as luma of color.YCbCrToRGB, per pixel, for every
+// subsample ratio Go supports, odd and negative bounds and random samples
+// (the full 0..255 range, so the clamps are exercised).
+func TestYCbCrRowMatchesRGBAt(t *testing.T) {
+	ratios := []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422,
+		image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440, image.YCbCrSubsampleRatio411,
+		image.YCbCrSubsampleRatio410}
+	rapid.Check(t, func(t *rapid.T) {
+		ratio := ratios[rapid.IntRange(0, len(ratios)-1).Draw(t, "ratio")]
+		x0 := rapid.IntRange(-9, 9).Draw(t, "x0")
+		y0 := rapid.IntRange(-9, 9).Draw(t, "y0")
+		w := rapid.IntRange(1, 40).Draw(t, "w")
+		h := rapid.IntRange(1, 6).Draw(t, "h")
+		m := image.NewYCbCr(image.Rect(x0, y0, x0+w, y0+h), ratio)
+		for _, p := range [][]byte{m.Y, m.Cb, m.Cr} {
+			for i := range p {
+				p[i] = rapid.Uint8().Draw(t, "sample")
+			}
+		}
+		want, ok := ycbcrLumaAt(m)
+		if !ok {
+			// image.YCbCr's COffset divides by the subsampling with
+			// truncation, so some rectangles with negative odd bounds index
+			// past their own chroma planes, in YCbCrAt as well.
+			t.Skip("Go's image.YCbCr cannot address this rectangle")
+		}
+		var img image.Image = m
+		if rapid.Bool().Draw(t, "nycbcra") {
+			img = &image.NYCbCrA{YCbCr: *m, A: make([]byte, w*h), AStride: w}
+		}
+		var lt lumaTables
+		lt.init(img)
+		dst := make([]float32, w)
+		for y := range h {
+			lt.row(img, y, dst)
+			for x, got := range dst {
+				if want := want[y*w+x]; math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("%v %v: pixel (%d, %d) luma %v, want %v", ratio, m.Rect, x0+x, y0+y, got, want)
+				}
+			}
+		}
+	})
+}
+
+// ycbcrLumaAt returns luma(color.YCbCrToRGB(m.YCbCrAt(x, y))) for every pixel
+// in row-major order, or ok == false if YCbCrAt panics.
+func ycbcrLumaAt(m *image.YCbCr) (l []float32, ok bool) {
+	defer func() {
+		if recover() != nil {
+			l, ok = nil, false
+		}
+	}()
+	for y := m.Rect.Min.Y; y < m.Rect.Max.Y; y++ {
+		for x := m.Rect.Min.X; x < m.Rect.Max.X; x++ {
+			c := m.YCbCrAt(x, y)
+			l = append(l, luma(color.YCbCrToRGB(c.Y, c.Cb, c.Cr)))
+		}
+	}
+	return l, true
+}
+
+// TestYCbCrLumaExhaustive: the chroma tables equal chromaTerms, and the
+// table-clamped ycc equals luma of
+// color.YCbCrToRGB for all 2²⁴ (Y, Cb, Cr).
+func TestYCbCrLumaExhaustive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2²⁴ conversions")
+	}
+	var lt lumaTables
+	lt.init(image.NewYCbCr(image.Rect(0, 0, 1, 1), image.YCbCrSubsampleRatio444))
+	for c := range 1 << 16 {
+		cb, cr := uint8(c>>8), uint8(c)
+		kR, kG, kB := chromaTerms(cb, cr)
+		if r, g, b := lt.chroma(cb, cr); r != kR || g != kG || b != kB {
+			t.Fatalf("chroma(%d, %d) = %d %d %d, want %d %d %d", cb, cr, r, g, b, kR, kG, kB)
+		}
+		for y := range 256 {
+			got, want := lt.ycc(uint8(y), kR, kG, kB), luma(color.YCbCrToRGB(uint8(y), cb, cr))
+			if math.Float32bits(got) != math.Float32bits(want) {
+				t.Fatalf("ycc(%d, %d, %d) = %v, want %v", y, cb, cr, got, want)
+			}
+		}
+	}
+}
