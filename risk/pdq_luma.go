@@ -89,11 +89,11 @@ type lumaTables struct {
 	r, g, b [1024]float32 // cR·v, cG·v, cB·v for clamp(v), each rounded to float32
 	pal     [256]float32  // luminance of each palette entry, for *image.Paletted
 
-	// The chroma terms of chromaTerms, by sample value, for YCbCr images:
-	// kR = crR[cr], kG = cbG[cb] + crG[cr], kB = cbB[cb]. (Table look-ups
-	// rather than multiplications: the compiler then cannot split the
-	// constant lumaOff<<16 off and add it again for every pixel.)
-	crR, cbG, crG, cbB [256]int32
+	// The chroma terms of chroma, by sample value, for YCbCr images: kR = crR[cr], kG = cbG[cb] + crG[cr],
+	// kB = cbB[cb]. (Table look-ups rather than multiplications: the
+	// compiler then cannot split the constant lumaOff<<16 off and add it
+	// again for every pixel.)
+	crR, cbG, crG, cbB [256]uint32
 }
 
 // lumaOff is the index of sample value 0 in lumaTables' r, g and b.
@@ -124,7 +124,8 @@ func (t *lumaTables) init(img image.Image) {
 	case *image.YCbCr, *image.NYCbCrA:
 		for v := range 256 {
 			d := int32(v) - 128
-			t.crR[v], t.cbG[v], t.crG[v], t.cbB[v] = 91881*d+lumaOff<<16, -22554*d, lumaOff<<16-46802*d, 116130*d+lumaOff<<16
+			t.crR[v], t.cbG[v] = uint32(91881*d+lumaOff<<16)<<6, uint32(-22554*d)<<6
+			t.crG[v], t.cbB[v] = uint32(lumaOff<<16-46802*d)<<6, uint32(116130*d+lumaOff<<16)<<6
 		}
 	}
 	pal := &t.pal
@@ -215,7 +216,7 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	}
 	// Non-negative x: the shift equals Go's truncating division, and avoids
 	// a hardware divide per pixel. ycbcrToRGB is written out (as
-	// chromaTerms and ycc) because a call per pixel cost about as much as
+	// chroma and ycc) because a call per pixel cost about as much as
 	// the rest of PDQ on 4:2:0 JPEGs, and pixels that share a chroma sample
 	// are converted together, so the chroma terms are computed once per
 	// sample.
@@ -235,7 +236,12 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 			dst[0] = t.ycc(yp[0], kR, kG, kB)
 			dst, yp, cb, cr = dst[1:], yp[1:], cb[1:], cr[1:]
 		}
-		t.ycc2(dst, yp, cb, cr)
+		n := len(dst) &^ 1
+		t.ycc2(dst[:n], yp, cb, cr)
+		if n < len(dst) {
+			kR, kG, kB := t.chroma(cb[n>>1], cr[n>>1])
+			dst[n] = t.ycc(yp[n], kR, kG, kB)
+		}
 	default:
 		n := len(dst)
 		for x := 0; x < n; {
@@ -249,48 +255,40 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	}
 }
 
-// ycc2 converts a row whose pixels 2i and 2i+1 share chroma sample i
-// (horizontal subsampling by 2, the row starting at an even x).
+// ycc2 converts pixel pairs that share a chroma sample: pixels 2i and
+// 2i+1 of dst and yp (of even length) have chroma sample i (horizontal
+// subsampling by 2, the pairs starting at an even x).
 func (t *lumaTables) ycc2(dst []float32, yp, cb, cr []uint8) {
-	yp = yp[:len(dst)]
-	x := 0
-	for ; x+1 < len(dst); x += 2 {
-		c := x >> 1
-		kR, kG, kB := t.chroma(cb[c], cr[c])
-		dst[x] = t.ycc(yp[x], kR, kG, kB)
-		dst[x+1] = t.ycc(yp[x+1], kR, kG, kB)
-	}
-	if x < len(dst) {
+	n := len(dst)
+	d, p := dst[:n], yp[:n]
+	for x := 1; x < n; x += 2 {
+		// Indices x−1 and x are in range by the loop condition (no bounds
+		// checks, which keeps every value in a register).
 		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
-		dst[x] = t.ycc(yp[x], kR, kG, kB)
+		d[x-1] = t.ycc(p[x-1], kR, kG, kB)
+		d[x] = t.ycc(p[x], kR, kG, kB)
 	}
 }
 
-// chromaTerms returns the chroma parts of ycbcrToRGB's three 16.16 sums,
-// each plus lumaOff<<16, so that ycc's (yy+k)>>16 is the lumaTables index
-// (always in 29..737, see lumaTables).
-//
-// ycbcrToRGB's G is yy − 22554·b1 − 46802·r1 = yy + (−22554·b1 − 46802·r1):
-// int32 arithmetic is exact here (no term comes near overflow).
-func chromaTerms(cb, cr uint8) (kR, kG, kB int32) {
-	b1, r1 := int32(cb)-128, int32(cr)-128
-	return 91881*r1 + lumaOff<<16, lumaOff<<16 - 22554*b1 - 46802*r1, 116130*b1 + lumaOff<<16
-}
-
-// chroma is chromaTerms by table look-up (init fills the tables for YCbCr
-// images; TestYCbCrLumaExhaustive checks every pair).
-func (t *lumaTables) chroma(cb, cr uint8) (kR, kG, kB int32) {
+// chroma returns the chroma parts of ycbcrToRGB's three 16.16 sums (R:
+// 91881·(cr−128); G: −22554·(cb−128) − 46802·(cr−128), exact in int32;
+// B: 116130·(cb−128)), each plus lumaOff<<16 and times 64 modulo 2³² (see
+// ycc), by table look-up. init fills the tables for YCbCr images;
+// TestYCbCrLumaExhaustive checks every pair against chromaTerms.
+func (t *lumaTables) chroma(cb, cr uint8) (kR, kG, kB uint32) {
 	return t.crR[cr], t.cbG[cb] + t.crG[cr], t.cbB[cb]
 }
 
-// ycc is luma(ycbcrToRGB(y, cb, cr)) for the chroma terms of cb and cr:
-// clamp16(v) is v>>16 clamped to 0..255 (v>>16 rounds toward −∞), and the
-// tables hold the clamped products at index lumaOff + v>>16 =
-// (v + lumaOff<<16)>>16. The index is positive and below 1024, so the
-// mask changes nothing and only spares a bounds check.
-func (t *lumaTables) ycc(y uint8, kR, kG, kB int32) float32 {
-	yy := int32(y) * 0x10101
-	return float32(t.r[uint32(yy+kR)>>16&1023]+t.g[uint32(yy+kG)>>16&1023]) + t.b[uint32(yy+kB)>>16&1023]
+// ycc is luma(ycbcrToRGB(y, cb, cr)) for the chroma terms of cb and cr
+// (from chroma). clamp16(v) is v>>16 clamped to 0..255 (v>>16 rounds
+// toward −∞), and the tables hold the clamped products at index
+// lumaOff + v>>16 = (v + lumaOff<<16)>>16. Everything is scaled by 64:
+// (v + lumaOff<<16)·64 lies in [29·2²², 738·2²²) ⊂ [0, 2³²), so the uint32
+// sum of the scaled terms is exact despite wrapping, and >>22 gives the same
+// index while the compiler sees that it is below 1024 (no bounds check).
+func (t *lumaTables) ycc(y uint8, kR, kG, kB uint32) float32 {
+	yy := uint32(y) * (0x10101 << 6)
+	return float32(t.r[(yy+kR)>>22]+t.g[(yy+kG)>>22]) + t.b[(yy+kB)>>22]
 }
 
 // ycbcrToRGB equals color.YCbCrToRGB for all 2²⁴ inputs (tested

@@ -263,6 +263,18 @@ func TestYCbCrRowMatchesRGBAt(t *testing.T) {
 	})
 }
 
+// chromaTerms is the plain form of lumaTables.chroma (without the scaling by
+// 64): the chroma parts of ycbcrToRGB's three 16.16 sums, each plus
+// lumaOff<<16, so that (yy+k)>>16 is the lumaTables index (always in
+// 29..737, see lumaTables).
+//
+// ycbcrToRGB's G is yy − 22554·b1 − 46802·r1 = yy + (−22554·b1 − 46802·r1):
+// int32 arithmetic is exact here (no term comes near overflow).
+func chromaTerms(cb, cr uint8) (kR, kG, kB int32) {
+	b1, r1 := int32(cb)-128, int32(cr)-128
+	return 91881*r1 + lumaOff<<16, lumaOff<<16 - 22554*b1 - 46802*r1, 116130*b1 + lumaOff<<16
+}
+
 // ycbcrLumaAt returns luma(color.YCbCrToRGB(m.YCbCrAt(x, y))) for every pixel
 // in row-major order, or ok == false if YCbCrAt panics.
 func ycbcrLumaAt(m *image.YCbCr) (l []float32, ok bool) {
@@ -280,8 +292,8 @@ func ycbcrLumaAt(m *image.YCbCr) (l []float32, ok bool) {
 	return l, true
 }
 
-// TestYCbCrLumaExhaustive: the chroma tables equal chromaTerms, and the
-// table-clamped ycc equals luma of
+// TestYCbCrLumaExhaustive: the chroma tables equal chromaTerms (times 64),
+// and the table-clamped ycc equals luma of
 // color.YCbCrToRGB for all 2²⁴ (Y, Cb, Cr).
 func TestYCbCrLumaExhaustive(t *testing.T) {
 	if testing.Short() {
@@ -291,9 +303,10 @@ func TestYCbCrLumaExhaustive(t *testing.T) {
 	lt.init(image.NewYCbCr(image.Rect(0, 0, 1, 1), image.YCbCrSubsampleRatio444))
 	for c := range 1 << 16 {
 		cb, cr := uint8(c>>8), uint8(c)
-		kR, kG, kB := chromaTerms(cb, cr)
-		if r, g, b := lt.chroma(cb, cr); r != kR || g != kG || b != kB {
-			t.Fatalf("chroma(%d, %d) = %d %d %d, want %d %d %d", cb, cr, r, g, b, kR, kG, kB)
+		r, g, b := chromaTerms(cb, cr)
+		kR, kG, kB := lt.chroma(cb, cr)
+		if kR != uint32(r)<<6 || kG != uint32(g)<<6 || kB != uint32(b)<<6 {
+			t.Fatalf("chroma(%d, %d) = %d %d %d, want %d %d %d times 64", cb, cr, kR, kG, kB, r, g, b)
 		}
 		for y := range 256 {
 			got, want := lt.ycc(uint8(y), kR, kG, kB), luma(color.YCbCrToRGB(uint8(y), cb, cr))
