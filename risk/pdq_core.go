@@ -244,36 +244,43 @@ func boxRow4(dst, src *[4][]float32, w int) {
 		c := float32(cnt)
 		d0[i], d1[i], d2[i], d3[i] = a0/c, a1/c, a2/c, a3/c
 	}
+	// The full windows, i = back … n−h: sample i+h−1 = m+w enters and
+	// sample i−back = m leaves, for m = i−back = 0 … n−w−1 (as in
+	// boxRow4At: slices of equal length indexed by m need no bounds checks).
+	e0, e1, e2, e3 := s0[w:], s1[w:], s2[w:], s3[w:]
+	l0, l1, l2, l3 := s0[:len(e0)], s1[:len(e0)], s2[:len(e0)], s3[:len(e0)]
+	e1, e2, e3 = e1[:len(e0)], e2[:len(e0)], e3[:len(e0)]
+	o0, o1, o2, o3 := d0[back:][:len(e0)], d1[back:][:len(e0)], d2[back:][:len(e0)], d3[back:][:len(e0)]
 	fw := float32(w)
 	if w&(w-1) == 0 {
 		// x/2ᵏ and x·2⁻ᵏ are the same real number, so their float32
 		// roundings are equal: multiplying is exact here.
 		r := 1 / fw
-		for ; i <= n-h; i++ {
-			j, l := i+h-1, i-back
-			a0 += s0[j]
-			a1 += s1[j]
-			a2 += s2[j]
-			a3 += s3[j]
-			a0 -= s0[l]
-			a1 -= s1[l]
-			a2 -= s2[l]
-			a3 -= s3[l]
-			d0[i], d1[i], d2[i], d3[i] = a0*r, a1*r, a2*r, a3*r
+		for m := range e0 {
+			a0 += e0[m]
+			a1 += e1[m]
+			a2 += e2[m]
+			a3 += e3[m]
+			a0 -= l0[m]
+			a1 -= l1[m]
+			a2 -= l2[m]
+			a3 -= l3[m]
+			o0[m], o1[m], o2[m], o3[m] = a0*r, a1*r, a2*r, a3*r
+		}
+	} else {
+		for m := range e0 {
+			a0 += e0[m]
+			a1 += e1[m]
+			a2 += e2[m]
+			a3 += e3[m]
+			a0 -= l0[m]
+			a1 -= l1[m]
+			a2 -= l2[m]
+			a3 -= l3[m]
+			o0[m], o1[m], o2[m], o3[m] = a0/fw, a1/fw, a2/fw, a3/fw
 		}
 	}
-	for ; i <= n-h; i++ {
-		j, l := i+h-1, i-back
-		a0 += s0[j]
-		a1 += s1[j]
-		a2 += s2[j]
-		a3 += s3[j]
-		a0 -= s0[l]
-		a1 -= s1[l]
-		a2 -= s2[l]
-		a3 -= s3[l]
-		d0[i], d1[i], d2[i], d3[i] = a0/fw, a1/fw, a2/fw, a3/fw
-	}
+	i = n - h + 1
 	for ; i < n; i++ {
 		l := i - back
 		a0 -= s0[l]
@@ -316,20 +323,32 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		}
 	}
 	fw := float32(w)
-	for ; i <= n-h; i++ {
-		j, l := i+h-1, i-back
-		a0 += s0[j]
-		a1 += s1[j]
-		a2 += s2[j]
-		a3 += s3[j]
-		a0 -= s0[l]
-		a1 -= s1[l]
-		a2 -= s2[l]
-		a3 -= s3[l]
-		if i == nx {
-			next, nx = keepAt(dst, xs, next, i, fw, a0, a1, a2, a3)
+	// The full windows, i = back … n−h: sample i+h−1 = m+w enters and
+	// sample i−back = m leaves, for m = i−back = 0 … n−w−1. Slices of equal
+	// length indexed by m need no bounds checks, so all values stay in
+	// registers.
+	e0, e1, e2, e3 := s0[w:], s1[w:], s2[w:], s3[w:]
+	l0, l1, l2, l3 := s0[:len(e0)], s1[:len(e0)], s2[:len(e0)], s3[:len(e0)]
+	e1, e2, e3 = e1[:len(e0)], e2[:len(e0)], e3[:len(e0)]
+	km := nx - back // m of the next kept column (negative once all are kept)
+	for m := range e0 {
+		a0 += e0[m]
+		a1 += e1[m]
+		a2 += e2[m]
+		a3 += e3[m]
+		a0 -= l0[m]
+		a1 -= l1[m]
+		a2 -= l2[m]
+		a3 -= l3[m]
+		if m == km {
+			next, nx = keepAt(dst, xs, next, m+back, fw, a0, a1, a2, a3)
+			km = nx - back
+			if nx < 0 {
+				km = -1
+			}
 		}
 	}
+	i = n - h + 1
 	for ; i < n; i++ {
 		l := i - back
 		a0 -= s0[l]
