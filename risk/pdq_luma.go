@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 )
@@ -158,22 +159,9 @@ func (t *lumaTables) row(img image.Image, y int, dst []float32) {
 			dst[x] = float32(v)
 		}
 	case *image.NRGBA:
-		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
-		for x := range dst {
-			q := p[4*x : 4*x+3 : 4*x+3]
-			dst[x] = t.rgb(q[0], q[1], q[2])
-		}
+		t.rgbaRow(dst, m.Pix[m.PixOffset(b.Min.X, y):][:4*w], false)
 	case *image.RGBA:
-		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
-		for x := range dst {
-			q := p[4*x : 4*x+4 : 4*x+4]
-			if q[3] == 0xff {
-				dst[x] = t.rgb(q[0], q[1], q[2])
-			} else {
-				a := uint32(q[3]) * 0x101
-				dst[x] = t.rgb(unpremultiply(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, a))
-			}
-		}
+		t.rgbaRow(dst, m.Pix[m.PixOffset(b.Min.X, y):][:4*w], true)
 	case *image.YCbCr:
 		ycbcrRow(m, t, b.Min.X, y, dst)
 	case *image.NYCbCrA:
@@ -188,6 +176,41 @@ func (t *lumaTables) row(img image.Image, y int, dst []float32) {
 			dst[x] = t.rgb(rgbAt(m, b.Min.X+x, y))
 		}
 	}
+}
+
+// rgbaRow converts one row of 8-bit RGBA samples p (4 per pixel of dst) to
+// luminance; premul says whether the colour is alpha-premultiplied (then
+// pixels that are not opaque are un-premultiplied first). Each pixel is
+// read as one little-endian uint32 (one bounds check).
+func (t *lumaTables) rgbaRow(dst []float32, p []uint8, premul bool) {
+	tr := (*[256]float32)(t.r[lumaOff:])
+	tg := (*[256]float32)(t.g[lumaOff:])
+	tb := (*[256]float32)(t.b[lumaOff:])
+	if !premul {
+		for i := range dst {
+			v := binary.LittleEndian.Uint32(p[4*i : 4*i+4 : 4*i+4])
+			dst[i] = float32(tr[uint8(v)]+tg[uint8(v>>8)]) + tb[uint8(v>>16)]
+		}
+		return
+	}
+	for i := range dst {
+		v := binary.LittleEndian.Uint32(p[4*i : 4*i+4 : 4*i+4])
+		if v>>24 != 0xff {
+			dst[i] = t.premultiplied(v)
+			continue
+		}
+		dst[i] = float32(tr[uint8(v)]+tg[uint8(v>>8)]) + tb[uint8(v>>16)]
+	}
+}
+
+// premultiplied is the luminance of an alpha-premultiplied RGBA pixel
+// (little-endian R, G, B, A) that is not opaque. It is kept out of line so
+// that rgbaRow's loop over opaque pixels stays small.
+//
+//go:noinline
+func (t *lumaTables) premultiplied(v uint32) float32 {
+	a := (v >> 24) * 0x101
+	return t.rgb(unpremultiply((v&0xff)*0x101, (v>>8&0xff)*0x101, (v>>16&0xff)*0x101, a))
 }
 
 // ycbcrRow converts one row of a YCbCr image to luminance, through the RGB

@@ -316,3 +316,51 @@ func TestYCbCrLumaExhaustive(t *testing.T) {
 		}
 	}
 }
+
+// TestRGBARowMatchesRGBAt: the RGBA and NRGBA luminance rows (one uint32
+// load per pixel, premultiplied pixels out of line) give the same float32
+// bits per pixel as luma of rgbAt's colour, for random samples with random
+// alpha (validly premultiplied for RGBA) and offset bounds.
+func TestRGBARowMatchesRGBAt(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		x0 := rapid.IntRange(-5, 5).Draw(t, "x0")
+		y0 := rapid.IntRange(-5, 5).Draw(t, "y0")
+		w := rapid.IntRange(1, 30).Draw(t, "w")
+		h := rapid.IntRange(1, 4).Draw(t, "h")
+		r := image.Rect(x0, y0, x0+w, y0+h)
+		opaqueOnly := rapid.Bool().Draw(t, "opaque")
+		var img image.Image
+		var pix []byte
+		if rapid.Bool().Draw(t, "nrgba") {
+			m := image.NewNRGBA(r)
+			img, pix = m, m.Pix
+		} else {
+			m := image.NewRGBA(r)
+			img, pix = m, m.Pix
+		}
+		for i := 0; i < len(pix); i += 4 {
+			a := uint8(0xff)
+			if !opaqueOnly {
+				a = rapid.Uint8().Draw(t, "a")
+			}
+			for k := range 3 {
+				pix[i+k] = rapid.Uint8().Draw(t, "c")
+				if _, ok := img.(*image.RGBA); ok {
+					pix[i+k] = min(pix[i+k], a)
+				}
+			}
+			pix[i+3] = a
+		}
+		var lt lumaTables
+		lt.init(img)
+		dst := make([]float32, w)
+		for y := range h {
+			lt.row(img, y, dst)
+			for x, got := range dst {
+				if want := luma(rgbAt(img, x0+x, y0+y)); math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("%T %v: pixel (%d, %d) luma %v, want %v", img, r, x0+x, y0+y, got, want)
+				}
+			}
+		}
+	})
+}
