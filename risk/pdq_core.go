@@ -15,6 +15,14 @@ package risk
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
+	downsampleRows(rows, cols, row, nil, a)
+}
+
+// downsampleRows is downsample with an optional rows2(y, d0, d1), which may
+// write luminance rows y and y+1 at once (faster when they share work, as
+// the rows of a 4:2:0 image that share chroma do) and reports whether it
+// did; row is used otherwise.
+func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y int, d0, d1 []float32) bool, a *[64][64]float32) {
 	if rows == 64 && cols == 64 {
 		// The reference skips the filter for 64×64 input. This is not a
 		// no-op elsewhere: a window-1 running sum still rounds. (row gets a
@@ -75,8 +83,14 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 			y := produced
 			n := min(4, rows-y)
 			var dst [4][]float32
-			for j := range n {
+			for j := 0; j < n; j++ {
+				if rows2 != nil && j+1 < n && rows2(y+j, lum[j], lum[j+1]) {
+					j++
+					continue
+				}
 				row(y+j, lum[j])
+			}
+			for j := range n {
 				dst[j] = p1[((y+j)%ringRows)*cols:][:cols]
 			}
 			boxRows(&dst, &lum, n, wRow)

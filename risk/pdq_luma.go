@@ -178,6 +178,60 @@ func (t *lumaTables) row(img image.Image, y int, dst []float32) {
 	}
 }
 
+// rows2 writes the luminance of rows y and y+1 (0-based from the image's
+// top) to d0 and d1, which have the image's width, if the two rows share
+// their chroma samples (4:2:0 YCbCr, y+Min.Y even and non-negative), and
+// reports whether it did. The chroma terms are then computed once per four
+// pixels.
+func (t *lumaTables) rows2(img image.Image, y int, d0, d1 []float32) bool {
+	var m *image.YCbCr
+	switch im := img.(type) {
+	case *image.YCbCr:
+		m = im
+	case *image.NYCbCrA:
+		m = &im.YCbCr
+	default:
+		return false
+	}
+	x0, y0 := m.Rect.Min.X, m.Rect.Min.Y+y
+	if m.SubsampleRatio != image.YCbCrSubsampleRatio420 || x0 < 0 || y0 < 0 || y0%2 != 0 || len(d1) != len(d0) {
+		return false
+	}
+	// As in ycbcrRow: COffset(x, y) = COffset(Min.X, y) + x/2 − Min.X/2,
+	// and rows y0 and y0+1 have the same COffset (y0 even, non-negative).
+	c0 := m.COffset(x0, y0)
+	cb, cr := m.Cb[c0:], m.Cr[c0:]
+	p0 := m.Y[m.YOffset(x0, y0):][:len(d0)]
+	p1 := m.Y[m.YOffset(x0, y0+1):][:len(d0)]
+	if x0&1 == 1 && len(d0) > 0 {
+		// The first pixels are the right ones of their chroma pair.
+		kR, kG, kB := t.chroma(cb[0], cr[0])
+		d0[0], d1[0] = t.ycc(p0[0], kR, kG, kB), t.ycc(p1[0], kR, kG, kB)
+		d0, d1, p0, p1, cb, cr = d0[1:], d1[1:], p0[1:], p1[1:], cb[1:], cr[1:]
+	}
+	n := len(d0) &^ 1
+	t.ycc2x2(d0[:n], d1[:n], p0, p1, cb, cr)
+	if n < len(d0) {
+		kR, kG, kB := t.chroma(cb[n>>1], cr[n>>1])
+		d0[n], d1[n] = t.ycc(p0[n], kR, kG, kB), t.ycc(p1[n], kR, kG, kB)
+	}
+	return true
+}
+
+// ycc2x2 is ycc2 on two rows that share their chroma samples: four pixels
+// per chroma sample.
+func (t *lumaTables) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
+	n := len(d0)
+	d0, d1, p0, p1 = d0[:n], d1[:n], p0[:n], p1[:n]
+	for x := 1; x < n; x += 2 {
+		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
+		d0[x-1] = t.ycc(p0[x-1], kR, kG, kB)
+		d0[x] = t.ycc(p0[x], kR, kG, kB)
+		d1[x-1] = t.ycc(p1[x-1], kR, kG, kB)
+		d1[x] = t.ycc(p1[x], kR, kG, kB)
+	}
+}
+
 // rgbaRow converts one row of 8-bit RGBA samples p (4 per pixel of dst) to
 // luminance; premul says whether the colour is alpha-premultiplied (then
 // pixels that are not opaque are un-premultiplied first). Each pixel is

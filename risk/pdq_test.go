@@ -260,6 +260,20 @@ func TestYCbCrRowMatchesRGBAt(t *testing.T) {
 				}
 			}
 		}
+		// The two-row path, where it applies (4:2:0, rows sharing chroma).
+		d1 := make([]float32, w)
+		for y := 0; y+1 < h; y++ {
+			if !lt.rows2(img, y, dst, d1) {
+				continue
+			}
+			for x := range w {
+				for k, got := range []float32{dst[x], d1[x]} {
+					if want := want[(y+k)*w+x]; math.Float32bits(got) != math.Float32bits(want) {
+						t.Fatalf("%v %v: rows2 pixel (%d, %d) luma %v, want %v", ratio, m.Rect, x0+x, y0+y+k, got, want)
+					}
+				}
+			}
+		}
 	})
 }
 
