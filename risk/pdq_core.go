@@ -357,9 +357,6 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		if m == km {
 			next, nx = keepAt(dst, xs, next, m+back, fw, a0, a1, a2, a3)
 			km = nx - back
-			if nx < 0 {
-				km = -1
-			}
 		}
 	}
 	i = n - h + 1

@@ -79,7 +79,8 @@ func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
 	return rgbOf(img.At(x, y))
 }
 
-// lumaTables hold the products of luma, per call (no global state).
+// lumaTables hold the products of luma, per call (no global state; about
+// 17 KB, on the caller's stack).
 //
 // r, g and b are indexed by 256+v for v in −256..767 and hold the product
 // for v clamped to 0..255: cR·0 = 0 below, cR·255 above. The YCbCr path
@@ -90,10 +91,10 @@ type lumaTables struct {
 	r, g, b [1024]float32 // cR·v, cG·v, cB·v for clamp(v), each rounded to float32
 	pal     [256]float32  // luminance of each palette entry, for *image.Paletted
 
-	// The chroma terms of chroma, by sample value, for YCbCr images: kR = crR[cr], kG = cbG[cb] + crG[cr],
-	// kB = cbB[cb]. (Table look-ups rather than multiplications: the
-	// compiler then cannot split the constant lumaOff<<16 off and add it
-	// again for every pixel.)
+	// The terms of chroma, by sample value, for YCbCr images: kR =
+	// crR[cr], kG = cbG[cb] + crG[cr], kB = cbB[cb]. (Table look-ups rather
+	// than multiplications: the compiler then cannot split the constant
+	// lumaOff<<16 off and add it again for every pixel.)
 	crR, cbG, crG, cbB [256]uint32
 }
 
