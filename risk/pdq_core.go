@@ -315,6 +315,8 @@ func boxRow4(dst, src *[4][]float32, w int) {
 func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 	n := len(src[0])
 	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	// The 64 kept outputs per row, as arrays: no bounds checks in keepAt.
+	d := [4]*[64]float32{(*[64]float32)(dst[0]), (*[64]float32)(dst[1]), (*[64]float32)(dst[2]), (*[64]float32)(dst[3])}
 	h := (w + 2) / 2
 	back := w - h + 1
 	var a0, a1, a2, a3 float32
@@ -333,7 +335,7 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		a2 += s2[j]
 		a3 += s3[j]
 		if i == nx {
-			next, nx = keepAt(dst, xs, next, i, float32(i+h), a0, a1, a2, a3)
+			next, nx = keepAt(&d, xs, next, i, float32(i+h), a0, a1, a2, a3)
 		}
 	}
 	fw := float32(w)
@@ -355,7 +357,7 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		a2 -= l2[m]
 		a3 -= l3[m]
 		if m == km {
-			next, nx = keepAt(dst, xs, next, m+back, fw, a0, a1, a2, a3)
+			next, nx = keepAt(&d, xs, next, m+back, fw, a0, a1, a2, a3)
 			km = nx - back
 		}
 	}
@@ -368,7 +370,7 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		a3 -= s3[l]
 		if i == nx {
 			// The window has lost i−(n−h) samples at its right end.
-			next, nx = keepAt(dst, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
+			next, nx = keepAt(&d, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
 		}
 	}
 }
@@ -376,7 +378,7 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 // keepAt stores the four sums divided by c in every output column j ≥ next
 // with xs[j] == i, and returns the next column to fill and its source
 // column (−1 when all 64 are filled).
-func keepAt(dst *[4][]float32, xs *[64]int, next, i int, c, a0, a1, a2, a3 float32) (int, int) {
+func keepAt(dst *[4]*[64]float32, xs *[64]int, next, i int, c, a0, a1, a2, a3 float32) (int, int) {
 	for next < 64 && xs[next] == i {
 		dst[0][next], dst[1][next], dst[2][next], dst[3][next] = a0/c, a1/c, a2/c, a3/c
 		next++
