@@ -482,25 +482,32 @@ func divRow(out, s []float32, d float32) {
 // capped at 100.
 func imageQuality(a *[64][64]float32) int {
 	// The sum is of integers, so the order of the pairs does not matter;
-	// row by row keeps the two rows in registers.
+	// row by row keeps the two rows in registers. The constants are read
+	// from a variable once, so that they stay in registers too (Go
+	// reloads a floating-point constant from memory at every use).
 	sum := 0
+	k100, k255 := qualityConsts[0], qualityConsts[1]
 	for i := range 63 {
 		r, n := &a[i], &a[i+1]
 		for j := range 64 {
-			sum += absTrunc(r[j], n[j])
+			sum += absTrunc(r[j], n[j], k100, k255)
 		}
 	}
 	for i := range 64 {
 		r := &a[i]
 		for j := range 63 {
-			sum += absTrunc(r[j], r[j+1])
+			sum += absTrunc(r[j], r[j+1], k100, k255)
 		}
 	}
 	return min(100, sum/90)
 }
 
-func absTrunc(u, v float32) int {
-	d := int(float32(float32(u-v)*100) / 255)
+// qualityConsts are the quality metric's 100 and 255 (never written).
+var qualityConsts = [2]float32{100, 255}
+
+// absTrunc is |int(((u−v)·k100)/k255)|, every step rounded to float32.
+func absTrunc(u, v, k100, k255 float32) int {
+	d := int(float32(float32(u-v)*k100) / k255)
 	if d < 0 {
 		return -d
 	}
