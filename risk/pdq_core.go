@@ -266,7 +266,21 @@ func boxRow4(dst, src *[4][]float32, w int) {
 	e1, e2, e3 = e1[:len(e0)], e2[:len(e0)], e3[:len(e0)]
 	o0, o1, o2, o3 := d0[back:][:len(e0)], d1[back:][:len(e0)], d2[back:][:len(e0)], d3[back:][:len(e0)]
 	fw := float32(w)
-	if w&(w-1) == 0 {
+	switch {
+	case w == 1:
+		// x/1 == x (images up to 128 wide).
+		for m := range e0 {
+			a0 += e0[m]
+			a1 += e1[m]
+			a2 += e2[m]
+			a3 += e3[m]
+			a0 -= l0[m]
+			a1 -= l1[m]
+			a2 -= l2[m]
+			a3 -= l3[m]
+			o0[m], o1[m], o2[m], o3[m] = a0, a1, a2, a3
+		}
+	case w&(w-1) == 0:
 		// x/2ᵏ and x·2⁻ᵏ are the same real number, so their float32
 		// roundings are equal: multiplying is exact here.
 		r := 1 / fw
@@ -281,7 +295,7 @@ func boxRow4(dst, src *[4][]float32, w int) {
 			a3 -= l3[m]
 			o0[m], o1[m], o2[m], o3[m] = a0*r, a1*r, a2*r, a3*r
 		}
-	} else {
+	default:
 		for m := range e0 {
 			a0 += e0[m]
 			a1 += e1[m]
@@ -441,6 +455,15 @@ func subRow(s, x []float32) {
 // over the columns: the same float32 operations per column.
 func addSubDivRow(out, s, x, y []float32, d float32) {
 	x, y, out = x[:len(s)], y[:len(s)], out[:len(s)]
+	if d == 1 {
+		for j := range s { // x/1 == x
+			v := s[j] + x[j]
+			v -= y[j]
+			s[j] = v
+			out[j] = v
+		}
+		return
+	}
 	if int(d)&(int(d)-1) == 0 {
 		r := 1 / d // exact for powers of two, see boxRow4
 		for j := range s {
