@@ -307,8 +307,8 @@ func ycbcrLumaAt(m *image.YCbCr) (l []float32, ok bool) {
 }
 
 // TestYCbCrLumaExhaustive: the chroma tables equal chromaTerms (times 64),
-// and the table-clamped ycc equals luma of
-// color.YCbCrToRGB for all 2²⁴ (Y, Cb, Cr).
+// and the table-clamped ycc equals luma of color.YCbCrToRGB, for all 2²⁴
+// (Y, Cb, Cr).
 func TestYCbCrLumaExhaustive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("2²⁴ conversions")
