@@ -72,5 +72,12 @@ func FuzzDecodeAvatar(f *testing.F) {
 		if (b.Dx() < 5 || b.Dy() < 5) && (q != 0 || !h.IsZero()) {
 			t.Fatalf("%v image: hash %v quality %d, want zero", b, h, q)
 		}
+		// PDQ's fast paths (per image type) agree with the plain
+		// transcription on whatever the decoders produce.
+		if b.Dx()*b.Dy() <= 160*160 {
+			if hs, qs := slowPDQ(img); h != hs || q != qs {
+				t.Fatalf("%T %v: PDQ %v/%d, slowPDQ %v/%d", img, b, h, q, hs, qs)
+			}
+		}
 	})
 }

@@ -173,7 +173,8 @@ func pdqDCT(img image.Image, opts []PDQOption, dct *[16][16]float32) (quality in
 	var lt lumaTables
 	lt.init(img)
 	var a [64][64]float32
-	downsample(rows, cols, func(y int, dst []float32) { lt.row(img, y, dst) }, &a)
+	downsampleRows(rows, cols, func(y int, dst []float32) { lt.row(img, y, dst) },
+		func(y int, d0, d1 []float32) bool { return lt.rows2(img, y, d0, d1) }, &a)
 	quality = imageQuality(&a)
 	dct64To16(&a, dct)
 	return quality, true

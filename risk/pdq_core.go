@@ -15,6 +15,14 @@ package risk
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
+	downsampleRows(rows, cols, row, nil, a)
+}
+
+// downsampleRows is downsample with an optional rows2(y, d0, d1), which may
+// write luminance rows y and y+1 at once (faster when they share work, as
+// the rows of a 4:2:0 image that share chroma do) and reports whether it
+// did; row is used otherwise.
+func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y int, d0, d1 []float32) bool, a *[64][64]float32) {
 	if rows == 64 && cols == 64 {
 		// The reference skips the filter for 64×64 input. This is not a
 		// no-op elsewhere: a window-1 running sum still rounds. (row gets a
@@ -75,8 +83,14 @@ func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float
 			y := produced
 			n := min(4, rows-y)
 			var dst [4][]float32
-			for j := range n {
+			for j := 0; j < n; j++ {
+				if rows2 != nil && j+1 < n && rows2(y+j, lum[j], lum[j+1]) {
+					j++
+					continue
+				}
 				row(y+j, lum[j])
+			}
+			for j := range n {
 				dst[j] = p1[((y+j)%ringRows)*cols:][:cols]
 			}
 			boxRows(&dst, &lum, n, wRow)
@@ -244,36 +258,57 @@ func boxRow4(dst, src *[4][]float32, w int) {
 		c := float32(cnt)
 		d0[i], d1[i], d2[i], d3[i] = a0/c, a1/c, a2/c, a3/c
 	}
+	// The full windows, i = back … n−h: sample i+h−1 = m+w enters and
+	// sample i−back = m leaves, for m = i−back = 0 … n−w−1 (as in
+	// boxRow4At: slices of equal length indexed by m need no bounds checks).
+	e0, e1, e2, e3 := s0[w:], s1[w:], s2[w:], s3[w:]
+	l0, l1, l2, l3 := s0[:len(e0)], s1[:len(e0)], s2[:len(e0)], s3[:len(e0)]
+	e1, e2, e3 = e1[:len(e0)], e2[:len(e0)], e3[:len(e0)]
+	o0, o1, o2, o3 := d0[back:][:len(e0)], d1[back:][:len(e0)], d2[back:][:len(e0)], d3[back:][:len(e0)]
 	fw := float32(w)
-	if w&(w-1) == 0 {
+	switch {
+	case w == 1:
+		// x/1 == x (images up to 128 wide).
+		for m := range e0 {
+			a0 += e0[m]
+			a1 += e1[m]
+			a2 += e2[m]
+			a3 += e3[m]
+			a0 -= l0[m]
+			a1 -= l1[m]
+			a2 -= l2[m]
+			a3 -= l3[m]
+			o0[m], o1[m], o2[m], o3[m] = a0, a1, a2, a3
+		}
+	case w&(w-1) == 0:
 		// x/2ᵏ and x·2⁻ᵏ are the same real number, so their float32
 		// roundings are equal: multiplying is exact here.
 		r := 1 / fw
-		for ; i <= n-h; i++ {
-			j, l := i+h-1, i-back
-			a0 += s0[j]
-			a1 += s1[j]
-			a2 += s2[j]
-			a3 += s3[j]
-			a0 -= s0[l]
-			a1 -= s1[l]
-			a2 -= s2[l]
-			a3 -= s3[l]
-			d0[i], d1[i], d2[i], d3[i] = a0*r, a1*r, a2*r, a3*r
+		for m := range e0 {
+			a0 += e0[m]
+			a1 += e1[m]
+			a2 += e2[m]
+			a3 += e3[m]
+			a0 -= l0[m]
+			a1 -= l1[m]
+			a2 -= l2[m]
+			a3 -= l3[m]
+			o0[m], o1[m], o2[m], o3[m] = a0*r, a1*r, a2*r, a3*r
+		}
+	default:
+		for m := range e0 {
+			a0 += e0[m]
+			a1 += e1[m]
+			a2 += e2[m]
+			a3 += e3[m]
+			a0 -= l0[m]
+			a1 -= l1[m]
+			a2 -= l2[m]
+			a3 -= l3[m]
+			o0[m], o1[m], o2[m], o3[m] = a0/fw, a1/fw, a2/fw, a3/fw
 		}
 	}
-	for ; i <= n-h; i++ {
-		j, l := i+h-1, i-back
-		a0 += s0[j]
-		a1 += s1[j]
-		a2 += s2[j]
-		a3 += s3[j]
-		a0 -= s0[l]
-		a1 -= s1[l]
-		a2 -= s2[l]
-		a3 -= s3[l]
-		d0[i], d1[i], d2[i], d3[i] = a0/fw, a1/fw, a2/fw, a3/fw
-	}
+	i = n - h + 1
 	for ; i < n; i++ {
 		l := i - back
 		a0 -= s0[l]
@@ -294,6 +329,8 @@ func boxRow4(dst, src *[4][]float32, w int) {
 func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 	n := len(src[0])
 	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	// The 64 kept outputs per row, as arrays: no bounds checks in keepAt.
+	d := [4]*[64]float32{(*[64]float32)(dst[0]), (*[64]float32)(dst[1]), (*[64]float32)(dst[2]), (*[64]float32)(dst[3])}
 	h := (w + 2) / 2
 	back := w - h + 1
 	var a0, a1, a2, a3 float32
@@ -312,24 +349,33 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		a2 += s2[j]
 		a3 += s3[j]
 		if i == nx {
-			next, nx = keepAt(dst, xs, next, i, float32(i+h), a0, a1, a2, a3)
+			next, nx = keepAt(&d, xs, next, i, float32(i+h), a0, a1, a2, a3)
 		}
 	}
 	fw := float32(w)
-	for ; i <= n-h; i++ {
-		j, l := i+h-1, i-back
-		a0 += s0[j]
-		a1 += s1[j]
-		a2 += s2[j]
-		a3 += s3[j]
-		a0 -= s0[l]
-		a1 -= s1[l]
-		a2 -= s2[l]
-		a3 -= s3[l]
-		if i == nx {
-			next, nx = keepAt(dst, xs, next, i, fw, a0, a1, a2, a3)
+	// The full windows, i = back … n−h: sample i+h−1 = m+w enters and
+	// sample i−back = m leaves, for m = i−back = 0 … n−w−1. Slices of equal
+	// length indexed by m need no bounds checks, so all values stay in
+	// registers.
+	e0, e1, e2, e3 := s0[w:], s1[w:], s2[w:], s3[w:]
+	l0, l1, l2, l3 := s0[:len(e0)], s1[:len(e0)], s2[:len(e0)], s3[:len(e0)]
+	e1, e2, e3 = e1[:len(e0)], e2[:len(e0)], e3[:len(e0)]
+	km := nx - back // m of the next kept column (negative once all are kept)
+	for m := range e0 {
+		a0 += e0[m]
+		a1 += e1[m]
+		a2 += e2[m]
+		a3 += e3[m]
+		a0 -= l0[m]
+		a1 -= l1[m]
+		a2 -= l2[m]
+		a3 -= l3[m]
+		if m == km {
+			next, nx = keepAt(&d, xs, next, m+back, fw, a0, a1, a2, a3)
+			km = nx - back
 		}
 	}
+	i = n - h + 1
 	for ; i < n; i++ {
 		l := i - back
 		a0 -= s0[l]
@@ -338,7 +384,7 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		a3 -= s3[l]
 		if i == nx {
 			// The window has lost i−(n−h) samples at its right end.
-			next, nx = keepAt(dst, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
+			next, nx = keepAt(&d, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
 		}
 	}
 }
@@ -346,7 +392,7 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 // keepAt stores the four sums divided by c in every output column j ≥ next
 // with xs[j] == i, and returns the next column to fill and its source
 // column (−1 when all 64 are filled).
-func keepAt(dst *[4][]float32, xs *[64]int, next, i int, c, a0, a1, a2, a3 float32) (int, int) {
+func keepAt(dst *[4]*[64]float32, xs *[64]int, next, i int, c, a0, a1, a2, a3 float32) (int, int) {
 	for next < 64 && xs[next] == i {
 		dst[0][next], dst[1][next], dst[2][next], dst[3][next] = a0/c, a1/c, a2/c, a3/c
 		next++
@@ -409,6 +455,15 @@ func subRow(s, x []float32) {
 // over the columns: the same float32 operations per column.
 func addSubDivRow(out, s, x, y []float32, d float32) {
 	x, y, out = x[:len(s)], y[:len(s)], out[:len(s)]
+	if d == 1 {
+		for j := range s { // x/1 == x
+			v := s[j] + x[j]
+			v -= y[j]
+			s[j] = v
+			out[j] = v
+		}
+		return
+	}
 	if int(d)&(int(d)-1) == 0 {
 		r := 1 / d // exact for powers of two, see boxRow4
 		for j := range s {
@@ -449,22 +504,33 @@ func divRow(out, s []float32, d float32) {
 // the truncated |(u−v)·100/255| over all adjacent pairs of the 64×64, ÷ 90,
 // capped at 100.
 func imageQuality(a *[64][64]float32) int {
+	// The sum is of integers, so the order of the pairs does not matter;
+	// row by row keeps the two rows in registers. The constants are read
+	// from a variable once, so that they stay in registers too (Go
+	// reloads a floating-point constant from memory at every use).
 	sum := 0
+	k100, k255 := qualityConsts[0], qualityConsts[1]
 	for i := range 63 {
+		r, n := &a[i], &a[i+1]
 		for j := range 64 {
-			sum += absTrunc(a[i][j], a[i+1][j])
+			sum += absTrunc(r[j], n[j], k100, k255)
 		}
 	}
 	for i := range 64 {
+		r := &a[i]
 		for j := range 63 {
-			sum += absTrunc(a[i][j], a[i][j+1])
+			sum += absTrunc(r[j], r[j+1], k100, k255)
 		}
 	}
 	return min(100, sum/90)
 }
 
-func absTrunc(u, v float32) int {
-	d := int(float32(float32(u-v)*100) / 255)
+// qualityConsts are the quality metric's 100 and 255 (never written).
+var qualityConsts = [2]float32{100, 255}
+
+// absTrunc is |int(((u−v)·k100)/k255)|, every step rounded to float32.
+func absTrunc(u, v, k100, k255 float32) int {
+	d := int(float32(float32(u-v)*k100) / k255)
 	if d < 0 {
 		return -d
 	}
@@ -479,14 +545,32 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 	for i := range 16 {
 		di := &dctTable[i]
 		for j := 0; j < 64; j += 4 {
-			// Four sums in registers (each still over k ascending).
+			// Four sums in registers, each still over k ascending; four
+			// values of k per iteration (written out: Go does not unroll)
+			// cut the loop overhead without changing any sum's order.
 			var s0, s1, s2, s3 float32
-			for k := range 64 {
-				d, ak := di[k], a[k][j:j+4:j+4]
-				s0 += float32(d * ak[0])
-				s1 += float32(d * ak[1])
-				s2 += float32(d * ak[2])
-				s3 += float32(d * ak[3])
+			for k := 0; k < 64; k += 4 {
+				d := (*[4]float32)(di[k:])
+				a0 := (*[4]float32)(a[k+0][j:])
+				a1 := (*[4]float32)(a[k+1][j:])
+				a2 := (*[4]float32)(a[k+2][j:])
+				a3 := (*[4]float32)(a[k+3][j:])
+				s0 += float32(d[0] * a0[0])
+				s1 += float32(d[0] * a0[1])
+				s2 += float32(d[0] * a0[2])
+				s3 += float32(d[0] * a0[3])
+				s0 += float32(d[1] * a1[0])
+				s1 += float32(d[1] * a1[1])
+				s2 += float32(d[1] * a1[2])
+				s3 += float32(d[1] * a1[3])
+				s0 += float32(d[2] * a2[0])
+				s1 += float32(d[2] * a2[1])
+				s2 += float32(d[2] * a2[2])
+				s3 += float32(d[2] * a2[3])
+				s0 += float32(d[3] * a3[0])
+				s1 += float32(d[3] * a3[1])
+				s2 += float32(d[3] * a3[2])
+				s3 += float32(d[3] * a3[3])
 			}
 			t[i][j], t[i][j+1], t[i][j+2], t[i][j+3] = s0, s1, s2, s3
 		}
@@ -494,15 +578,29 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 	for i := range 16 {
 		ti := &t[i]
 		for j := 0; j < 16; j += 4 {
-			// Four output sums at once (each still summed with k ascending).
+			// Four output sums at once, each still summed with k ascending
+			// (four values of k per iteration, in order).
 			var s0, s1, s2, s3 float32
 			e0, e1, e2, e3 := &dctTable[j], &dctTable[j+1], &dctTable[j+2], &dctTable[j+3]
-			for k := range 64 {
-				x := ti[k]
-				s0 += float32(x * e0[k])
-				s1 += float32(x * e1[k])
-				s2 += float32(x * e2[k])
-				s3 += float32(x * e3[k])
+			for k := 0; k < 64; k += 4 {
+				x := (*[4]float32)(ti[k:])
+				f0, f1, f2, f3 := (*[4]float32)(e0[k:]), (*[4]float32)(e1[k:]), (*[4]float32)(e2[k:]), (*[4]float32)(e3[k:])
+				s0 += float32(x[0] * f0[0])
+				s1 += float32(x[0] * f1[0])
+				s2 += float32(x[0] * f2[0])
+				s3 += float32(x[0] * f3[0])
+				s0 += float32(x[1] * f0[1])
+				s1 += float32(x[1] * f1[1])
+				s2 += float32(x[1] * f2[1])
+				s3 += float32(x[1] * f3[1])
+				s0 += float32(x[2] * f0[2])
+				s1 += float32(x[2] * f1[2])
+				s2 += float32(x[2] * f2[2])
+				s3 += float32(x[2] * f3[2])
+				s0 += float32(x[3] * f0[3])
+				s1 += float32(x[3] * f1[3])
+				s2 += float32(x[3] * f2[3])
+				s3 += float32(x[3] * f3[3])
 			}
 			out[i][j], out[i][j+1], out[i][j+2], out[i][j+3] = s0, s1, s2, s3
 		}

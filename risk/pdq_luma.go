@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 )
@@ -78,23 +79,56 @@ func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
 	return rgbOf(img.At(x, y))
 }
 
-// lumaTables hold the products of luma, per call (no global state).
+// lumaTables hold the products of luma, per call (no global state; about
+// 17 KB, on the caller's stack).
+//
+// r, g and b are indexed by 256+v for v in −256..767 and hold the product
+// for v clamped to 0..255: cR·0 = 0 below, cR·255 above. The YCbCr path
+// indexes them with JFIF's unclamped 16.16 results (v>>16 lies in
+// −227..481 for every input), so the table does clamp16's clamping without
+// a branch.
 type lumaTables struct {
-	r, g, b [256]float32 // cR·v, cG·v, cB·v, each rounded to float32
-	pal     [256]float32 // luminance of each palette entry, for *image.Paletted
+	r, g, b [1024]float32 // cR·v, cG·v, cB·v for clamp(v), each rounded to float32
+	pal     [256]float32  // luminance of each palette entry, for *image.Paletted
+
+	// The terms of chroma, by sample value, for YCbCr images: kR =
+	// crR[cr], kG = cbG[cb] + crG[cr], kB = cbB[cb]. (Table look-ups rather
+	// than multiplications: the compiler then cannot split the constant
+	// lumaOff<<16 off and add it again for every pixel.)
+	crR, cbG, crG, cbB [256]uint32
 }
+
+// lumaOff is the index of sample value 0 in lumaTables' r, g and b.
+const lumaOff = 256
 
 // rgb is luma by table look-up: the same float32 products, added in the
 // same order.
 func (t *lumaTables) rgb(r, g, b uint8) float32 {
-	return float32(t.r[r]+t.g[g]) + t.b[b]
+	tr := (*[256]float32)(t.r[lumaOff:])
+	tg := (*[256]float32)(t.g[lumaOff:])
+	tb := (*[256]float32)(t.b[lumaOff:])
+	return float32(tr[r]+tg[g]) + tb[b]
 }
 
 // init fills the tables for img.
 func (t *lumaTables) init(img image.Image) {
+	for _, tab := range []*[1024]float32{&t.r, &t.g, &t.b} {
+		clear(tab[:lumaOff]) // clamped to 0: c·0 = +0
+	}
 	for v := range 256 {
 		f := float32(v)
-		t.r[v], t.g[v], t.b[v] = lumaR*f, lumaG*f, lumaB*f
+		t.r[lumaOff+v], t.g[lumaOff+v], t.b[lumaOff+v] = lumaR*f, lumaG*f, lumaB*f
+	}
+	for i := lumaOff + 256; i < len(t.r); i++ { // clamped to 255
+		t.r[i], t.g[i], t.b[i] = t.r[lumaOff+255], t.g[lumaOff+255], t.b[lumaOff+255]
+	}
+	switch img.(type) {
+	case *image.YCbCr, *image.NYCbCrA:
+		for v := range 256 {
+			d := int32(v) - 128
+			t.crR[v], t.cbG[v] = uint32(91881*d+lumaOff<<16)<<6, uint32(-22554*d)<<6
+			t.crG[v], t.cbB[v] = uint32(lumaOff<<16-46802*d)<<6, uint32(116130*d+lumaOff<<16)<<6
+		}
 	}
 	pal := &t.pal
 	if m, ok := img.(*image.Paletted); ok {
@@ -126,22 +160,9 @@ func (t *lumaTables) row(img image.Image, y int, dst []float32) {
 			dst[x] = float32(v)
 		}
 	case *image.NRGBA:
-		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
-		for x := range dst {
-			q := p[4*x : 4*x+3 : 4*x+3]
-			dst[x] = t.rgb(q[0], q[1], q[2])
-		}
+		t.rgbaRow(dst, m.Pix[m.PixOffset(b.Min.X, y):][:4*w], false)
 	case *image.RGBA:
-		p := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
-		for x := range dst {
-			q := p[4*x : 4*x+4 : 4*x+4]
-			if q[3] == 0xff {
-				dst[x] = t.rgb(q[0], q[1], q[2])
-			} else {
-				a := uint32(q[3]) * 0x101
-				dst[x] = t.rgb(unpremultiply(uint32(q[0])*0x101, uint32(q[1])*0x101, uint32(q[2])*0x101, a))
-			}
-		}
+		t.rgbaRow(dst, m.Pix[m.PixOffset(b.Min.X, y):][:4*w], true)
 	case *image.YCbCr:
 		ycbcrRow(m, t, b.Min.X, y, dst)
 	case *image.NYCbCrA:
@@ -156,6 +177,95 @@ func (t *lumaTables) row(img image.Image, y int, dst []float32) {
 			dst[x] = t.rgb(rgbAt(m, b.Min.X+x, y))
 		}
 	}
+}
+
+// rows2 writes the luminance of rows y and y+1 (0-based from the image's
+// top) to d0 and d1, which have the image's width, if the two rows share
+// their chroma samples (4:2:0 YCbCr, y+Min.Y even and non-negative), and
+// reports whether it did. The chroma terms are then computed once per four
+// pixels.
+func (t *lumaTables) rows2(img image.Image, y int, d0, d1 []float32) bool {
+	var m *image.YCbCr
+	switch im := img.(type) {
+	case *image.YCbCr:
+		m = im
+	case *image.NYCbCrA:
+		m = &im.YCbCr
+	default:
+		return false
+	}
+	x0, y0 := m.Rect.Min.X, m.Rect.Min.Y+y
+	if m.SubsampleRatio != image.YCbCrSubsampleRatio420 || x0 < 0 || y0 < 0 || y0%2 != 0 || len(d1) != len(d0) {
+		return false
+	}
+	// As in ycbcrRow: COffset(x, y) = COffset(Min.X, y) + x/2 − Min.X/2,
+	// and rows y0 and y0+1 have the same COffset (y0 even, non-negative).
+	c0 := m.COffset(x0, y0)
+	cb, cr := m.Cb[c0:], m.Cr[c0:]
+	p0 := m.Y[m.YOffset(x0, y0):][:len(d0)]
+	p1 := m.Y[m.YOffset(x0, y0+1):][:len(d0)]
+	if x0&1 == 1 && len(d0) > 0 {
+		// The first pixels are the right ones of their chroma pair.
+		kR, kG, kB := t.chroma(cb[0], cr[0])
+		d0[0], d1[0] = t.ycc(p0[0], kR, kG, kB), t.ycc(p1[0], kR, kG, kB)
+		d0, d1, p0, p1, cb, cr = d0[1:], d1[1:], p0[1:], p1[1:], cb[1:], cr[1:]
+	}
+	n := len(d0) &^ 1
+	t.ycc2x2(d0[:n], d1[:n], p0, p1, cb, cr)
+	if n < len(d0) {
+		kR, kG, kB := t.chroma(cb[n>>1], cr[n>>1])
+		d0[n], d1[n] = t.ycc(p0[n], kR, kG, kB), t.ycc(p1[n], kR, kG, kB)
+	}
+	return true
+}
+
+// ycc2x2 is ycc2 on two rows that share their chroma samples: four pixels
+// per chroma sample.
+func (t *lumaTables) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
+	n := len(d0)
+	d0, d1, p0, p1 = d0[:n], d1[:n], p0[:n], p1[:n]
+	for x := 1; x < n; x += 2 {
+		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
+		d0[x-1] = t.ycc(p0[x-1], kR, kG, kB)
+		d0[x] = t.ycc(p0[x], kR, kG, kB)
+		d1[x-1] = t.ycc(p1[x-1], kR, kG, kB)
+		d1[x] = t.ycc(p1[x], kR, kG, kB)
+	}
+}
+
+// rgbaRow converts one row of 8-bit RGBA samples p (4 per pixel of dst) to
+// luminance; premul says whether the colour is alpha-premultiplied (then
+// pixels that are not opaque are un-premultiplied first). Each pixel is
+// read as one little-endian uint32 (one bounds check).
+func (t *lumaTables) rgbaRow(dst []float32, p []uint8, premul bool) {
+	tr := (*[256]float32)(t.r[lumaOff:])
+	tg := (*[256]float32)(t.g[lumaOff:])
+	tb := (*[256]float32)(t.b[lumaOff:])
+	if !premul {
+		for i := range dst {
+			v := binary.LittleEndian.Uint32(p[4*i : 4*i+4 : 4*i+4])
+			dst[i] = float32(tr[uint8(v)]+tg[uint8(v>>8)]) + tb[uint8(v>>16)]
+		}
+		return
+	}
+	for i := range dst {
+		v := binary.LittleEndian.Uint32(p[4*i : 4*i+4 : 4*i+4])
+		if v>>24 != 0xff {
+			dst[i] = t.premultiplied(v)
+			continue
+		}
+		dst[i] = float32(tr[uint8(v)]+tg[uint8(v>>8)]) + tb[uint8(v>>16)]
+	}
+}
+
+// premultiplied is the luminance of an alpha-premultiplied RGBA pixel
+// (little-endian R, G, B, A) that is not opaque. It is kept out of line so
+// that rgbaRow's loop over opaque pixels stays small.
+//
+//go:noinline
+func (t *lumaTables) premultiplied(v uint32) float32 {
+	a := (v >> 24) * 0x101
+	return t.rgb(unpremultiply((v&0xff)*0x101, (v>>8&0xff)*0x101, (v>>16&0xff)*0x101, a))
 }
 
 // ycbcrRow converts one row of a YCbCr image to luminance, through the RGB
@@ -174,39 +284,89 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	}
 	hs := 1 << shift
 	base := m.COffset(m.Rect.Min.X, y) - m.Rect.Min.X/hs
-	cb, cr := m.Cb, m.Cr
-	if x0 >= 0 {
-		// Non-negative x: the shift equals Go's truncating division, and
-		// avoids a hardware divide per pixel. ycbcrToRGB is written out
-		// here because it is too large to inline (a call per pixel cost
-		// about as much as the rest of PDQ on 4:2:0 JPEGs). Pixels that
-		// share a chroma sample are converted together, so the chroma
-		// terms are computed once per run (integer arithmetic: the same
-		// values as ycbcrToRGB's).
-		tr, tg, tb := &t.r, &t.g, &t.b
-		n := len(dst)
-		for x := 0; x < n; {
-			c := base + (x0+x)>>shift
-			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
-			b1, r1 := int32(cb[c])-128, int32(cr[c])-128
-			// yy − 22554·b1 − 46802·r1 = yy − (22554·b1 + 46802·r1) in
-			// int32 arithmetic (exact: no term comes near overflow).
-			cR, cG, cB := 91881*r1, 22554*b1+46802*r1, 116130*b1
-			for ; x < end; x++ {
-				yy := int32(yp[x]) * 0x10101
-				r := clamp16(yy + cR)
-				g := clamp16(yy - cG)
-				b := clamp16(yy + cB)
-				dst[x] = float32(tr[r]+tg[g]) + tb[b]
-			}
+	if x0 < 0 {
+		for x := range dst {
+			c := base + (x0+x)/hs
+			r, g, b := ycbcrToRGB(yp[x], m.Cb[c], m.Cr[c])
+			dst[x] = t.rgb(r, g, b)
 		}
 		return
 	}
-	for x := range dst {
-		c := base + (x0+x)/hs
-		r, g, b := ycbcrToRGB(yp[x], cb[c], cr[c])
-		dst[x] = t.rgb(r, g, b)
+	// Non-negative x: the shift equals Go's truncating division, and avoids
+	// a hardware divide per pixel. ycbcrToRGB is written out (as
+	// chroma and ycc) because a call per pixel cost about as much as
+	// the rest of PDQ on 4:2:0 JPEGs, and pixels that share a chroma sample
+	// are converted together, so the chroma terms are computed once per
+	// sample.
+	c0 := base + x0>>shift
+	cb, cr := m.Cb[c0:], m.Cr[c0:]
+	switch shift {
+	case 0:
+		cb, cr = cb[:len(dst)], cr[:len(dst)]
+		for x := range dst {
+			kR, kG, kB := t.chroma(cb[x], cr[x])
+			dst[x] = t.ycc(yp[x], kR, kG, kB)
+		}
+	case 1:
+		if x0&1 == 1 && len(dst) > 0 {
+			// The first pixel is the right one of its chroma pair.
+			kR, kG, kB := t.chroma(cb[0], cr[0])
+			dst[0] = t.ycc(yp[0], kR, kG, kB)
+			dst, yp, cb, cr = dst[1:], yp[1:], cb[1:], cr[1:]
+		}
+		n := len(dst) &^ 1
+		t.ycc2(dst[:n], yp, cb, cr)
+		if n < len(dst) {
+			kR, kG, kB := t.chroma(cb[n>>1], cr[n>>1])
+			dst[n] = t.ycc(yp[n], kR, kG, kB)
+		}
+	default:
+		n := len(dst)
+		for x := 0; x < n; {
+			c := (x0+x)>>shift - x0>>shift
+			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
+			kR, kG, kB := t.chroma(cb[c], cr[c])
+			for ; x < end; x++ {
+				dst[x] = t.ycc(yp[x], kR, kG, kB)
+			}
+		}
 	}
+}
+
+// ycc2 converts pixel pairs that share a chroma sample: pixels 2i and
+// 2i+1 of dst and yp (of even length) have chroma sample i (horizontal
+// subsampling by 2, the pairs starting at an even x).
+func (t *lumaTables) ycc2(dst []float32, yp, cb, cr []uint8) {
+	n := len(dst)
+	d, p := dst[:n], yp[:n]
+	for x := 1; x < n; x += 2 {
+		// Indices x−1 and x are in range by the loop condition (no bounds
+		// checks, which keeps every value in a register).
+		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
+		d[x-1] = t.ycc(p[x-1], kR, kG, kB)
+		d[x] = t.ycc(p[x], kR, kG, kB)
+	}
+}
+
+// chroma returns the chroma parts of ycbcrToRGB's three 16.16 sums (R:
+// 91881·(cr−128); G: −22554·(cb−128) − 46802·(cr−128), exact in int32;
+// B: 116130·(cb−128)), each plus lumaOff<<16 and times 64 modulo 2³² (see
+// ycc), by table look-up. init fills the tables for YCbCr images;
+// TestYCbCrLumaExhaustive checks every pair against chromaTerms.
+func (t *lumaTables) chroma(cb, cr uint8) (kR, kG, kB uint32) {
+	return t.crR[cr], t.cbG[cb] + t.crG[cr], t.cbB[cb]
+}
+
+// ycc is luma(ycbcrToRGB(y, cb, cr)) for the chroma terms of cb and cr
+// (from chroma). clamp16(v) is v>>16 clamped to 0..255 (v>>16 rounds
+// toward −∞), and the tables hold the clamped products at index
+// lumaOff + v>>16 = (v + lumaOff<<16)>>16. Everything is scaled by 64:
+// (v + lumaOff<<16)·64 lies in [29·2²², 738·2²²) ⊂ [0, 2³²), so the uint32
+// sum of the scaled terms is exact despite wrapping, and >>22 gives the same
+// index while the compiler sees that it is below 1024 (no bounds check).
+func (t *lumaTables) ycc(y uint8, kR, kG, kB uint32) float32 {
+	yy := uint32(y) * (0x10101 << 6)
+	return float32(t.r[(yy+kR)>>22]+t.g[(yy+kG)>>22]) + t.b[(yy+kB)>>22]
 }
 
 // ycbcrToRGB equals color.YCbCrToRGB for all 2²⁴ inputs (tested

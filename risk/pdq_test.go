@@ -216,3 +216,165 @@ func TestPDQBufferSize(t *testing.T) {
 		}
 	}
 }
+
+// TestYCbCrRowMatchesRGBAt: the YCbCr luminance fast path (clamping by
+// table, chroma terms shared by the pixels of one chroma sample) gives the
+// same float32 bits as luma of color.YCbCrToRGB, per pixel, for every
+// subsample ratio Go supports, odd and negative bounds and random samples
+// (the full 0..255 range, so the clamps are exercised).
+func TestYCbCrRowMatchesRGBAt(t *testing.T) {
+	ratios := []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422,
+		image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440, image.YCbCrSubsampleRatio411,
+		image.YCbCrSubsampleRatio410}
+	rapid.Check(t, func(t *rapid.T) {
+		ratio := ratios[rapid.IntRange(0, len(ratios)-1).Draw(t, "ratio")]
+		x0 := rapid.IntRange(-9, 9).Draw(t, "x0")
+		y0 := rapid.IntRange(-9, 9).Draw(t, "y0")
+		w := rapid.IntRange(1, 40).Draw(t, "w")
+		h := rapid.IntRange(1, 6).Draw(t, "h")
+		m := image.NewYCbCr(image.Rect(x0, y0, x0+w, y0+h), ratio)
+		for _, p := range [][]byte{m.Y, m.Cb, m.Cr} {
+			for i := range p {
+				p[i] = rapid.Uint8().Draw(t, "sample")
+			}
+		}
+		want, ok := ycbcrLumaAt(m)
+		if !ok {
+			// image.YCbCr's COffset divides by the subsampling with
+			// truncation, so some rectangles with negative odd bounds index
+			// past their own chroma planes, in YCbCrAt as well.
+			t.Skip("Go's image.YCbCr cannot address this rectangle")
+		}
+		var img image.Image = m
+		if rapid.Bool().Draw(t, "nycbcra") {
+			img = &image.NYCbCrA{YCbCr: *m, A: make([]byte, w*h), AStride: w}
+		}
+		var lt lumaTables
+		lt.init(img)
+		dst := make([]float32, w)
+		for y := range h {
+			lt.row(img, y, dst)
+			for x, got := range dst {
+				if want := want[y*w+x]; math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("%v %v: pixel (%d, %d) luma %v, want %v", ratio, m.Rect, x0+x, y0+y, got, want)
+				}
+			}
+		}
+		// The two-row path, where it applies (4:2:0, rows sharing chroma).
+		d1 := make([]float32, w)
+		for y := 0; y+1 < h; y++ {
+			if !lt.rows2(img, y, dst, d1) {
+				continue
+			}
+			for x := range w {
+				for k, got := range []float32{dst[x], d1[x]} {
+					if want := want[(y+k)*w+x]; math.Float32bits(got) != math.Float32bits(want) {
+						t.Fatalf("%v %v: rows2 pixel (%d, %d) luma %v, want %v", ratio, m.Rect, x0+x, y0+y+k, got, want)
+					}
+				}
+			}
+		}
+	})
+}
+
+// chromaTerms is the plain form of lumaTables.chroma (without the scaling by
+// 64): the chroma parts of ycbcrToRGB's three 16.16 sums, each plus
+// lumaOff<<16, so that (yy+k)>>16 is the lumaTables index (always in
+// 29..737, see lumaTables).
+//
+// ycbcrToRGB's G is yy − 22554·b1 − 46802·r1 = yy + (−22554·b1 − 46802·r1):
+// int32 arithmetic is exact here (no term comes near overflow).
+func chromaTerms(cb, cr uint8) (kR, kG, kB int32) {
+	b1, r1 := int32(cb)-128, int32(cr)-128
+	return 91881*r1 + lumaOff<<16, lumaOff<<16 - 22554*b1 - 46802*r1, 116130*b1 + lumaOff<<16
+}
+
+// ycbcrLumaAt returns luma(color.YCbCrToRGB(m.YCbCrAt(x, y))) for every pixel
+// in row-major order, or ok == false if YCbCrAt panics.
+func ycbcrLumaAt(m *image.YCbCr) (l []float32, ok bool) {
+	defer func() {
+		if recover() != nil {
+			l, ok = nil, false
+		}
+	}()
+	for y := m.Rect.Min.Y; y < m.Rect.Max.Y; y++ {
+		for x := m.Rect.Min.X; x < m.Rect.Max.X; x++ {
+			c := m.YCbCrAt(x, y)
+			l = append(l, luma(color.YCbCrToRGB(c.Y, c.Cb, c.Cr)))
+		}
+	}
+	return l, true
+}
+
+// TestYCbCrLumaExhaustive: the chroma tables equal chromaTerms (times 64),
+// and the table-clamped ycc equals luma of color.YCbCrToRGB, for all 2²⁴
+// (Y, Cb, Cr).
+func TestYCbCrLumaExhaustive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2²⁴ conversions")
+	}
+	var lt lumaTables
+	lt.init(image.NewYCbCr(image.Rect(0, 0, 1, 1), image.YCbCrSubsampleRatio444))
+	for c := range 1 << 16 {
+		cb, cr := uint8(c>>8), uint8(c)
+		r, g, b := chromaTerms(cb, cr)
+		kR, kG, kB := lt.chroma(cb, cr)
+		if kR != uint32(r)<<6 || kG != uint32(g)<<6 || kB != uint32(b)<<6 {
+			t.Fatalf("chroma(%d, %d) = %d %d %d, want %d %d %d times 64", cb, cr, kR, kG, kB, r, g, b)
+		}
+		for y := range 256 {
+			got, want := lt.ycc(uint8(y), kR, kG, kB), luma(color.YCbCrToRGB(uint8(y), cb, cr))
+			if math.Float32bits(got) != math.Float32bits(want) {
+				t.Fatalf("ycc(%d, %d, %d) = %v, want %v", y, cb, cr, got, want)
+			}
+		}
+	}
+}
+
+// TestRGBARowMatchesRGBAt: the RGBA and NRGBA luminance rows (one uint32
+// load per pixel, premultiplied pixels out of line) give the same float32
+// bits per pixel as luma of rgbAt's colour, for random samples with random
+// alpha (validly premultiplied for RGBA) and offset bounds.
+func TestRGBARowMatchesRGBAt(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		x0 := rapid.IntRange(-5, 5).Draw(t, "x0")
+		y0 := rapid.IntRange(-5, 5).Draw(t, "y0")
+		w := rapid.IntRange(1, 30).Draw(t, "w")
+		h := rapid.IntRange(1, 4).Draw(t, "h")
+		r := image.Rect(x0, y0, x0+w, y0+h)
+		opaqueOnly := rapid.Bool().Draw(t, "opaque")
+		var img image.Image
+		var pix []byte
+		if rapid.Bool().Draw(t, "nrgba") {
+			m := image.NewNRGBA(r)
+			img, pix = m, m.Pix
+		} else {
+			m := image.NewRGBA(r)
+			img, pix = m, m.Pix
+		}
+		for i := 0; i < len(pix); i += 4 {
+			a := uint8(0xff)
+			if !opaqueOnly {
+				a = rapid.Uint8().Draw(t, "a")
+			}
+			for k := range 3 {
+				pix[i+k] = rapid.Uint8().Draw(t, "c")
+				if _, ok := img.(*image.RGBA); ok {
+					pix[i+k] = min(pix[i+k], a)
+				}
+			}
+			pix[i+3] = a
+		}
+		var lt lumaTables
+		lt.init(img)
+		dst := make([]float32, w)
+		for y := range h {
+			lt.row(img, y, dst)
+			for x, got := range dst {
+				if want := luma(rgbAt(img, x0+x, y0+y)); math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("%T %v: pixel (%d, %d) luma %v, want %v", img, r, x0+x, y0+y, got, want)
+				}
+			}
+		}
+	})
+}
