@@ -107,7 +107,37 @@ func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n
 			}
 			return "", len(out), tr
 		}
+		if out, ok := appendKeyTable(buf[:0], s, &tr); ok {
+			if string(out) == s {
+				return s, -1, tr
+			}
+			return "", len(out), tr
+		}
 	}
+	return nicknameKeyGeneral(buf, s, o, tr)
+}
+
+// nicknameKeyRef is nicknameKeyInto without the table path
+// (appendKeyTable): the reference that generates tables_key.go and that
+// the key table tests compare the table path with.
+func nicknameKeyRef(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
+	if *o == defaultKeyOptions {
+		if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
+			if same {
+				return s, -1, tr
+			}
+			if len(out) > keyBufLen {
+				return string(out), -1, tr
+			}
+			return "", len(out), tr
+		}
+	}
+	return nicknameKeyGeneral(buf, s, o, tr)
+}
+
+// nicknameKeyGeneral is the general path of nicknameKeyInto: the rounds of
+// NicknameKey's steps, continuing the trace tr.
+func nicknameKeyGeneral(buf *[keyBufLen]byte, s string, o *keyOptions, tr keyTrace) (string, int, keyTrace) {
 	if *o == defaultKeyOptions && isOwnKey(s) {
 		return s, -1, tr
 	}

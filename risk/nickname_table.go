@@ -1,0 +1,152 @@
+package risk
+
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
+// The table path of NicknameKey. For most runes, NicknameKey works rune by
+// rune: a rune's part of the key and of the trace depends on that rune
+// alone. The only steps that look across runes are canonical reordering
+// (which moves a combining mark before the runes ahead of it) and the rule
+// that a nickname of nothing but decoration keeps it. tables_key.go,
+// generated from the general path (nicknameKeyRef) by TestTablesUpToDate,
+// gives each rune for which that holds its part of the key and trace:
+//
+//   - Reordering never crosses into a rune's part when, in every round and
+//     after every step, that part starts with a starter (combining class 0)
+//     or is empty. The generator follows the leading rune of each rune's
+//     part through the rounds (keyLeadSafe) and leaves out every rune for
+//     which it cannot show that.
+//   - A rune's part is its key after "a" (a letter that is its own key),
+//     computed by the general path, so decoration is dropped as in any
+//     nickname with something kept; appendKeyTable only answers for
+//     nicknames with a non-empty part, which then keep that part in every
+//     round.
+//   - The part is a fixed point of the rounds with an empty trace, so the
+//     number of rounds the whole nickname takes cannot change it.
+//
+// TestKeyTableRunes checks every code point and every Hangul syllable
+// against the general path, and propKeyTable random nicknames.
+
+// Special entries of keyBlocks; others index keyEntries.
+const (
+	keyNone   = 0 // the rune needs the general path
+	keyPlain  = 1 // the rune is its own part, with an empty trace
+	keyHangul = 2 // a Hangul syllable: the parts of its jamo
+	keyFirst  = 3
+)
+
+// A keyEntries value packs a rune's part: its key bytes
+// keyParts[off:off+n], the steps that note the rune itself, and further
+// trace items keyTraceItems[t:t+m].
+const (
+	keyEntryLenShift   = 24
+	keyEntryStepsShift = 32
+	keyEntryTraceShift = 40
+	keyEntryItemsShift = 60
+)
+
+// keyTraceStepShift is where a keyTraceItems value keeps its step; the low
+// bits are the amount it adds to that step's signature.
+const keyTraceStepShift = 60
+
+// keyID returns the keyBlocks value of r.
+func keyID(r rune) uint16 {
+	return keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+}
+
+// appendKeyTable appends NicknameKey(s) to dst and adds its trace to tr
+// when every rune of s has a table entry and the key fits in keyBufLen
+// bytes; ok is false otherwise, and tr is then unchanged.
+func appendKeyTable(dst []byte, s string, tr *keyTrace) (out []byte, ok bool) {
+	var t keyTrace
+	kept := false
+	for i := 0; i < len(s); {
+		var id uint16
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			r, id = rune(c), keyBlocks[c]
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError { // U+FFFD and invalid bytes: general path
+				return dst, false
+			}
+			id = keyID(r)
+		}
+		switch id {
+		case keyNone:
+			return dst, false
+		case keyPlain:
+			if len(dst)+n > keyBufLen {
+				return dst, false
+			}
+			dst = append(dst, s[i:i+n]...)
+			kept = true
+		case keyHangul:
+			h := r - hangulBase
+			dst, kept, ok = appendKeyEntry(dst, jamoLBase+h/(jamoVCount*jamoTCount), kept, &t)
+			if ok {
+				dst, kept, ok = appendKeyEntry(dst, jamoVBase+(h%(jamoVCount*jamoTCount))/jamoTCount, kept, &t)
+			}
+			if tj := h % jamoTCount; ok && tj != 0 {
+				dst, kept, ok = appendKeyEntry(dst, jamoTBase+tj, kept, &t)
+			}
+			if !ok {
+				return dst, false
+			}
+		default:
+			dst, kept, ok = appendEntry(dst, r, keyEntries[id-keyFirst], kept, &t)
+			if !ok {
+				return dst, false
+			}
+		}
+		i += n
+	}
+	if !kept {
+		return dst, false
+	}
+	for i, v := range t {
+		tr[i] += v
+	}
+	return dst, true
+}
+
+// appendKeyEntry appends the part of a Hangul jamo j, whose entry is not
+// keyNone or keyHangul (TestKeyTableRunes).
+func appendKeyEntry(dst []byte, j rune, kept bool, t *keyTrace) ([]byte, bool, bool) {
+	switch id := keyID(j); id {
+	case keyPlain:
+		if len(dst)+3 > keyBufLen {
+			return dst, kept, false
+		}
+		return utf8.AppendRune(dst, j), true, true
+	case keyNone, keyHangul:
+		return dst, kept, false
+	default:
+		return appendEntry(dst, j, keyEntries[id-keyFirst], kept, t)
+	}
+}
+
+// appendEntry appends the part of r described by e.
+func appendEntry(dst []byte, r rune, e uint64, kept bool, t *keyTrace) ([]byte, bool, bool) {
+	off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	if n > 0 {
+		if len(dst)+n > keyBufLen {
+			return dst, kept, false
+		}
+		dst = append(dst, keyParts[off:off+n]...)
+		kept = true
+	}
+	for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+		t.note(bits.TrailingZeros64(steps), r)
+	}
+	if m := int(e >> keyEntryItemsShift); m > 0 {
+		ti := int(e >> keyEntryTraceShift & (1<<(keyEntryItemsShift-keyEntryTraceShift) - 1))
+		for _, it := range keyTraceItems[ti : ti+m] {
+			t[it>>keyTraceStepShift] += it & (1<<keyTraceStepShift - 1)
+		}
+	}
+	return dst, kept, true
+}

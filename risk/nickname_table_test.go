@@ -1,0 +1,70 @@
+package risk
+
+import (
+	"testing"
+	"unicode"
+
+	"pgregory.net/rapid"
+)
+
+// checkKeyTable fails if nicknameKeyInto (with the table path) and
+// nicknameKeyRef (without it) disagree on s, in key or trace.
+func checkKeyTable(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, s string) {
+	t.Helper()
+	var b1, b2 [keyBufLen]byte
+	k1, n1, tr1 := nicknameKeyInto(&b1, s, &defaultKeyOptions)
+	k2, n2, tr2 := nicknameKeyRef(&b2, s, &defaultKeyOptions)
+	if got, want := keyOf(&b1, k1, n1), keyOf(&b2, k2, n2); got != want || tr1 != tr2 {
+		t.Fatalf("key of %+q: table path %+q trace %v, general path %+q trace %v", s, got, tr1, want, tr2)
+	}
+}
+
+// TestKeyTableRunes checks the table path against the general path for
+// every code point (every Hangul syllable included), alone and between
+// neighbours that test its boundaries: a letter, a precomposed letter, a
+// combining mark that canonical ordering moves, Hangul and Han.
+func TestKeyTableRunes(t *testing.T) {
+	entries := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		if keyID(r) != keyNone {
+			entries++
+		}
+		s := string(r)
+		checkKeyTable(t, s)
+		checkKeyTable(t, "é"+s+"\u0316")
+		if testing.Short() || r > 0x32000 && r < 0xE0000 {
+			continue
+		}
+		checkKeyTable(t, "가"+s+"張")
+	}
+	if entries < 1000000 {
+		t.Errorf("only %d code points have a table entry", entries)
+	}
+}
+
+// genKeyTable draws nicknames from runes with table entries of every kind,
+// runes without, and arbitrary strings.
+func genKeyTable() *rapid.Generator[string] {
+	pool := []rune("aAMm0lI1 .★🌸\u200b\u200d\ufe0fé\u0301\u0316\u0323ÅåǅﬁＴｏｍ𝐀①⑴㈱" +
+		"张張伟偉己已國龍丨十김민준중가각기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กข" + "कि" + "\uFFFD")
+	return rapid.OneOf(
+		rapid.StringOf(rapid.SampledFrom(pool)),
+		rapid.StringOf(rapid.OneOf(rapid.SampledFrom(pool), rapid.Rune())),
+		genMarks(),
+		rapid.String(),
+	)
+}
+
+func propKeyTable(t *rapid.T) {
+	checkKeyTable(t, genKeyTable().Draw(t, "s"))
+}
+
+func TestKeyTableRandom(t *testing.T) { rapid.Check(t, propKeyTable) }
+
+func FuzzKeyTable(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propKeyTable)) }
