@@ -233,6 +233,15 @@ func (in *nickInfo) setUnits(dst []uint64) []uint64 {
 	return us
 }
 
+// unitsBound returns units if known, else an upper bound: the runes of
+// the key.
+func (in *nickInfo) unitsBound() int {
+	if in.unitsKnown {
+		return in.units
+	}
+	return utf8.RuneCountInString(in.key)
+}
+
 // isMixed returns MixedScript(s), computing it if in does not know it.
 func (in *nickInfo) isMixed(s string) bool {
 	if in.mixedKnown {
@@ -252,6 +261,12 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
+		// A key has at most as many graphemes as runes, and editLimit
+		// grows with the length: below 5 runes on both sides no edit is
+		// allowed, whatever the graphemes (most Han and short keys).
+		if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
+			return m
+		}
 		// The graphemes of a side whose units are computed here, kept for
 		// the distance (nil: not computed here, or an ASCII key).
 		var ua, ub [maxUnits]uint64
@@ -328,7 +343,7 @@ func appendUnits(dst []uint64, k string) []uint64 {
 	for i := 0; i < len(k); {
 		r, n := rune(k[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(k[i:])
+			r, n = decodeRune(k, i)
 		}
 		i += n
 		ext := inUnit && extends(r)

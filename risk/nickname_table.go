@@ -69,10 +69,10 @@ func appendKeyTable(dst []byte, s string, tr *keyTrace) (out []byte, ok bool) {
 		if c := s[i]; c < utf8.RuneSelf {
 			r, id = rune(c), keyBlocks[c]
 		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError { // U+FFFD and invalid bytes: general path
-				return dst, false
-			}
+			// An invalid byte is U+FFFD, as for the general path, which
+			// ranges over s; U+FFFD is decoration, never keyPlain, so its
+			// bytes are never copied (TestKeyTableRunes).
+			r, n = decodeRune(s, i)
 			id = keyID(r)
 		}
 		switch id {
@@ -149,4 +149,22 @@ func appendEntry(dst []byte, r rune, e uint64, kept bool, t *keyTrace) ([]byte, 
 		}
 	}
 	return dst, kept, true
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for i < len(s) and
+// s[i] >= utf8.RuneSelf, with the two- and three-byte forms inline (which
+// Go's does not do). TestDecodeRune checks every one- to three-byte input.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF && i+1 < len(s):
+		if c1 := s[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	case (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && i+2 < len(s):
+		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

@@ -3,6 +3,7 @@ package risk
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"pgregory.net/rapid"
 )
@@ -68,3 +69,39 @@ func propKeyTable(t *rapid.T) {
 func TestKeyTableRandom(t *testing.T) { rapid.Check(t, propKeyTable) }
 
 func FuzzKeyTable(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propKeyTable)) }
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString on
+// every input of one to three bytes that starts with a non-ASCII byte,
+// and on four-byte forms and truncations.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s, 0)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeRune(%+q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	}
+	for c := 0x80; c < 0x100; c++ {
+		check(string([]byte{byte(c)}))
+		for c1 := range 0x100 {
+			check(string([]byte{byte(c), byte(c1)}))
+			for c2 := range 0x100 {
+				check(string([]byte{byte(c), byte(c1), byte(c2)}))
+				check(string([]byte{byte(c), byte(c1), byte(c2), 0x80}))
+			}
+		}
+	}
+}
+
+// TestKeyTableInvalid: invalid bytes count as U+FFFD on both paths.
+func TestKeyTableInvalid(t *testing.T) {
+	for _, s := range []string{"\xff", "a\xff", "\xffa", "张\xe5\xbc", "é\xc3", "\xed\xa0\x80x", "\ufffd", "a\ufffd", "김\x80민", "\xf0\x9f\x8c", "Ab\xfe\xfe"} {
+		checkKeyTable(t, s)
+	}
+}
+
+func FuzzKeyTableBytes(f *testing.F) {
+	for _, s := range []string{"", "a", "\xff", "张伟", "김민준", "🌸小美🌸", "e\u0301", "PayPaI"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkKeyTable(t, s) })
+}

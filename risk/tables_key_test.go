@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,50 +25,66 @@ func refKey(s string) (string, keyTrace) {
 
 // keyLeadSafe reports whether, in every round and after every step of
 // NicknameKey, r's part of the key starts with a starter or is empty, by
-// following its leading rune through the rounds until it is a fixed point.
+// following the part through the rounds until it is a fixed point.
+// Canonical ordering moves only non-starters, so it never moves a part's
+// leading starter.
 func keyLeadSafe(r rune) bool {
-	x := r
-	for round := range 6 {
-		if runeValue(x)&bitInvisible != 0 {
-			return round == 0 // dropped: the part is empty
+	part := []rune{r}
+	var none keyTrace
+	for range 6 {
+		var a []rune // steps 1 and 2
+		for _, x := range part {
+			if runeValue(x)&bitInvisible == 0 {
+				a = appendDecomposition(a, x, true)
+			}
 		}
-		d := appendDecomposition(nil, x, true) // steps 1 and 2
+		if len(a) == 0 {
+			return true
+		}
+		if ccc(a[0]) != 0 {
+			return false
+		}
+		var b []rune // steps 3 to 5
+		for _, x := range a {
+			if runeValue(x)&bitDecoration == 0 {
+				b = append(b, foldHan(x, &defaultKeyOptions, &none))
+			}
+		}
+		if len(b) == 0 {
+			return true
+		}
+		if ccc(b[0]) != 0 {
+			return false
+		}
+		var c []rune // step 6
+		for _, x := range b {
+			n := len(c)
+			c = appendMappedNFD(c, x)
+			for i := n; i < len(c); i++ {
+				c[i] = foldHan(c[i], &defaultKeyOptions, &none)
+			}
+		}
+		if len(c) == 0 || ccc(c[0]) != 0 {
+			return false
+		}
+		var d []rune // step 7
+		for _, x := range c {
+			if runeValue(x)&bitLower != 0 {
+				x = unicode.ToLower(x)
+			}
+			if x == 'm' {
+				d = append(d, 'r', 'n')
+			} else {
+				d = append(d, x)
+			}
+		}
 		if ccc(d[0]) != 0 {
 			return false
 		}
-		allDecoration := true
-		for _, c := range d {
-			allDecoration = allDecoration && runeValue(c)&bitDecoration != 0
-		}
-		if allDecoration {
-			return round == 0 // step 3 drops it all
-		}
-		if runeValue(d[0])&bitDecoration != 0 {
-			return false // the lead would be a later rune
-		}
-		var none keyTrace
-		l := foldHan(d[0], &defaultKeyOptions, &none) // steps 4 and 5
-		if ccc(l) != 0 {
-			return false
-		}
-		m := appendMappedNFD(nil, l) // step 6
-		if len(m) == 0 || ccc(m[0]) != 0 {
-			return false
-		}
-		l = foldHan(m[0], &defaultKeyOptions, &none)
-		if runeValue(l)&bitLower != 0 { // step 7
-			l = unicode.ToLower(l)
-			if l == 'm' {
-				l = 'r'
-			}
-		}
-		if ccc(l) != 0 {
-			return false
-		}
-		if l == x {
+		if slices.Equal(d, part) {
 			return true
 		}
-		x = l
+		part = d
 	}
 	return false
 }
@@ -76,7 +93,7 @@ func keyLeadSafe(r rune) bool {
 // have a table entry: its part is what follows "a" in the key of "a"+r, a
 // fixed point of the rounds with an empty trace, and keyLeadSafe holds.
 func keyPart(r rune) (string, keyTrace, bool) {
-	if r == utf8.RuneError || r >= 0xD800 && r < 0xE000 || !keyLeadSafe(r) {
+	if r >= 0xD800 && r < 0xE000 || !keyLeadSafe(r) {
 		return "", keyTrace{}, false
 	}
 	k, tr := refKey("a" + string(r))
@@ -169,6 +186,10 @@ func genKeyTables(string) ([]byte, error) {
 		if hangulByJamo(r, ids) {
 			ids[r] = keyHangul
 		}
+	}
+	if ids[utf8.RuneError] == keyPlain {
+		// appendKeyTable would copy an invalid byte.
+		return nil, errors.New("key table: U+FFFD is its own part")
 	}
 	idx, blocks := keyTwoStage(ids)
 	var b bytes.Buffer
