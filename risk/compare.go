@@ -234,12 +234,19 @@ func (in *nickInfo) setUnits(dst []uint64) []uint64 {
 }
 
 // unitsBound returns units if known, else an upper bound: the runes of
-// the key.
+// the key, which are its bytes other than continuation bytes because a key
+// is valid UTF-8 (checkKeyTable checks that).
 func (in *nickInfo) unitsBound() int {
 	if in.unitsKnown {
 		return in.units
 	}
-	return utf8.RuneCountInString(in.key)
+	n := 0
+	for i := 0; i < len(in.key); i++ {
+		if in.key[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // isMixed returns MixedScript(s), computing it if in does not know it.
@@ -342,7 +349,13 @@ func appendUnits(dst []uint64, k string) []uint64 {
 	var hs hangulState
 	for i := 0; i < len(k); {
 		r, n := rune(k[i]), 1
-		if r >= utf8.RuneSelf {
+		switch c := k[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(k) && k[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(k[i+1]&0x3F), 2 // decodeRune, inline
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(k) && k[i+1]&0xC0 == 0x80 && k[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(k[i+1]&0x3F)<<6|rune(k[i+2]&0x3F), 3
+		default:
 			r, n = decodeRune(k, i)
 		}
 		i += n

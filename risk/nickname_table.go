@@ -66,9 +66,20 @@ func appendKeyTable(dst []byte, s string, tr *keyTrace) (out []byte, ok bool) {
 		var id uint16
 		var r rune
 		n := 1
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			r, id = rune(c), keyBlocks[c]
-		} else {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic.
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			id = keyID(r)
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Three bytes, U+1000..U+CFFF: Han, Hangul, kana and more
+			// (the surrogate and overlong forms lie outside).
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			id = keyID(r)
+		default:
 			// An invalid byte is U+FFFD, as for the general path, which
 			// ranges over s; U+FFFD is decoration, never keyPlain, so its
 			// bytes are never copied (TestKeyTableRunes).
@@ -97,9 +108,25 @@ func appendKeyTable(dst []byte, s string, tr *keyTrace) (out []byte, ok bool) {
 				return dst, false
 			}
 		default:
-			dst, kept, ok = appendEntry(dst, r, keyEntries[id-keyFirst], kept, &t)
-			if !ok {
-				return dst, false
+			e := keyEntries[id-keyFirst]
+			if e>>keyEntryItemsShift != 0 {
+				dst, kept, ok = appendEntry(dst, r, e, kept, &t)
+				if !ok {
+					return dst, false
+				}
+				break
+			}
+			// The common entry: key bytes and notes of r itself.
+			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+			if m > 0 {
+				if len(dst)+m > keyBufLen {
+					return dst, false
+				}
+				dst = append(dst, keyParts[off:off+m]...)
+				kept = true
+			}
+			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+				t.note(bits.TrailingZeros64(steps), r)
 			}
 		}
 		i += n
@@ -152,18 +179,24 @@ func appendEntry(dst []byte, r rune, e uint64, kept bool, t *keyTrace) ([]byte, 
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) for i < len(s) and
-// s[i] >= utf8.RuneSelf, with the two- and three-byte forms inline (which
-// Go's does not do). TestDecodeRune checks every one- to three-byte input.
+// s[i] >= utf8.RuneSelf. It inlines the three-byte form of U+1000..U+CFFF
+// (Han, Hangul, kana; the lead bytes without overlong or surrogate forms),
+// and decodeRuneSlow the two-byte form, which Go's does not.
+// TestDecodeRune checks every one- to four-byte input.
 func decodeRune(s string, i int) (rune, int) {
-	c := s[i]
-	switch {
-	case c >= 0xC2 && c <= 0xDF && i+1 < len(s):
+	if i+2 < len(s) {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c >= 0xE1 && c <= 0xEC && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return decodeRuneSlow(s, i)
+}
+
+func decodeRuneSlow(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(s) {
 		if c1 := s[i+1]; c1&0xC0 == 0x80 {
 			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
-		}
-	case (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && i+2 < len(s):
-		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
 		}
 	}
 	return utf8.DecodeRuneInString(s[i:])

@@ -18,8 +18,12 @@ func checkKeyTable(t interface {
 	var b1, b2 [keyBufLen]byte
 	k1, n1, tr1 := nicknameKeyInto(&b1, s, &defaultKeyOptions)
 	k2, n2, tr2 := nicknameKeyRef(&b2, s, &defaultKeyOptions)
-	if got, want := keyOf(&b1, k1, n1), keyOf(&b2, k2, n2); got != want || tr1 != tr2 {
+	got, want := keyOf(&b1, k1, n1), keyOf(&b2, k2, n2)
+	if got != want || tr1 != tr2 {
 		t.Fatalf("key of %+q: table path %+q trace %v, general path %+q trace %v", s, got, tr1, want, tr2)
+	}
+	if !utf8.ValidString(got) {
+		t.Fatalf("key of %+q is not valid UTF-8: %+q", s, got) // unitsBound relies on it
 	}
 }
 
@@ -82,6 +86,7 @@ func TestDecodeRune(t *testing.T) {
 	}
 	for c := 0x80; c < 0x100; c++ {
 		check(string([]byte{byte(c)}))
+		check(string([]byte{byte(c), 0x90, 0x80, 0x80}))
 		for c1 := range 0x100 {
 			check(string([]byte{byte(c), byte(c1)}))
 			for c2 := range 0x100 {

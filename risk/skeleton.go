@@ -45,17 +45,25 @@ func Skeleton(s string) string {
 // end: the skeleton of s is that prefix followed by the skeleton of the
 // rest, and the walks start after it.
 func skeletonNonASCII(s string, i int) string {
-	p := len(s)
-	for j, r := range s[i:] {
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeRune(s, i)
+		}
 		if r == utf8.RuneError || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
-			p = i + j
 			break
 		}
+		i += n
 	}
-	if p == len(s) {
+	if i == len(s) {
 		return s
 	}
-	i = p
 	var buf [128]byte
 	out := AppendSkeleton(append(buf[:0], s[:i]...), s[i:])
 	if string(out) == s {
@@ -70,14 +78,25 @@ func skeletonNonASCII(s string, i int) string {
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
 	start := len(dst)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = decodeRune(s, i)
+		}
 		v := runeValue(r)
 		if v&bitSlow != 0 || r == utf8.RuneError {
 			return appendSkeletonSlow(dst[:start], s)
 		}
+		i += n
 		switch k := v & kindMask; k {
 		case kindIdentity:
-			dst = utf8.AppendRune(dst, r)
+			dst = append(dst, s[i-n:i]...) // r is valid: its bytes are its encoding
 		case kindHangul:
 			dst = appendHangul(dst, r)
 		default:
