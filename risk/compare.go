@@ -240,10 +240,18 @@ func (in *nickInfo) unitsBound() int {
 	if in.unitsKnown {
 		return in.units
 	}
-	n := 0
-	for i := 0; i < len(in.key); i++ {
-		if in.key[i]&0xC0 != 0x80 {
-			n++
+	k := in.key
+	n := len(k)
+	for ; len(k) >= 8; k = k[8:] {
+		// A continuation byte is 10xxxxxx: bit 7 set, bit 6 (moved to
+		// bit 7 by the shift) clear.
+		w := uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
+			uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i]&0xC0 == 0x80 {
+			n--
 		}
 	}
 	return n
@@ -268,29 +276,8 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
-		// A key has at most as many graphemes as runes, and editLimit
-		// grows with the length: below 5 runes on both sides no edit is
-		// allowed, whatever the graphemes (most Han and short keys).
-		if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
-			return m
-		}
-		// The graphemes of a side whose units are computed here, kept for
-		// the distance (nil: not computed here, or an ASCII key).
-		var ua, ub [maxUnits]uint64
-		var xs, ys []uint64
-		if !x.unitsKnown {
-			xs = x.setUnits(ua[:0])
-		}
-		if !y.unitsKnown {
-			ys = y.setUnits(ub[:0])
-		}
-		n := max(x.units, y.units)
-		lim := editLimit(n)
-		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
-			return m
-		}
-		d := unitDistanceOf(x.key, y.key, xs, ys, lim)
-		if d > lim {
+		d, n, ok := keyDistance(x, y)
+		if !ok {
 			return m
 		}
 		m = NicknameMatch{
@@ -309,6 +296,69 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		m.Reasons |= NickMixedScript
 	}
 	return m
+}
+
+// keyDistance returns the grapheme distance d of the keys of x and y and
+// the larger of their grapheme counts n, setting their units; ok is false
+// when the keys are too far apart for a lookalike (d is then not known).
+func keyDistance(x, y *nickInfo) (d, n int, ok bool) {
+	// A key has at most as many graphemes as runes, and editLimit grows
+	// with the length: below 5 runes on both sides no edit is allowed,
+	// whatever the graphemes (most Han and short keys).
+	if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
+		return 0, 0, false
+	}
+	if !x.setASCIIUnits() || !y.setASCIIUnits() {
+		return keyDistanceUnits(x, y)
+	}
+	// Both keys are ASCII: keyDistanceUnits without the grapheme buffers,
+	// which unitDistanceOf would not use.
+	n = max(x.units, y.units)
+	lim := editLimit(n)
+	if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+		return 0, 0, false
+	}
+	d = osaASCII(x.key, y.key, lim)
+	return d, n, d <= lim
+}
+
+// setASCIIUnits reports whether the key is ASCII and then sets its units
+// and mask as setUnits does, if not known yet.
+func (in *nickInfo) setASCIIUnits() bool {
+	var mask uint64
+	k := in.key
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		mask |= 1 << (c % 64)
+	}
+	if !in.unitsKnown {
+		in.units, in.mask, in.unitsKnown = len(k), mask, true
+	}
+	return true
+}
+
+// keyDistanceUnits is keyDistance on keys with graphemes beyond ASCII.
+func keyDistanceUnits(x, y *nickInfo) (d, n int, ok bool) {
+	// The graphemes of a side whose units are computed here, kept for
+	// the distance (nil: not computed here, or an ASCII key).
+	var ua, ub [maxUnits]uint64
+	var xs, ys []uint64
+	if !x.unitsKnown {
+		xs = x.setUnits(ua[:0])
+	}
+	if !y.unitsKnown {
+		ys = y.setUnits(ub[:0])
+	}
+	n = max(x.units, y.units)
+	lim := editLimit(n)
+	if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+		return 0, 0, false
+	}
+	d = unitDistanceOf(x.key, y.key, xs, ys, lim)
+	return d, n, d <= lim
 }
 
 // editLimit is the largest grapheme edit distance that still makes keys of

@@ -110,3 +110,17 @@ func FuzzKeyTableBytes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKeyTable(t, s) })
 }
+
+// TestUnitsBound: unitsBound counts the runes of valid UTF-8.
+func TestUnitsBound(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.String().Draw(t, "s")
+		in := nickInfo{key: s}
+		if got, want := in.unitsBound(), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("unitsBound(%+q) = %d, want %d", s, got, want)
+		}
+		if in.countUnits(); in.units > utf8.RuneCountInString(s) {
+			t.Fatalf("units of %+q = %d, more than its runes", s, in.units)
+		}
+	})
+}
