@@ -410,9 +410,11 @@ func appendUnits(dst []uint64, k string) []uint64 {
 		}
 		i += n
 		ext := inUnit && extends(r)
-		if r >= 0x1100 {
+		if mayBeHangulUnit(r) {
 			ext = hs.next(r, k[i:], inUnit) || ext && !isChoseong(r)
 		} else {
+			// hs.next would reset hs and return false, and r is no
+			// choseong.
 			hs = hangulState{}
 		}
 		if ext {
@@ -485,13 +487,22 @@ func (hs *hangulState) next(r rune, rest string, inUnit bool) bool {
 	return false
 }
 
+// mayBeHangulUnit reports whether hangulState.next can do more than reset
+// its state and return false for r: r is a jamo or vowel-like.
+func mayBeHangulUnit(r rune) bool {
+	return r >= 0x1100 && r <= 0x11FF || r >= 0xA960 && r <= 0xA97C || r >= 0xD7B0 && r <= 0xD7FB || isVowelLike(r)
+}
+
 // choseongFinals returns how many of the run of choseong that starts with r
 // (rest follows r) are finals of the syllable before: all of them, or all
 // but the last when a vowel follows the run.
 func choseongFinals(r rune, rest string) int8 {
 	k := int8(1)
 	for i := 0; i < len(rest); {
-		c, n := utf8.DecodeRuneInString(rest[i:])
+		c, n := rune(rest[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = decodeRune(rest, i)
+		}
 		i += n
 		if !isChoseong(c) {
 			if isJungseong(c) || isVowelLike(c) {
@@ -509,7 +520,10 @@ func choseongFinals(r rune, rest string) int8 {
 // startsWithVowel reports whether s starts with a jungseong or a vowel-like
 // rune.
 func startsWithVowel(s string) bool {
-	c, _ := utf8.DecodeRuneInString(s)
+	if s == "" || s[0] < utf8.RuneSelf {
+		return false // neither is ASCII
+	}
+	c, _ := decodeRune(s, 0)
 	return isJungseong(c) || isVowelLike(c)
 }
 

@@ -56,11 +56,10 @@ func keyID(r rune) uint16 {
 	return keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
 }
 
-// appendKeyTable appends NicknameKey(s) to dst and adds its trace to tr
+// appendKeyTable appends NicknameKey(s) to dst and returns its trace t
 // when every rune of s has a table entry and the key fits in keyBufLen
-// bytes; ok is false otherwise, and tr is then unchanged.
-func appendKeyTable(dst []byte, s string, tr *keyTrace) (out []byte, ok bool) {
-	var t keyTrace
+// bytes; ok is false otherwise.
+func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 	kept := false
 	for i := 0; i < len(s); {
 		var id uint16
@@ -86,74 +85,66 @@ func appendKeyTable(dst []byte, s string, tr *keyTrace) (out []byte, ok bool) {
 			r, n = decodeRune(s, i)
 			id = keyID(r)
 		}
+		// The entries to apply: r's, or a syllable's jamo's.
+		var rs [3]rune
+		var ids [3]uint16
+		cnt := 1
 		switch id {
 		case keyNone:
-			return dst, false
+			return dst, t, false
 		case keyPlain:
 			if len(dst)+n > keyBufLen {
-				return dst, false
+				return dst, t, false
 			}
-			dst = append(dst, s[i:i+n]...)
+			if n == 3 {
+				dst = append(dst, c, s[i+1], s[i+2]) // no memmove call
+			} else {
+				dst = append(dst, s[i:i+n]...)
+			}
 			kept = true
+			i += n
+			continue
 		case keyHangul:
 			h := r - hangulBase
-			dst, kept, ok = appendKeyEntry(dst, jamoLBase+h/(jamoVCount*jamoTCount), kept, &t)
-			if ok {
-				dst, kept, ok = appendKeyEntry(dst, jamoVBase+(h%(jamoVCount*jamoTCount))/jamoTCount, kept, &t)
-			}
-			if tj := h % jamoTCount; ok && tj != 0 {
-				dst, kept, ok = appendKeyEntry(dst, jamoTBase+tj, kept, &t)
-			}
-			if !ok {
-				return dst, false
+			l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+			rs[0], ids[0] = jamoLBase+l, keyJamo[l]
+			rs[1], ids[1] = jamoVBase+v, keyJamo[jamoLCount+v]
+			rs[2], ids[2] = jamoTBase+tj, keyJamo[jamoLCount+jamoVCount+tj]
+			cnt = 2
+			if tj != 0 {
+				cnt = 3
 			}
 		default:
-			e := keyEntries[id-keyFirst]
-			if e>>keyEntryItemsShift != 0 {
-				dst, kept, ok = appendEntry(dst, r, e, kept, &t)
-				if !ok {
-					return dst, false
-				}
-				break
+			rs[0], ids[0] = r, id
+		}
+		for k := range cnt {
+			if ids[k] < keyFirst {
+				return dst, t, false // a syllable's jamo without an entry
 			}
-			// The common entry: key bytes and notes of r itself.
+			e := keyEntries[ids[k]-keyFirst]
+			if e>>keyEntryItemsShift != 0 {
+				dst, kept, ok = appendEntry(dst, rs[k], e, kept, &t)
+				if !ok {
+					return dst, t, false
+				}
+				continue
+			}
+			// The common entry: key bytes and notes of the rune itself.
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if m > 0 {
 				if len(dst)+m > keyBufLen {
-					return dst, false
+					return dst, t, false
 				}
 				dst = append(dst, keyParts[off:off+m]...)
 				kept = true
 			}
 			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-				t.note(bits.TrailingZeros64(steps), r)
+				t.note(bits.TrailingZeros64(steps), rs[k])
 			}
 		}
 		i += n
 	}
-	if !kept {
-		return dst, false
-	}
-	for i, v := range t {
-		tr[i] += v
-	}
-	return dst, true
-}
-
-// appendKeyEntry appends the part of a Hangul jamo j, whose entry is not
-// keyNone or keyHangul (TestKeyTableRunes).
-func appendKeyEntry(dst []byte, j rune, kept bool, t *keyTrace) ([]byte, bool, bool) {
-	switch id := keyID(j); id {
-	case keyPlain:
-		if len(dst)+3 > keyBufLen {
-			return dst, kept, false
-		}
-		return utf8.AppendRune(dst, j), true, true
-	case keyNone, keyHangul:
-		return dst, kept, false
-	default:
-		return appendEntry(dst, j, keyEntries[id-keyFirst], kept, t)
-	}
+	return dst, t, kept
 }
 
 // appendEntry appends the part of r described by e.

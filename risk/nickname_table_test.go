@@ -124,3 +124,25 @@ func TestUnitsBound(t *testing.T) {
 		}
 	})
 }
+
+// TestMayBeHangulUnit: for every rune outside mayBeHangulUnit,
+// hangulState.next resets the state and returns false, whatever the state.
+func TestMayBeHangulUnit(t *testing.T) {
+	states := []hangulState{{}, {kind: 1, finals: -1, last: 0x1100}, {kind: 2, finals: -1}, {kind: 2, finals: 1}}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if mayBeHangulUnit(r) {
+			continue
+		}
+		if isChoseong(r) {
+			t.Fatalf("%U is a choseong", r)
+		}
+		for _, st := range states {
+			for _, inUnit := range []bool{false, true} {
+				hs := st
+				if hs.next(r, "\u1161", inUnit) || hs != (hangulState{}) {
+					t.Fatalf("next(%U) from %+v changed the unit or left state %+v", r, st, hs)
+				}
+			}
+		}
+	}
+}

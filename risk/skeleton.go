@@ -113,6 +113,7 @@ const (
 	jamoLBase  = 0x1100
 	jamoVBase  = 0x1161
 	jamoTBase  = 0x11A7
+	jamoLCount = 19
 	jamoVCount = 21
 	jamoTCount = 28
 )

@@ -123,8 +123,8 @@ func genKeyTables(string) ([]byte, error) {
 	var items []uint64
 	partOff := map[string]int{}
 	index := map[keyEntry]uint16{}
-	entryOf := func(r rune, part string, tr keyTrace) (uint16, error) {
-		if part == string(r) && tr == (keyTrace{}) {
+	entryOf := func(r rune, part string, tr keyTrace, plain bool) (uint16, error) {
+		if plain && part == string(r) && tr == (keyTrace{}) {
 			return keyPlain, nil
 		}
 		var e keyEntry
@@ -176,7 +176,7 @@ func genKeyTables(string) ([]byte, error) {
 		if !ok {
 			continue
 		}
-		id, err := entryOf(r, part, tr)
+		id, err := entryOf(r, part, tr, true)
 		if err != nil {
 			return nil, err
 		}
@@ -186,6 +186,26 @@ func genKeyTables(string) ([]byte, error) {
 		if hangulByJamo(r, ids) {
 			ids[r] = keyHangul
 		}
+	}
+	// The jamo of syllables, as entries even where they are keyPlain.
+	var jamo [jamoLCount + jamoVCount + jamoTCount]uint16
+	for i := range jamo {
+		j := rune(jamoLBase + i)
+		switch {
+		case i >= jamoLCount+jamoVCount:
+			j = rune(jamoTBase + i - jamoLCount - jamoVCount)
+		case i >= jamoLCount:
+			j = rune(jamoVBase + i - jamoLCount)
+		}
+		part, tr, ok := keyPart(j)
+		if !ok || i == jamoLCount+jamoVCount { // no T jamo: unused
+			continue
+		}
+		id, err := entryOf(j, part, tr, false)
+		if err != nil {
+			return nil, err
+		}
+		jamo[i] = id
 	}
 	if ids[utf8.RuneError] == keyPlain {
 		// appendKeyTable would copy an invalid byte.
@@ -222,6 +242,10 @@ func genKeyTables(string) ([]byte, error) {
 		}
 		w("\n")
 	}
+	w("\n// keyJamo holds the keyEntries ids (keyFirst+i) of the L, V and T\n// jamo of Hangul syllables, keyNone for those without an entry.\n")
+	w("var keyJamo = [%d]uint16{", len(jamo))
+	writeKeyInts(&b, jamo[:])
+	w("}\n")
 	w("\n// keyTraceItems are trace items: step<<keyTraceStepShift | amount.\n")
 	w("var keyTraceItems = [%d]uint64{", max(len(items), 1))
 	writeKeyInts(&b, items)
