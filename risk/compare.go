@@ -233,6 +233,20 @@ func (in *nickInfo) setUnits(dst []uint64) []uint64 {
 	return us
 }
 
+// setUnitsOf is setUnits for the key of nickname s, from s's Hangul
+// syllables when syllableUnits applies.
+func (in *nickInfo) setUnitsOf(dst []uint64, s string) []uint64 {
+	us, ok := syllableUnits(dst, s)
+	if !ok {
+		return in.setUnits(dst)
+	}
+	in.units, in.unitsKnown, in.mask = len(us), true, 0
+	for _, h := range us {
+		in.mask |= 1 << (h % 64)
+	}
+	return us
+}
+
 // unitsBound returns units if known, else an upper bound: the runes of
 // the key, which are its bytes other than continuation bytes because a key
 // is valid UTF-8 (checkKeyTable checks that).
@@ -276,7 +290,7 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
-		d, n, ok := keyDistance(x, y)
+		d, n, ok := keyDistance(a, b, x, y)
 		if !ok {
 			return m
 		}
@@ -298,10 +312,11 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 	return m
 }
 
-// keyDistance returns the grapheme distance d of the keys of x and y and
+// keyDistance returns the grapheme distance d of the keys of x and y (of
+// nicknames a and b) and
 // the larger of their grapheme counts n, setting their units; ok is false
 // when the keys are too far apart for a lookalike (d is then not known).
-func keyDistance(x, y *nickInfo) (d, n int, ok bool) {
+func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 	// A key has at most as many graphemes as runes, and editLimit grows
 	// with the length: below 5 runes on both sides no edit is allowed,
 	// whatever the graphemes (most Han and short keys).
@@ -309,7 +324,7 @@ func keyDistance(x, y *nickInfo) (d, n int, ok bool) {
 		return 0, 0, false
 	}
 	if !x.setASCIIUnits() || !y.setASCIIUnits() {
-		return keyDistanceUnits(x, y)
+		return keyDistanceUnits(a, b, x, y)
 	}
 	// Both keys are ASCII: keyDistanceUnits without the grapheme buffers,
 	// which unitDistanceOf would not use.
@@ -341,16 +356,16 @@ func (in *nickInfo) setASCIIUnits() bool {
 }
 
 // keyDistanceUnits is keyDistance on keys with graphemes beyond ASCII.
-func keyDistanceUnits(x, y *nickInfo) (d, n int, ok bool) {
+func keyDistanceUnits(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 	// The graphemes of a side whose units are computed here, kept for
 	// the distance (nil: not computed here, or an ASCII key).
 	var ua, ub [maxUnits]uint64
 	var xs, ys []uint64
 	if !x.unitsKnown {
-		xs = x.setUnits(ua[:0])
+		xs = x.setUnitsOf(ua[:0], a)
 	}
 	if !y.unitsKnown {
-		ys = y.setUnits(ub[:0])
+		ys = y.setUnitsOf(ub[:0], b)
 	}
 	n = max(x.units, y.units)
 	lim := editLimit(n)

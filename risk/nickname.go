@@ -110,7 +110,11 @@ func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n
 		// When the ASCII path refuses s after noting something, s is
 		// ASCII decoration only, which the table path refuses too: so tr
 		// is empty here whenever the table path answers.
-		if out, t, ok := appendKeyTable(buf[:0], s); ok {
+		out, t, ok := appendSyllablesKey(buf[:0], s)
+		if !ok {
+			out, t, ok = appendKeyTable(buf[:0], s)
+		}
+		if ok {
 			tr = t
 			if string(out) == s {
 				return s, -1, tr

@@ -192,3 +192,110 @@ func decodeRuneSlow(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// syllableUnits appends the graphemes of NicknameKey(s), as appendUnits
+// would, when s is nothing but Hangul syllables whose jamo parts keep
+// their roles (keyJamoUnit): then the key is the syllables' parts
+// L' V' T' one after the other, and appendUnits makes each one unit. L' is
+// one choseong, which starts a unit; V' runes (jungseong or vowel-like)
+// continue it; T' choseong are finals, because the run of choseong after
+// V' holds T' and the next L' (one choseong) and ends at the next V' or at
+// the end of the key (choseongFinals); T' jongseong continue the unit too.
+// The unit hash chains the part runes as appendUnits does. ok is false
+// otherwise. TestSyllableUnits checks it against appendUnits.
+func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
+	if s == "" || len(s)%3 != 0 || len(s)/3 > cap(dst)-len(dst) {
+		return dst, false
+	}
+	for i := 0; i < len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return dst, false
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if r < hangulBase || r >= hangulBase+11172 || keyID(r) != keyHangul {
+			return dst, false
+		}
+		h := int(r - hangulBase)
+		l, v, t := h/(jamoVCount*jamoTCount), jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount+jamoVCount+h%jamoTCount
+		if !keyJamoUnit[l] || !keyJamoUnit[v] || t > jamoLCount+jamoVCount && !keyJamoUnit[t] {
+			return dst, false
+		}
+		// The parts' runes are jamo, 十 or ー: three bytes each
+		// (TestSyllableUnits covers every jamo).
+		e := keyEntries[keyJamo[l]-keyFirst]
+		p := keyParts[e&(1<<keyEntryLenShift-1):]
+		u := uint64(rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)) // L' is one rune
+		for _, j := range [2]int{v, t} {
+			if j == jamoLCount+jamoVCount {
+				break // no final
+			}
+			e := keyEntries[keyJamo[j]-keyFirst]
+			p := keyParts[e&(1<<keyEntryLenShift-1) : e&(1<<keyEntryLenShift-1)+e>>keyEntryLenShift&0xFF]
+			for ; len(p) >= 3; p = p[3:] {
+				jr := rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)
+				u = (u ^ 0xcbf29ce484222325 ^ uint64(jr)) * 0x100000001b3
+			}
+		}
+		dst = append(dst, u)
+	}
+	return dst, true
+}
+
+// appendSyllablesKey is appendKeyTable for nicknames made only of Hangul
+// syllables (keyHangul), in one tight loop: a syllable's part is the parts
+// of its jamo, from keyJamo. ok is false for any other nickname.
+func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
+	if s == "" || len(s)%3 != 0 {
+		return dst, t, false
+	}
+	for i := 0; i < len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			return dst, t, false
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		h := int(r - hangulBase)
+		if uint(h) >= 11172 || keyID(r) != keyHangul {
+			return dst, t, false
+		}
+		for k := range 3 {
+			var j int
+			var jr rune
+			switch k {
+			case 0:
+				j = h / (jamoVCount * jamoTCount)
+				jr = jamoLBase + rune(j)
+			case 1:
+				v := h % (jamoVCount * jamoTCount) / jamoTCount
+				j, jr = jamoLCount+v, jamoVBase+rune(v)
+			default:
+				tj := h % jamoTCount
+				if tj == 0 {
+					continue
+				}
+				j, jr = jamoLCount+jamoVCount+tj, jamoTBase+rune(tj)
+			}
+			id := keyJamo[j]
+			if id < keyFirst {
+				return dst, t, false
+			}
+			e := keyEntries[id-keyFirst]
+			if e>>keyEntryItemsShift != 0 {
+				if dst, _, ok = appendEntry(dst, jr, e, true, &t); !ok {
+					return dst, t, false
+				}
+				continue
+			}
+			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+			if len(dst)+m > keyBufLen {
+				return dst, t, false
+			}
+			dst = append(dst, keyParts[off:off+m]...)
+			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+				t.note(bits.TrailingZeros64(steps), jr)
+			}
+		}
+	}
+	return dst, t, true
+}

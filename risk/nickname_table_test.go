@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -143,6 +144,83 @@ func TestMayBeHangulUnit(t *testing.T) {
 					t.Fatalf("next(%U) from %+v changed the unit or left state %+v", r, st, hs)
 				}
 			}
+		}
+	}
+}
+
+// checkSyllableUnits fails if syllableUnits applies to s and disagrees
+// with appendUnits on its key; it reports whether it applied.
+func checkSyllableUnits(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, s string) bool {
+	t.Helper()
+	var b1, b2 [maxUnits]uint64
+	got, ok := syllableUnits(b1[:0], s)
+	if !ok {
+		return false
+	}
+	k := NicknameKey(s)
+	if want := appendUnits(b2[:0], k); !slices.Equal(got, want) {
+		t.Fatalf("syllableUnits(%+q) = %x, appendUnits(%+q) = %x", s, got, k, want)
+	}
+	return true
+}
+
+// TestSyllableUnits checks syllableUnits against appendUnits for every
+// syllable alone, after and before syllables of every kind of jamo part,
+// and on random runs of syllables.
+func TestSyllableUnits(t *testing.T) {
+	applied := 0
+	var probes []string
+	for l := range jamoLCount {
+		probes = append(probes, string(rune(hangulBase+l*jamoVCount*jamoTCount)))
+	}
+	for v := range jamoVCount {
+		probes = append(probes, string(rune(hangulBase+v*jamoTCount)))
+	}
+	for tj := range jamoTCount {
+		probes = append(probes, string(rune(hangulBase+tj)))
+	}
+	for r := rune(hangulBase); r < hangulBase+11172; r++ {
+		s := string(r)
+		if checkSyllableUnits(t, s) {
+			applied++
+		}
+		for _, p := range probes {
+			checkSyllableUnits(t, s+p)
+			checkSyllableUnits(t, p+s)
+		}
+	}
+	if applied < 5000 {
+		t.Errorf("syllableUnits applied to only %d syllables", applied)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		rs := rapid.SliceOfN(rapid.RuneFrom(nil, &unicode.RangeTable{R16: []unicode.Range16{{Lo: hangulBase, Hi: hangulBase + 11171, Stride: 1}}}), 1, 12).Draw(t, "syllables")
+		checkSyllableUnits(t, string(rs))
+	})
+	for _, s := range []string{"", "김민준", "김민준a", "\xea\xb9", "김\x80\x80", "가" + string(rune(0xD7A4))} {
+		checkSyllableUnits(t, s)
+	}
+}
+
+// TestJamoParts: the parts of the jamo that syllableUnits reads are runes
+// of three bytes each, as it assumes.
+func TestJamoParts(t *testing.T) {
+	for j, id := range keyJamo {
+		if !keyJamoUnit[j] {
+			continue
+		}
+		e := keyEntries[id-keyFirst]
+		off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+		p := keyParts[off : off+m]
+		for i, r := range p {
+			if utf8.RuneLen(r) != 3 || i%3 != 0 || r == utf8.RuneError {
+				t.Fatalf("jamo %d: part %+q has a rune not of three bytes", j, p)
+			}
+		}
+		if m%3 != 0 || m == 0 {
+			t.Fatalf("jamo %d: part %+q", j, p)
 		}
 	}
 }

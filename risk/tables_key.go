@@ -9238,6 +9238,20 @@ var keyJamo = [68]uint16{
 	1299, 1300, 1301, 1302,
 }
 
+// keyJamoUnit reports, per jamo as in keyJamo, whether its part keeps
+// the jamo's role in the graphemes of a key (see syllableUnits).
+var keyJamoUnit = [68]bool{
+	true, false, true, true, false, true, true, true,
+	false, true, false, true, true, false, true, true,
+	true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,
+	false, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,
+	true, true, true, true, true, true, true, true,
+	true, true, true, true,
+}
+
 // keyTraceItems are trace items: step<<keyTraceStepShift | amount.
 var keyTraceItems = [3322]uint64{
 	6917530127152709711, 5764608622545862765, 2305844108725321760, 5764608622545862705, 2305844108725329988, 5764608622545862705, 2305844108725329988, 5764608622545862705, 2305844108725329988, 6917530127152709697, 6917530127152709697, 6917530127152709697, 6917530127152709697, 6917530127152709697, 6917530127152709697, 6917531226664337542,

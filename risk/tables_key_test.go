@@ -187,8 +187,10 @@ func genKeyTables(string) ([]byte, error) {
 			ids[r] = keyHangul
 		}
 	}
-	// The jamo of syllables, as entries even where they are keyPlain.
+	// The jamo of syllables, as entries even where they are keyPlain, and
+	// their parts where they are one rune in the jamo's role.
 	var jamo [jamoLCount + jamoVCount + jamoTCount]uint16
+	var jamoUnit [jamoLCount + jamoVCount + jamoTCount]bool
 	for i := range jamo {
 		j := rune(jamoLBase + i)
 		switch {
@@ -206,6 +208,7 @@ func genKeyTables(string) ([]byte, error) {
 			return nil, err
 		}
 		jamo[i] = id
+		jamoUnit[i] = jamoRole(i, []rune(part))
 	}
 	if ids[utf8.RuneError] == keyPlain {
 		// appendKeyTable would copy an invalid byte.
@@ -246,11 +249,44 @@ func genKeyTables(string) ([]byte, error) {
 	w("var keyJamo = [%d]uint16{", len(jamo))
 	writeKeyInts(&b, jamo[:])
 	w("}\n")
+	w("\n// keyJamoUnit reports, per jamo as in keyJamo, whether its part keeps\n// the jamo's role in the graphemes of a key (see syllableUnits).\n")
+	w("var keyJamoUnit = [%d]bool{", len(jamoUnit))
+	for i, u := range jamoUnit {
+		if i%8 == 0 {
+			w("\n")
+		}
+		w("%v, ", u)
+	}
+	w("\n}\n")
 	w("\n// keyTraceItems are trace items: step<<keyTraceStepShift | amount.\n")
 	w("var keyTraceItems = [%d]uint64{", max(len(items), 1))
 	writeKeyInts(&b, items)
 	w("}\n")
 	return format.Source(b.Bytes())
+}
+
+// jamoRole reports whether rs, the part of the jamo with keyJamo index i,
+// keeps the jamo's role for appendUnits (see syllableUnits): one choseong
+// for an initial, jungseong or vowel-like runes for a vowel, choseong only
+// or jongseong only for a final.
+func jamoRole(i int, rs []rune) bool {
+	all := func(f func(rune) bool) bool {
+		for _, r := range rs {
+			if !f(r) {
+				return false
+			}
+		}
+		return len(rs) > 0
+	}
+	isJongseong := func(r rune) bool { return r >= 0x11A8 && r <= 0x11FF || r >= 0xD7CB && r <= 0xD7FB }
+	switch {
+	case i < jamoLCount:
+		return len(rs) == 1 && isChoseong(rs[0])
+	case i < jamoLCount+jamoVCount:
+		return all(func(r rune) bool { return isJungseong(r) || isVowelLike(r) })
+	default:
+		return all(isChoseong) || all(isJongseong)
+	}
 }
 
 // hangulByJamo reports whether the part of the Hangul syllable r is that
