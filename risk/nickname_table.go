@@ -73,10 +73,15 @@ func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 			// Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic.
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
 			id = keyID(r)
-		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// Three bytes, U+1000..U+CFFF: Han, Hangul, kana and more
-			// (the surrogate and overlong forms lie outside).
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Three bytes, U+1000..U+CFFF and U+E000..U+FFFF: Han,
+			// Hangul, kana, fullwidth forms (the lead bytes without
+			// overlong or surrogate forms).
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			id = keyID(r)
+		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+			// Four bytes, U+10000..U+3FFFF: emoji, mathematical letters.
+			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
 			id = keyID(r)
 		default:
 			// An invalid byte is U+FFFD, as for the general path, which

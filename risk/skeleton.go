@@ -39,34 +39,10 @@ func Skeleton(s string) string {
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
 // ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton.
-//
-// A prefix of runes that are fast and their own pieces ends with a starter
-// that is its own NFD and piece, so no canonical reordering crosses its
-// end: the skeleton of s is that prefix followed by the skeleton of the
-// rest, and the walks start after it.
 func skeletonNonASCII(s string, i int) string {
-	for i < len(s) {
-		r, n := rune(s[i]), 1
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
-		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
-			r, n = decodeRune(s, i)
-		}
-		if r == utf8.RuneError || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
-			break
-		}
-		i += n
-	}
-	if i == len(s) {
-		return s
-	}
 	var buf [128]byte
-	out := AppendSkeleton(append(buf[:0], s[:i]...), s[i:])
-	if string(out) == s {
+	out, same := appendSkeleton(buf[:0], s, i)
+	if same || string(out) == s {
 		return s
 	}
 	return string(out)
@@ -77,33 +53,66 @@ func skeletonNonASCII(s string, i int) string {
 // most 64 code points after NFD; longer strings that need the full NFD path
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
+	out, same := appendSkeleton(dst, s, 0)
+	if same {
+		return append(dst, s...)
+	}
+	return out
+}
+
+// appendSkeleton appends the skeleton of s to dst, or reports same (dst
+// unchanged) when every rune of s is fast and its own piece. s[:i] is
+// known to be.
+//
+// A prefix of runes that are fast and their own pieces ends with a starter
+// that is its own NFD and piece, so no canonical reordering crosses its
+// end: the skeleton of s is that prefix followed by the skeleton of the
+// rest. When every rune is fast, the skeleton is the concatenation of the
+// pieces; runs of runes that are their own pieces are copied at once.
+func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 	start := len(dst)
-	for i := 0; i < len(s); {
+	p, run := -1, 0 // p: end of the prefix; run: start of a run not copied yet
+	for i < len(s) {
 		r, n := rune(s[i]), 1
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
-		case c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4 // emoji
 		default:
 			r, n = decodeRune(s, i)
 		}
 		v := runeValue(r)
 		if v&bitSlow != 0 || r == utf8.RuneError {
-			return appendSkeletonSlow(dst[:start], s)
+			if p < 0 {
+				p = i
+			}
+			return appendSkeletonSlow(append(dst[:start], s[:p]...), s[p:]), false
 		}
+		k := v & kindMask
+		if k == kindIdentity {
+			i += n
+			continue
+		}
+		if p < 0 {
+			p = i
+		}
+		dst = append(dst, s[run:i]...) // r is valid: its bytes are its encoding
 		i += n
-		switch k := v & kindMask; k {
-		case kindIdentity:
-			dst = append(dst, s[i-n:i]...) // r is valid: its bytes are its encoding
-		case kindHangul:
+		run = i
+		if k == kindHangul {
 			dst = appendHangul(dst, r)
-		default:
+		} else {
 			dst = append(dst, piece(k)...)
 		}
 	}
-	return dst
+	if p < 0 {
+		return dst, true
+	}
+	return append(dst, s[run:]...), false
 }
 
 // Hangul syllable decomposition (Unicode §3.12). A precomposed syllable's
