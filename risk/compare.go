@@ -171,10 +171,12 @@ func CompareNicknames(a, b string) NicknameMatch {
 		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
 	var x, y nickInfo
-	ka, na, ta := nicknameKeyInto(&ba, a, &defaultKeyOptions)
-	kb, nb, tb := nicknameKeyInto(&bb, b, &defaultKeyOptions)
+	ka, na, ta, ua := nicknameKeyUnits(&ba, a)
+	kb, nb, tb, ub := nicknameKeyUnits(&bb, b)
 	x.key, x.trace = keyOf(&ba, ka, na), ta
 	y.key, y.trace = keyOf(&bb, kb, nb), tb
+	x.units, x.mask, x.unitsKnown = ua.units, ua.mask, ua.ok
+	y.units, y.mask, y.unitsKnown = ub.units, ub.mask, ub.ok
 	return compareAnalyzed(a, b, &x, &y)
 }
 

@@ -97,32 +97,40 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 // buf is unchanged; otherwise it is k, which is s itself or, for longer
 // keys, a heap string. (The two results keep buf from escaping.)
 func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
-	if *o == defaultKeyOptions {
-		if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
-			if same {
-				return s, -1, tr
-			}
-			if len(out) > keyBufLen {
-				return string(out), -1, tr
-			}
-			return "", len(out), tr
-		}
-		// When the ASCII path refuses s after noting something, s is
-		// ASCII decoration only, which the table path refuses too: so tr
-		// is empty here whenever the table path answers.
-		out, t, ok := appendSyllablesKey(buf[:0], s)
-		if !ok {
-			out, t, ok = appendKeyTable(buf[:0], s)
-		}
-		if ok {
-			tr = t
-			if string(out) == s {
-				return s, -1, tr
-			}
-			return "", len(out), tr
-		}
+	if *o != defaultKeyOptions {
+		return nicknameKeyGeneral(buf, s, o, tr)
 	}
-	return nicknameKeyGeneral(buf, s, o, tr)
+	k, n, tr, _ = nicknameKeyUnits(buf, s)
+	return k, n, tr
+}
+
+// nicknameKeyUnits is nicknameKeyInto for the default options; it also
+// returns the graphemes of the key when the table path knows them.
+func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTrace, u keyUnits) {
+	if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
+		if same {
+			return s, -1, tr, u
+		}
+		if len(out) > keyBufLen {
+			return string(out), -1, tr, u
+		}
+		return "", len(out), tr, u
+	}
+	// When the ASCII path refuses s after noting something, s is ASCII
+	// decoration only, which the table paths refuse too: so tr is empty
+	// here whenever they answer.
+	out, t, ok := appendSyllablesKey(buf[:0], s)
+	if !ok {
+		out, t, u, ok = appendKeyTableUnits(buf[:0], s)
+	}
+	if ok {
+		if string(out) == s {
+			return s, -1, t, u
+		}
+		return "", len(out), t, u
+	}
+	k, n, tr = nicknameKeyGeneral(buf, s, &defaultKeyOptions, tr)
+	return k, n, tr, keyUnits{}
 }
 
 // nicknameKeyRef is nicknameKeyInto without the table path

@@ -44,8 +44,20 @@ const (
 	keyEntryLenShift   = 24
 	keyEntryStepsShift = 32
 	keyEntryTraceShift = 40
+	keyEntryUnitsShift = 52 // runes of the part, if keyEntrySimple
+	keyEntrySimple     = 1 << 58
 	keyEntryItemsShift = 60
 )
+
+// keyRuneSimple reports whether r is a grapheme of its own wherever it
+// stands in a key, for appendUnits: it extends nothing and plays no part
+// in Hangul syllables. A keyPlain rune is simple, and so are the runes of
+// a part whose entry has keyEntrySimple; keyEntryMask then holds the bits
+// 1<<(r%64) of the part's runes. A key made only of simple runes has one
+// grapheme per rune, hashed to the rune itself.
+func keyRuneSimple(r rune) bool {
+	return r < 0x300 || runeValue(r)&bitExtend == 0 && !mayBeHangulUnit(r)
+}
 
 // keyTraceStepShift is where a keyTraceItems value keeps its step; the low
 // bits are the amount it adds to that step's signature.
@@ -60,7 +72,23 @@ func keyID(r rune) uint16 {
 // when every rune of s has a table entry and the key fits in keyBufLen
 // bytes; ok is false otherwise.
 func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
+	out, t, _, ok = appendKeyTableUnits(dst, s)
+	return out, t, ok
+}
+
+// keyUnits are the grapheme count and mask of a key (see setUnits), valid
+// when ok.
+type keyUnits struct {
+	units int
+	mask  uint64
+	ok    bool
+}
+
+// appendKeyTableUnits is appendKeyTable that also returns the graphemes of
+// the key when every rune of it is simple (keyRuneSimple).
+func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
 	kept := false
+	u.ok = true
 	for i := 0; i < len(s); {
 		var id uint16
 		var r rune
@@ -96,10 +124,10 @@ func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 		cnt := 1
 		switch id {
 		case keyNone:
-			return dst, t, false
+			return dst, t, u, false
 		case keyPlain:
 			if len(dst)+n > keyBufLen {
-				return dst, t, false
+				return dst, t, u, false
 			}
 			if n == 3 {
 				dst = append(dst, c, s[i+1], s[i+2]) // no memmove call
@@ -107,6 +135,8 @@ func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 				dst = append(dst, s[i:i+n]...)
 			}
 			kept = true
+			u.units++
+			u.mask |= 1 << (r % 64)
 			i += n
 			continue
 		case keyHangul:
@@ -119,18 +149,22 @@ func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 			if tj != 0 {
 				cnt = 3
 			}
+			u.ok = false // jamo are not simple
 		default:
 			rs[0], ids[0] = r, id
 		}
 		for k := range cnt {
 			if ids[k] < keyFirst {
-				return dst, t, false // a syllable's jamo without an entry
+				return dst, t, u, false // a syllable's jamo without an entry
 			}
 			e := keyEntries[ids[k]-keyFirst]
+			u.units += int(e >> keyEntryUnitsShift & 0x3F)
+			u.mask |= keyEntryMask[ids[k]-keyFirst]
+			u.ok = u.ok && e&keyEntrySimple != 0
 			if e>>keyEntryItemsShift != 0 {
 				dst, kept, ok = appendEntry(dst, rs[k], e, kept, &t)
 				if !ok {
-					return dst, t, false
+					return dst, t, u, false
 				}
 				continue
 			}
@@ -138,7 +172,7 @@ func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if m > 0 {
 				if len(dst)+m > keyBufLen {
-					return dst, t, false
+					return dst, t, u, false
 				}
 				dst = append(dst, keyParts[off:off+m]...)
 				kept = true
@@ -149,7 +183,7 @@ func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
 		}
 		i += n
 	}
-	return dst, t, kept
+	return dst, t, u, kept
 }
 
 // appendEntry appends the part of r described by e.
@@ -166,7 +200,7 @@ func appendEntry(dst []byte, r rune, e uint64, kept bool, t *keyTrace) ([]byte, 
 		t.note(bits.TrailingZeros64(steps), r)
 	}
 	if m := int(e >> keyEntryItemsShift); m > 0 {
-		ti := int(e >> keyEntryTraceShift & (1<<(keyEntryItemsShift-keyEntryTraceShift) - 1))
+		ti := int(e >> keyEntryTraceShift & (1<<(keyEntryUnitsShift-keyEntryTraceShift) - 1))
 		for _, it := range keyTraceItems[ti : ti+m] {
 			t[it>>keyTraceStepShift] += it & (1<<keyTraceStepShift - 1)
 		}

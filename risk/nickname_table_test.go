@@ -26,6 +26,18 @@ func checkKeyTable(t interface {
 	if !utf8.ValidString(got) {
 		t.Fatalf("key of %+q is not valid UTF-8: %+q", s, got) // unitsBound relies on it
 	}
+	var b3 [keyBufLen]byte
+	k3, n3, tr3, u := nicknameKeyUnits(&b3, s)
+	if k := keyOf(&b3, k3, n3); k != want || tr3 != tr2 {
+		t.Fatalf("nicknameKeyUnits(%+q) = %+q trace %v, general path %+q trace %v", s, k, tr3, want, tr2)
+	}
+	if u.ok {
+		in := nickInfo{key: want}
+		in.countUnits()
+		if u.units != in.units || u.mask != in.mask {
+			t.Fatalf("graphemes of the key %+q of %+q: table path %d, %x; setUnits %d, %x", want, s, u.units, u.mask, in.units, in.mask)
+		}
+	}
 }
 
 // TestKeyTableRunes checks the table path against the general path for

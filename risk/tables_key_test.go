@@ -121,10 +121,11 @@ func genKeyTables(string) ([]byte, error) {
 	var entries []uint64
 	var parts strings.Builder
 	var items []uint64
+	var masks []uint64 // keyEntryMask
 	partOff := map[string]int{}
 	index := map[keyEntry]uint16{}
 	entryOf := func(r rune, part string, tr keyTrace, plain bool) (uint16, error) {
-		if plain && part == string(r) && tr == (keyTrace{}) {
+		if plain && part == string(r) && tr == (keyTrace{}) && keyRuneSimple(r) {
 			return keyPlain, nil
 		}
 		var e keyEntry
@@ -154,11 +155,24 @@ func genKeyTables(string) ([]byte, error) {
 			partOff[part] = off
 		}
 		if len(part) > 0xFF || off >= 1<<keyEntryLenShift || len(its) > 0xF ||
-			len(items) >= 1<<(keyEntryItemsShift-keyEntryTraceShift) {
+			len(items) >= 1<<(keyEntryUnitsShift-keyEntryTraceShift) {
 			return 0, errors.New("key table: an entry does not fit")
 		}
 		v := uint64(off) | uint64(len(part))<<keyEntryLenShift | uint64(e.steps)<<keyEntryStepsShift |
 			uint64(len(items))<<keyEntryTraceShift | uint64(len(its))<<keyEntryItemsShift
+		var mask uint64
+		simple, n := true, 0
+		for _, c := range part {
+			simple = simple && keyRuneSimple(c)
+			mask |= 1 << (c % 64)
+			n++
+		}
+		if simple && n < 64 {
+			v |= keyEntrySimple | uint64(n)<<keyEntryUnitsShift
+		} else {
+			mask = 0
+		}
+		masks = append(masks, mask)
 		items = append(items, its...)
 		id := len(entries) + keyFirst
 		if id > 0xFFFF {
@@ -230,6 +244,9 @@ func genKeyTables(string) ([]byte, error) {
 	w("}\n\n// keyEntries pack the parts of the runes (see nickname_table.go).\n")
 	w("var keyEntries = [%d]uint64{", len(entries))
 	writeKeyInts(&b, entries)
+	w("}\n\n// keyEntryMask holds the grapheme mask of each simple part.\n")
+	w("var keyEntryMask = [%d]uint64{", len(masks))
+	writeKeyInts(&b, masks)
 	w("}\n\n// keyParts holds the key bytes of the parts.\n")
 	w("const keyParts = \"\" +\n")
 	ps := parts.String()
