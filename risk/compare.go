@@ -175,8 +175,8 @@ func CompareNicknames(a, b string) NicknameMatch {
 	kb, nb, tb, ub := nicknameKeyUnits(&bb, b)
 	x.key, x.trace = keyOf(&ba, ka, na), ta
 	y.key, y.trace = keyOf(&bb, kb, nb), tb
-	x.units, x.mask, x.unitsKnown = ua.units, ua.mask, ua.ok
-	y.units, y.mask, y.unitsKnown = ub.units, ub.mask, ub.ok
+	x.units, x.mask, x.unitsKnown, x.unitsMost = ua.units, ua.mask, ua.ok, ua.most
+	y.units, y.mask, y.unitsKnown, y.unitsMost = ub.units, ub.mask, ub.ok, ub.most
 	return compareAnalyzed(a, b, &x, &y)
 }
 
@@ -189,6 +189,7 @@ type nickInfo struct {
 	units      int    // graphemes in key, if unitsKnown
 	mask       uint64 // a bit per grapheme hash, for the index's prefilter
 	unitsKnown bool
+	unitsMost  int // if > 0 and units are not known: at most that many
 }
 
 // analyzeNickname returns everything comparisons need of s.
@@ -255,6 +256,9 @@ func (in *nickInfo) setUnitsOf(dst []uint64, s string) []uint64 {
 func (in *nickInfo) unitsBound() int {
 	if in.unitsKnown {
 		return in.units
+	}
+	if in.unitsMost > 0 {
+		return in.unitsMost
 	}
 	k := in.key
 	n := len(k)

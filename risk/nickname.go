@@ -119,7 +119,8 @@ func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTr
 	// When the ASCII path refuses s after noting something, s is ASCII
 	// decoration only, which the table paths refuse too: so tr is empty
 	// here whenever they answer.
-	out, t, ok := appendSyllablesKey(buf[:0], s)
+	out, t, syllables, ok := appendSyllablesKey(buf[:0], s)
+	u.most = syllables
 	if !ok {
 		out, t, u, ok = appendKeyTableUnits(buf[:0], s)
 	}

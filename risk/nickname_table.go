@@ -82,6 +82,7 @@ type keyUnits struct {
 	units int
 	mask  uint64
 	ok    bool
+	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
 // appendKeyTableUnits is appendKeyTable that also returns the graphemes of
@@ -284,20 +285,27 @@ func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
 // appendSyllablesKey is appendKeyTable for nicknames made only of Hangul
 // syllables (keyHangul), in one tight loop: a syllable's part is the parts
 // of its jamo, from keyJamo. ok is false for any other nickname.
-func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
+//
+// syllables is the number of graphemes of the key when every syllable's
+// jamo keep their roles (see syllableUnits), else 0.
+func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, syllables int, ok bool) {
 	if s == "" || len(s)%3 != 0 {
-		return dst, t, false
+		return dst, t, 0, false
 	}
+	units := true
 	for i := 0; i < len(s); i += 3 {
 		c, c1, c2 := s[i], s[i+1], s[i+2]
 		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			return dst, t, false
+			return dst, t, 0, false
 		}
 		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		h := int(r - hangulBase)
 		if uint(h) >= 11172 || keyID(r) != keyHangul {
-			return dst, t, false
+			return dst, t, 0, false
 		}
+		tj := jamoLCount + jamoVCount + h%jamoTCount
+		units = units && keyJamoUnit[h/(jamoVCount*jamoTCount)] && keyJamoUnit[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount] &&
+			(tj == jamoLCount+jamoVCount || keyJamoUnit[tj])
 		for k := range 3 {
 			var j int
 			var jr rune
@@ -317,24 +325,31 @@ func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, ok bool) 
 			}
 			id := keyJamo[j]
 			if id < keyFirst {
-				return dst, t, false
+				return dst, t, 0, false
 			}
 			e := keyEntries[id-keyFirst]
 			if e>>keyEntryItemsShift != 0 {
 				if dst, _, ok = appendEntry(dst, jr, e, true, &t); !ok {
-					return dst, t, false
+					return dst, t, 0, false
 				}
 				continue
 			}
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if len(dst)+m > keyBufLen {
-				return dst, t, false
+				return dst, t, 0, false
 			}
-			dst = append(dst, keyParts[off:off+m]...)
+			if m == 3 {
+				dst = append(dst, keyParts[off], keyParts[off+1], keyParts[off+2]) // no memmove call
+			} else {
+				dst = append(dst, keyParts[off:off+m]...)
+			}
 			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
 				t.note(bits.TrailingZeros64(steps), jr)
 			}
 		}
 	}
-	return dst, t, true
+	if units {
+		return dst, t, len(s) / 3, true
+	}
+	return dst, t, 0, true
 }

@@ -31,6 +31,12 @@ func checkKeyTable(t interface {
 	if k := keyOf(&b3, k3, n3); k != want || tr3 != tr2 {
 		t.Fatalf("nicknameKeyUnits(%+q) = %+q trace %v, general path %+q trace %v", s, k, tr3, want, tr2)
 	}
+	if u.most > 0 {
+		in := nickInfo{key: want}
+		if in.countUnits(); in.units > u.most {
+			t.Fatalf("key %+q of %+q has %d graphemes, more than the bound %d", want, s, in.units, u.most)
+		}
+	}
 	if u.ok {
 		in := nickInfo{key: want}
 		in.countUnits()
@@ -210,9 +216,11 @@ func TestSyllableUnits(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		rs := rapid.SliceOfN(rapid.RuneFrom(nil, &unicode.RangeTable{R16: []unicode.Range16{{Lo: hangulBase, Hi: hangulBase + 11171, Stride: 1}}}), 1, 12).Draw(t, "syllables")
 		checkSyllableUnits(t, string(rs))
+		checkKeyTable(t, string(rs))
 	})
 	for _, s := range []string{"", "김민준", "김민준a", "\xea\xb9", "김\x80\x80", "가" + string(rune(0xD7A4))} {
 		checkSyllableUnits(t, s)
+		checkKeyTable(t, s)
 	}
 }
 
