@@ -119,10 +119,6 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			r, n = decodeRune(s, i)
 			id = keyID(r)
 		}
-		// The entries to apply: r's, or a syllable's jamo's.
-		var rs [3]rune
-		var ids [3]uint16
-		cnt := 1
 		switch id {
 		case keyNone:
 			return dst, t, u, false
@@ -138,38 +134,24 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			kept = true
 			u.units++
 			u.mask |= 1 << (r % 64)
-			i += n
-			continue
 		case keyHangul:
-			h := r - hangulBase
-			l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
-			rs[0], ids[0] = jamoLBase+l, keyJamo[l]
-			rs[1], ids[1] = jamoVBase+v, keyJamo[jamoLCount+v]
-			rs[2], ids[2] = jamoTBase+tj, keyJamo[jamoLCount+jamoVCount+tj]
-			cnt = 2
-			if tj != 0 {
-				cnt = 3
+			dst, kept, ok = appendSyllableEntries(dst, r, kept, &t)
+			if !ok {
+				return dst, t, u, false
 			}
 			u.ok = false // jamo are not simple
 		default:
-			rs[0], ids[0] = r, id
-		}
-		for k := range cnt {
-			if ids[k] < keyFirst {
-				return dst, t, u, false // a syllable's jamo without an entry
-			}
-			e := keyEntries[ids[k]-keyFirst]
+			e := keyEntries[id-keyFirst]
 			u.units += int(e >> keyEntryUnitsShift & 0x3F)
-			u.mask |= keyEntryMask[ids[k]-keyFirst]
+			u.mask |= keyEntryMask[id-keyFirst]
 			u.ok = u.ok && e&keyEntrySimple != 0
 			if e>>keyEntryItemsShift != 0 {
-				dst, kept, ok = appendEntry(dst, rs[k], e, kept, &t)
-				if !ok {
+				if dst, kept, ok = appendEntry(dst, r, e, kept, &t); !ok {
 					return dst, t, u, false
 				}
-				continue
+				break
 			}
-			// The common entry: key bytes and notes of the rune itself.
+			// The common entry: key bytes and notes of r itself.
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if m > 0 {
 				if len(dst)+m > keyBufLen {
@@ -179,12 +161,34 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 				kept = true
 			}
 			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-				t.note(bits.TrailingZeros64(steps), rs[k])
+				t.note(bits.TrailingZeros64(steps), r)
 			}
 		}
 		i += n
 	}
 	return dst, t, u, kept
+}
+
+// appendSyllableEntries appends the parts of the jamo of the Hangul
+// syllable r, from keyJamo; ok is false if one has no entry.
+func appendSyllableEntries(dst []byte, r rune, kept bool, t *keyTrace) (out []byte, keptOut, ok bool) {
+	h := int(r - hangulBase)
+	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	js := [3]int{l, jamoLCount + v, jamoLCount + jamoVCount + tj}
+	rs := [3]rune{jamoLBase + rune(l), jamoVBase + rune(v), jamoTBase + rune(tj)}
+	for k := range 3 {
+		if k == 2 && tj == 0 {
+			break
+		}
+		id := keyJamo[js[k]]
+		if id < keyFirst {
+			return dst, kept, false
+		}
+		if dst, kept, ok = appendEntry(dst, rs[k], keyEntries[id-keyFirst], kept, t); !ok {
+			return dst, kept, false
+		}
+	}
+	return dst, kept, true
 }
 
 // appendEntry appends the part of r described by e.
@@ -210,24 +214,25 @@ func appendEntry(dst []byte, r rune, e uint64, kept bool, t *keyTrace) ([]byte, 
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) for i < len(s) and
-// s[i] >= utf8.RuneSelf. It inlines the three-byte form of U+1000..U+CFFF
-// (Han, Hangul, kana; the lead bytes without overlong or surrogate forms),
-// and decodeRuneSlow the two-byte form, which Go's does not.
-// TestDecodeRune checks every one- to four-byte input.
+// s[i] >= utf8.RuneSelf, with the well-formed forms decoded here (Go's
+// calls a second function for every multi-byte rune). TestDecodeRune
+// checks it against utf8.DecodeRuneInString.
 func decodeRune(s string, i int) (rune, int) {
-	if i+2 < len(s) {
-		c, c1, c2 := s[i], s[i+1], s[i+2]
-		if c >= 0xE1 && c <= 0xEC && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 		}
-	}
-	return decodeRuneSlow(s, i)
-}
-
-func decodeRuneSlow(s string, i int) (rune, int) {
-	if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(s) {
-		if c1 := s[i+1]; c1&0xC0 == 0x80 {
-			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+	case c >= 0xE0 && c <= 0xEF:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0) {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+		}
+	case c >= 0xF0 && c <= 0xF4:
+		if i+3 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 &&
+			(c != 0xF0 || s[i+1] >= 0x90) && (c != 0xF4 || s[i+1] < 0x90) {
+			return rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
 		}
 	}
 	return utf8.DecodeRuneInString(s[i:])

@@ -103,6 +103,17 @@ func TestDecodeRune(t *testing.T) {
 			t.Fatalf("decodeRune(%+q) = %U, %d; want %U, %d", s, r, n, wr, wn)
 		}
 	}
+	tails := []byte{0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}
+	for c := 0xF0; c < 0x100; c++ {
+		for c1 := range 0x100 {
+			for _, c2 := range tails {
+				for _, c3 := range tails {
+					check(string([]byte{byte(c), byte(c1), c2, c3}))
+					check(string([]byte{byte(c), byte(c1), c2, c3, 'x'}))
+				}
+			}
+		}
+	}
 	for c := 0x80; c < 0x100; c++ {
 		check(string([]byte{byte(c)}))
 		check(string([]byte{byte(c), 0x90, 0x80, 0x80}))

@@ -95,7 +95,7 @@ func scripts(s string) (resolved, union scriptSet, ok bool) {
 			}
 			sc = scriptLatin
 		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := decodeRune(s, i)
 			i += n
 			sc = scriptOf(r)
 		}
