@@ -51,10 +51,12 @@ const (
 
 // keyRuneSimple reports whether r is a grapheme of its own wherever it
 // stands in a key, for appendUnits: it extends nothing and plays no part
-// in Hangul syllables. A keyPlain rune is simple, and so are the runes of
-// a part whose entry has keyEntrySimple; keyEntryMask then holds the bits
-// 1<<(r%64) of the part's runes. A key made only of simple runes has one
-// grapheme per rune, hashed to the rune itself.
+// in Hangul syllables. A keyPlain rune is simple. A part is simple
+// (keyEntrySimple) when its first rune extends nothing and none of its
+// runes plays a part in Hangul syllables: then no grapheme crosses its
+// ends, and its graphemes are those of appendUnits on the part alone,
+// whose count the entry and whose mask keyEntryMask hold. The graphemes
+// of a key made of simple parts are its parts' graphemes.
 func keyRuneSimple(r rune) bool {
 	return r < 0x300 || runeValue(r)&bitExtend == 0 && !mayBeHangulUnit(r)
 }

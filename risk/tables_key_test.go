@@ -160,12 +160,18 @@ func genKeyTables(string) ([]byte, error) {
 		}
 		v := uint64(off) | uint64(len(part))<<keyEntryLenShift | uint64(e.steps)<<keyEntryStepsShift |
 			uint64(len(items))<<keyEntryTraceShift | uint64(len(its))<<keyEntryItemsShift
+		// A part whose first rune extends nothing and that has no
+		// Hangul runes has the graphemes of appendUnits on the part
+		// alone, wherever it stands.
 		var mask uint64
-		simple, n := true, 0
-		for _, c := range part {
-			simple = simple && keyRuneSimple(c)
-			mask |= 1 << (c % 64)
-			n++
+		simple := true
+		for i, c := range part {
+			simple = simple && !mayBeHangulUnit(c) && (i > 0 || !extends(c))
+		}
+		us := appendUnits(nil, part)
+		n := len(us)
+		for _, h := range us {
+			mask |= 1 << (h % 64)
 		}
 		if simple && n < 64 {
 			v |= keyEntrySimple | uint64(n)<<keyEntryUnitsShift
