@@ -77,11 +77,16 @@ func TestKeyTableRunes(t *testing.T) {
 func genKeyTable() *rapid.Generator[string] {
 	pool := []rune("aAMm0lI1 .★🌸\u200b\u200d\ufe0fé\u0301\u0316\u0323ÅåǅﬁＴｏｍ𝐀①⑴㈱" +
 		"张張伟偉己已國龍丨十김민준중가각기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กข" + "कि" + "\uFFFD")
+	runs := rapid.StringOf(rapid.SampledFrom(pool))
 	return rapid.OneOf(
-		rapid.StringOf(rapid.SampledFrom(pool)),
+		runs,
 		rapid.StringOf(rapid.OneOf(rapid.SampledFrom(pool), rapid.Rune())),
 		genMarks(),
 		rapid.String(),
+		rapid.Map(rapid.SliceOfN(rapid.Byte(), 0, 24), func(b []byte) string { return string(b) }),
+		rapid.Custom(func(t *rapid.T) string { // invalid bytes between runs
+			return runs.Draw(t, "a") + rapid.SampledFrom([]string{"\xff", "\x80", "\xe5\xbc", "\xf0\x9f"}).Draw(t, "bad") + runs.Draw(t, "b")
+		}),
 	)
 }
 

@@ -86,13 +86,25 @@ func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 			r, n = decodeRune(s, i)
 		}
 		v := runeValue(r)
-		if v&bitSlow != 0 || r == utf8.RuneError {
+		if v&bitSlow != 0 || r == utf8.RuneError && n == 1 && v&kindMask != kindIdentity {
 			if p < 0 {
 				p = i
 			}
 			return appendSkeletonSlow(append(dst[:start], s[:p]...), s[p:]), false
 		}
 		k := v & kindMask
+		if r == utf8.RuneError && n == 1 {
+			// An invalid byte: the slow path reads it as U+FFFD, which is
+			// fast and its own piece, but whose bytes differ from the
+			// byte's (TestSkeletonInvalid).
+			if p < 0 {
+				p = i
+			}
+			dst = append(append(dst, s[run:i]...), "\uFFFD"...)
+			i++
+			run = i
+			continue
+		}
 		if k == kindIdentity {
 			i += n
 			continue

@@ -221,3 +221,20 @@ func TestNFDAllRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonInvalid: invalid bytes are U+FFFD, on the fast path as on
+// the reference, wherever they stand.
+func TestSkeletonInvalid(t *testing.T) {
+	if v := runeValue(utf8.RuneError); v&bitSlow != 0 || v&kindMask != kindIdentity {
+		t.Errorf("U+FFFD has value %#x; appendSkeleton expects it fast and its own piece", v)
+	}
+	for _, s := range []string{"\xff", "a\xff", "\xffa", "Tom\xff", "張\xe5\xbc", "é\xc3", "\xed\xa0\x80x", "\ufffd", "m\ufffd", "김\x80민", "\xf0\x9f\x8c", "Ab\xfe\xfe", "e\xcc\x81\xff\xcc\x81", "\xffm\u0301"} {
+		want := refSkeleton(confusablesMapOnce, s)
+		if got := Skeleton(s); got != want {
+			t.Errorf("Skeleton(%+q) = %+q, want %+q", s, got, want)
+		}
+		if got := string(AppendSkeleton(nil, s)); got != want {
+			t.Errorf("AppendSkeleton(%+q) = %+q, want %+q", s, got, want)
+		}
+	}
+}
