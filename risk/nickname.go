@@ -119,8 +119,14 @@ func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTr
 	// When the ASCII path refuses s after noting something, s is ASCII
 	// decoration only, which the table paths refuse too: so tr is empty
 	// here whenever they answer.
-	out, t, syllables, ok := appendSyllablesKey(buf[:0], s)
-	u.most = syllables
+	var out []byte
+	var t keyTrace
+	ok := false
+	if s != "" && s[0] >= 0xEA && s[0] <= 0xED { // a Hangul syllable first
+		var syllables int
+		out, t, syllables, ok = appendSyllablesKey(buf[:0], s)
+		u.most = syllables
+	}
 	if !ok {
 		out, t, u, ok = appendKeyTableUnits(buf[:0], s)
 	}

@@ -92,6 +92,7 @@ type keyUnits struct {
 func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
 	kept := false
 	u.ok = true
+	run := 0 // start of the run of keyPlain runes not copied yet
 	for i := 0; i < len(s); {
 		var id uint16
 		var r rune
@@ -125,17 +126,21 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 		case keyNone:
 			return dst, t, u, false
 		case keyPlain:
-			if len(dst)+n > keyBufLen {
-				return dst, t, u, false
-			}
-			if n == 3 {
-				dst = append(dst, c, s[i+1], s[i+2]) // no memmove call
-			} else {
-				dst = append(dst, s[i:i+n]...)
-			}
+			// Copied with its run, before the next part or at the end.
 			kept = true
 			u.units++
 			u.mask |= 1 << (r % 64)
+			i += n
+			continue
+		}
+		if run < i {
+			if len(dst)+i-run > keyBufLen {
+				return dst, t, u, false
+			}
+			dst = append(dst, s[run:i]...)
+		}
+		run = i + n
+		switch id {
 		case keyHangul:
 			dst, kept, ok = appendSyllableEntries(dst, r, kept, &t)
 			if !ok {
@@ -167,6 +172,12 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			}
 		}
 		i += n
+	}
+	if run < len(s) {
+		if len(dst)+len(s)-run > keyBufLen {
+			return dst, t, u, false
+		}
+		dst = append(dst, s[run:]...)
 	}
 	return dst, t, u, kept
 }
