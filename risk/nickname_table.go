@@ -91,7 +91,7 @@ type keyUnits struct {
 // the key when every rune of it is simple (keyRuneSimple).
 func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
 	kept := false
-	u.ok = true
+	units, mask, simple := 0, uint64(0), true // u, in registers
 	run := 0 // start of the run of keyPlain runes not copied yet
 	for i := 0; i < len(s); {
 		var id uint16
@@ -124,18 +124,18 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 		}
 		switch id {
 		case keyNone:
-			return dst, t, u, false
+			return dst, t, keyUnits{}, false
 		case keyPlain:
 			// Copied with its run, before the next part or at the end.
 			kept = true
-			u.units++
-			u.mask |= 1 << (r % 64)
+			units++
+			mask |= 1 << (r % 64)
 			i += n
 			continue
 		}
 		if run < i {
 			if len(dst)+i-run > keyBufLen {
-				return dst, t, u, false
+				return dst, t, keyUnits{}, false
 			}
 			dst = append(dst, s[run:i]...)
 		}
@@ -144,17 +144,17 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 		case keyHangul:
 			dst, kept, ok = appendSyllableEntries(dst, r, kept, &t)
 			if !ok {
-				return dst, t, u, false
+				return dst, t, keyUnits{}, false
 			}
-			u.ok = false // jamo are not simple
+			simple = false // jamo are not simple
 		default:
 			e := keyEntries[id-keyFirst]
-			u.units += int(e >> keyEntryUnitsShift & 0x3F)
-			u.mask |= keyEntryMask[id-keyFirst]
-			u.ok = u.ok && e&keyEntrySimple != 0
+			units += int(e >> keyEntryUnitsShift & 0x3F)
+			mask |= keyEntryMask[id-keyFirst]
+			simple = simple && e&keyEntrySimple != 0
 			if e>>keyEntryItemsShift != 0 {
 				if dst, kept, ok = appendEntry(dst, r, e, kept, &t); !ok {
-					return dst, t, u, false
+					return dst, t, keyUnits{}, false
 				}
 				break
 			}
@@ -162,7 +162,7 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if m > 0 {
 				if len(dst)+m > keyBufLen {
-					return dst, t, u, false
+					return dst, t, keyUnits{}, false
 				}
 				dst = append(dst, keyParts[off:off+m]...)
 				kept = true
@@ -175,11 +175,11 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 	}
 	if run < len(s) {
 		if len(dst)+len(s)-run > keyBufLen {
-			return dst, t, u, false
+			return dst, t, keyUnits{}, false
 		}
 		dst = append(dst, s[run:]...)
 	}
-	return dst, t, u, kept
+	return dst, t, keyUnits{units: units, mask: mask, ok: simple}, kept
 }
 
 // appendSyllableEntries appends the parts of the jamo of the Hangul
