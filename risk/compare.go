@@ -330,6 +330,17 @@ func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 		return 0, 0, false
 	}
 	if !x.setASCIIUnits() || !y.setASCIIUnits() {
+		if x.unitsKnown && y.unitsKnown {
+			// keyDistanceUnits without its buffers, which it would
+			// not use.
+			n = max(x.units, y.units)
+			lim := editLimit(n)
+			if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+				return 0, 0, false
+			}
+			d = unitDistanceOf(x.key, y.key, nil, nil, lim)
+			return d, n, d <= lim
+		}
 		return keyDistanceUnits(a, b, x, y)
 	}
 	// Both keys are ASCII: keyDistanceUnits without the grapheme buffers,
