@@ -164,7 +164,7 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 				if len(dst)+m > keyBufLen {
 					return dst, t, keyUnits{}, false
 				}
-				dst = append(dst, keyParts[off:off+m]...)
+				dst = appendShort(dst, keyParts[off:off+m])
 				kept = true
 			}
 			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
@@ -359,7 +359,7 @@ func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, syllables
 			if m == 3 {
 				dst = append(dst, keyParts[off], keyParts[off+1], keyParts[off+2]) // no memmove call
 			} else {
-				dst = append(dst, keyParts[off:off+m]...)
+				dst = appendShort(dst, keyParts[off:off+m])
 			}
 			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
 				t.note(bits.TrailingZeros64(steps), jr)

@@ -73,6 +73,10 @@ func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 	start := len(dst)
 	p, run := -1, 0 // p: end of the prefix; run: start of a run not copied yet
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && runeBlocks[c]&(kindMask|bitSlow) == kindIdentity {
+			i++ // ASCII and its own piece (runeIndex[0] is 0)
+			continue
+		}
 		r, n := rune(s[i]), 1
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
@@ -112,13 +116,15 @@ func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 		if p < 0 {
 			p = i
 		}
-		dst = append(dst, s[run:i]...) // r is valid: its bytes are its encoding
+		if run < i {
+			dst = append(dst, s[run:i]...) // valid runes: their bytes are their encoding
+		}
 		i += n
 		run = i
 		if k == kindHangul {
 			dst = appendHangul(dst, r)
 		} else {
-			dst = append(dst, piece(k)...)
+			dst = appendShort(dst, piece(k))
 		}
 	}
 	if p < 0 {
@@ -151,7 +157,7 @@ func appendHangul(dst []byte, r rune) []byte {
 
 func appendJamo(dst []byte, j rune) []byte {
 	if k := runeValue(j) & kindMask; k >= kindPiece0 {
-		return append(dst, piece(k)...)
+		return appendShort(dst, piece(k))
 	}
 	return utf8.AppendRune(dst, j)
 }
@@ -182,4 +188,18 @@ func appendMapped(dst []rune, r rune) []rune {
 		return dst
 	}
 	return append(dst, r)
+}
+
+// appendShort is append(dst, p...) with the pieces of up to three bytes
+// (most) appended without a call of memmove.
+func appendShort(dst []byte, p string) []byte {
+	switch len(p) {
+	case 1:
+		return append(dst, p[0])
+	case 2:
+		return append(dst, p[0], p[1])
+	case 3:
+		return append(dst, p[0], p[1], p[2])
+	}
+	return append(dst, p...)
 }
