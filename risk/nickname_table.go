@@ -92,7 +92,7 @@ type keyUnits struct {
 func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
 	kept := false
 	units, mask, simple := 0, uint64(0), true // u, in registers
-	run := 0 // start of the run of keyPlain runes not copied yet
+	run := 0                                  // start of the run of keyPlain runes not copied yet
 	for i := 0; i < len(s); {
 		var id uint16
 		var r rune
