@@ -141,7 +141,7 @@ func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTr
 }
 
 // nicknameKeyRef is nicknameKeyInto without the table path
-// (appendKeyTable): the reference that generates tables_key.go and that
+// (appendSyllablesKey, appendKeyTableUnits): the reference that generates tables_key.go and that
 // the key table tests compare the table path with.
 func nicknameKeyRef(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
 	if *o == defaultKeyOptions {

@@ -20,7 +20,7 @@ import (
 //     which it cannot show that.
 //   - A rune's part is its key after "a" (a letter that is its own key),
 //     computed by the general path, so decoration is dropped as in any
-//     nickname with something kept; appendKeyTable only answers for
+//     nickname with something kept; the table path only answers for
 //     nicknames with a non-empty part, which then keep that part in every
 //     round.
 //   - The part is a fixed point of the rounds with an empty trace, so the
@@ -70,14 +70,6 @@ func keyID(r rune) uint16 {
 	return keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
 }
 
-// appendKeyTable appends NicknameKey(s) to dst and returns its trace t
-// when every rune of s has a table entry and the key fits in keyBufLen
-// bytes; ok is false otherwise.
-func appendKeyTable(dst []byte, s string) (out []byte, t keyTrace, ok bool) {
-	out, t, _, ok = appendKeyTableUnits(dst, s)
-	return out, t, ok
-}
-
 // keyUnits are the grapheme count and mask of a key (see setUnits), valid
 // when ok.
 type keyUnits struct {
@@ -87,8 +79,10 @@ type keyUnits struct {
 	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
-// appendKeyTableUnits is appendKeyTable that also returns the graphemes of
-// the key when every rune of it is simple (keyRuneSimple).
+// appendKeyTableUnits appends NicknameKey(s) to dst and returns its trace
+// t when every rune of s has a table entry and the key fits in keyBufLen
+// bytes; ok is false otherwise. u holds the graphemes of the key when
+// every part is simple (keyRuneSimple).
 func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
 	kept := false
 	units, mask, simple := 0, uint64(0), true // u, in registers
@@ -300,7 +294,7 @@ func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
 	return dst, true
 }
 
-// appendSyllablesKey is appendKeyTable for nicknames made only of Hangul
+// appendSyllablesKey is appendKeyTableUnits for nicknames made only of Hangul
 // syllables (keyHangul), in one tight loop: a syllable's part is the parts
 // of its jamo, from keyJamo. ok is false for any other nickname.
 //

@@ -231,7 +231,7 @@ func genKeyTables(string) ([]byte, error) {
 		jamoUnit[i] = jamoRole(i, []rune(part))
 	}
 	if ids[utf8.RuneError] == keyPlain {
-		// appendKeyTable would copy an invalid byte.
+		// appendKeyTableUnits would copy an invalid byte.
 		return nil, errors.New("key table: U+FFFD is its own part")
 	}
 	idx, blocks := keyTwoStage(ids)
