@@ -52,7 +52,7 @@ func checkKeyTable(t interface {
 // combining mark that canonical ordering moves, Hangul and Han.
 func TestKeyTableRunes(t *testing.T) {
 	entries := 0
-	for r := rune(0); r <= unicode.MaxRune; r++ {
+	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
 		if r >= 0xD800 && r < 0xE000 {
 			continue
 		}
@@ -67,7 +67,7 @@ func TestKeyTableRunes(t *testing.T) {
 		}
 		checkKeyTable(t, "가"+s+"張")
 	}
-	if entries < 1000000 {
+	if nickRuneStride == 1 && entries < 1000000 {
 		t.Errorf("only %d code points have a table entry", entries)
 	}
 }
@@ -124,7 +124,7 @@ func TestDecodeRune(t *testing.T) {
 		check(string([]byte{byte(c), 0x90, 0x80, 0x80}))
 		for c1 := range 0x100 {
 			check(string([]byte{byte(c), byte(c1)}))
-			for c2 := range 0x100 {
+			for c2 := 0; c2 < 0x100; c2 += 1 + (nickRuneStride-1)/4 { // every c2 but under -race
 				check(string([]byte{byte(c), byte(c1), byte(c2)}))
 				check(string([]byte{byte(c), byte(c1), byte(c2), 0x80}))
 			}
@@ -164,7 +164,7 @@ func TestUnitsBound(t *testing.T) {
 // hangulState.next resets the state and returns false, whatever the state.
 func TestMayBeHangulUnit(t *testing.T) {
 	states := []hangulState{{}, {kind: 1, finals: -1, last: 0x1100}, {kind: 2, finals: -1}, {kind: 2, finals: 1}}
-	for r := rune(0); r <= unicode.MaxRune; r++ {
+	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
 		if mayBeHangulUnit(r) {
 			continue
 		}
