@@ -175,8 +175,8 @@ func CompareNicknames(a, b string) NicknameMatch {
 	kb, nb, tb, ub := nicknameKeyUnits(&bb, b)
 	x.key, x.trace = keyOf(&ba, ka, na), ta
 	y.key, y.trace = keyOf(&bb, kb, nb), tb
-	x.units, x.mask, x.unitsKnown, x.unitsMost = ua.units, ua.mask, ua.ok, ua.most
-	y.units, y.mask, y.unitsKnown, y.unitsMost = ub.units, ub.mask, ub.ok, ub.most
+	x.units, x.mask, x.unitsKnown, x.unitsMost = ua.units, ua.mask, ua.ok, int32(ua.most)
+	y.units, y.mask, y.unitsKnown, y.unitsMost = ub.units, ub.mask, ub.ok, int32(ub.most)
 	return compareAnalyzed(a, b, &x, &y)
 }
 
@@ -186,10 +186,10 @@ type nickInfo struct {
 	trace      keyTrace
 	mixed      bool // MixedScript of the nickname, if mixedKnown
 	mixedKnown bool
+	unitsKnown bool
+	unitsMost  int32  // if > 0 and units are not known: at most that many (fills the padding)
 	units      int    // graphemes in key, if unitsKnown
 	mask       uint64 // a bit per grapheme hash, for the index's prefilter
-	unitsKnown bool
-	unitsMost  int // if > 0 and units are not known: at most that many
 }
 
 // analyzeNickname returns everything comparisons need of s.
@@ -258,7 +258,7 @@ func (in *nickInfo) unitsBound() int {
 		return in.units
 	}
 	if in.unitsMost > 0 {
-		return in.unitsMost
+		return int(in.unitsMost)
 	}
 	k := in.key
 	n := len(k)
