@@ -319,9 +319,10 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 }
 
 // keyDistance returns the grapheme distance d of the keys of x and y (of
-// nicknames a and b) and
-// the larger of their grapheme counts n, setting their units; ok is false
-// when the keys are too far apart for a lookalike (d is then not known).
+// nicknames a and b) and the larger of their grapheme counts n, setting
+// their units; ok is false when the keys are too far apart for a lookalike
+// (d is then not known). It decides as the previous inline code did
+// (compareRef), with cheaper bounds first.
 func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 	// A key has at most as many graphemes as runes, and editLimit grows
 	// with the length: below 5 runes on both sides no edit is allowed,

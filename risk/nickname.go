@@ -140,9 +140,9 @@ func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTr
 	return k, n, tr, keyUnits{}
 }
 
-// nicknameKeyRef is nicknameKeyInto without the table path
-// (appendSyllablesKey, appendKeyTableUnits): the reference that generates tables_key.go and that
-// the key table tests compare the table path with.
+// nicknameKeyRef is nicknameKeyInto without the table paths
+// (appendSyllablesKey, appendKeyTableUnits): the reference that generates
+// tables_key.go and that the key table tests compare the table paths with.
 func nicknameKeyRef(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
 	if *o == defaultKeyOptions {
 		if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
