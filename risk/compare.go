@@ -171,10 +171,12 @@ func CompareNicknames(a, b string) NicknameMatch {
 		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
 	var x, y nickInfo
-	ka, na, ta := nicknameKeyInto(&ba, a, &defaultKeyOptions)
-	kb, nb, tb := nicknameKeyInto(&bb, b, &defaultKeyOptions)
+	ka, na, ta, ua := nicknameKeyUnits(&ba, a)
+	kb, nb, tb, ub := nicknameKeyUnits(&bb, b)
 	x.key, x.trace = keyOf(&ba, ka, na), ta
 	y.key, y.trace = keyOf(&bb, kb, nb), tb
+	x.units, x.mask, x.unitsKnown, x.unitsMost = ua.units, ua.mask, ua.ok, int32(ua.most)
+	y.units, y.mask, y.unitsKnown, y.unitsMost = ub.units, ub.mask, ub.ok, int32(ub.most)
 	return compareAnalyzed(a, b, &x, &y)
 }
 
@@ -184,9 +186,10 @@ type nickInfo struct {
 	trace      keyTrace
 	mixed      bool // MixedScript of the nickname, if mixedKnown
 	mixedKnown bool
+	unitsKnown bool
+	unitsMost  int32  // if > 0 and units are not known: at most that many (fills the padding)
 	units      int    // graphemes in key, if unitsKnown
 	mask       uint64 // a bit per grapheme hash, for the index's prefilter
-	unitsKnown bool
 }
 
 // analyzeNickname returns everything comparisons need of s.
@@ -233,6 +236,47 @@ func (in *nickInfo) setUnits(dst []uint64) []uint64 {
 	return us
 }
 
+// setUnitsOf is setUnits for the key of nickname s, from s's Hangul
+// syllables when syllableUnits applies.
+func (in *nickInfo) setUnitsOf(dst []uint64, s string) []uint64 {
+	us, ok := syllableUnits(dst, s)
+	if !ok {
+		return in.setUnits(dst)
+	}
+	in.units, in.unitsKnown, in.mask = len(us), true, 0
+	for _, h := range us {
+		in.mask |= 1 << (h % 64)
+	}
+	return us
+}
+
+// unitsBound returns units if known, else an upper bound: the runes of
+// the key, which are its bytes other than continuation bytes because a key
+// is valid UTF-8 (checkKeyTable checks that).
+func (in *nickInfo) unitsBound() int {
+	if in.unitsKnown {
+		return in.units
+	}
+	if in.unitsMost > 0 {
+		return int(in.unitsMost)
+	}
+	k := in.key
+	n := len(k)
+	for ; len(k) >= 8; k = k[8:] {
+		// A continuation byte is 10xxxxxx: bit 7 set, bit 6 (moved to
+		// bit 7 by the shift) clear.
+		w := uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
+			uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
 // isMixed returns MixedScript(s), computing it if in does not know it.
 func (in *nickInfo) isMixed(s string) bool {
 	if in.mixedKnown {
@@ -252,23 +296,8 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		}
 		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	} else {
-		// The graphemes of a side whose units are computed here, kept for
-		// the distance (nil: not computed here, or an ASCII key).
-		var ua, ub [maxUnits]uint64
-		var xs, ys []uint64
-		if !x.unitsKnown {
-			xs = x.setUnits(ua[:0])
-		}
-		if !y.unitsKnown {
-			ys = y.setUnits(ub[:0])
-		}
-		n := max(x.units, y.units)
-		lim := editLimit(n)
-		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
-			return m
-		}
-		d := unitDistanceOf(x.key, y.key, xs, ys, lim)
-		if d > lim {
+		d, n, ok := keyDistance(a, b, x, y)
+		if !ok {
 			return m
 		}
 		m = NicknameMatch{
@@ -287,6 +316,82 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 		m.Reasons |= NickMixedScript
 	}
 	return m
+}
+
+// keyDistance returns the grapheme distance d of the keys of x and y (of
+// nicknames a and b) and the larger of their grapheme counts n, setting
+// their units; ok is false when the keys are too far apart for a lookalike
+// (d is then not known). It decides as the previous inline code did
+// (compareRef), with cheaper bounds first.
+func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
+	// A key has at most as many graphemes as runes, and editLimit grows
+	// with the length: below 5 runes on both sides no edit is allowed,
+	// whatever the graphemes (most Han and short keys).
+	if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
+		return 0, 0, false
+	}
+	if !x.setASCIIUnits() || !y.setASCIIUnits() {
+		if x.unitsKnown && y.unitsKnown {
+			// keyDistanceUnits without its buffers, which it would
+			// not use.
+			n = max(x.units, y.units)
+			lim := editLimit(n)
+			if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+				return 0, 0, false
+			}
+			d = unitDistanceOf(x.key, y.key, nil, nil, lim)
+			return d, n, d <= lim
+		}
+		return keyDistanceUnits(a, b, x, y)
+	}
+	// Both keys are ASCII: keyDistanceUnits without the grapheme buffers,
+	// which unitDistanceOf would not use.
+	n = max(x.units, y.units)
+	lim := editLimit(n)
+	if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+		return 0, 0, false
+	}
+	d = osaASCII(x.key, y.key, lim)
+	return d, n, d <= lim
+}
+
+// setASCIIUnits reports whether the key is ASCII and then sets its units
+// and mask as setUnits does, if not known yet.
+func (in *nickInfo) setASCIIUnits() bool {
+	var mask uint64
+	k := in.key
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		mask |= 1 << (c % 64)
+	}
+	if !in.unitsKnown {
+		in.units, in.mask, in.unitsKnown = len(k), mask, true
+	}
+	return true
+}
+
+// keyDistanceUnits is keyDistance on keys with graphemes beyond ASCII.
+func keyDistanceUnits(a, b string, x, y *nickInfo) (d, n int, ok bool) {
+	// The graphemes of a side whose units are computed here, kept for
+	// the distance (nil: not computed here, or an ASCII key).
+	var ua, ub [maxUnits]uint64
+	var xs, ys []uint64
+	if !x.unitsKnown {
+		xs = x.setUnitsOf(ua[:0], a)
+	}
+	if !y.unitsKnown {
+		ys = y.setUnitsOf(ub[:0], b)
+	}
+	n = max(x.units, y.units)
+	lim := editLimit(n)
+	if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+		return 0, 0, false
+	}
+	d = unitDistanceOf(x.key, y.key, xs, ys, lim)
+	return d, n, d <= lim
 }
 
 // editLimit is the largest grapheme edit distance that still makes keys of
@@ -327,14 +432,22 @@ func appendUnits(dst []uint64, k string) []uint64 {
 	var hs hangulState
 	for i := 0; i < len(k); {
 		r, n := rune(k[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(k[i:])
+		switch c := k[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(k) && k[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(k[i+1]&0x3F), 2 // decodeRune, inline
+		case c >= 0xE1 && c <= 0xEC && i+2 < len(k) && k[i+1]&0xC0 == 0x80 && k[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(k[i+1]&0x3F)<<6|rune(k[i+2]&0x3F), 3
+		default:
+			r, n = decodeRune(k, i)
 		}
 		i += n
 		ext := inUnit && extends(r)
-		if r >= 0x1100 {
+		if mayBeHangulUnit(r) {
 			ext = hs.next(r, k[i:], inUnit) || ext && !isChoseong(r)
 		} else {
+			// hs.next would reset hs and return false, and r is no
+			// choseong.
 			hs = hangulState{}
 		}
 		if ext {
@@ -407,13 +520,22 @@ func (hs *hangulState) next(r rune, rest string, inUnit bool) bool {
 	return false
 }
 
+// mayBeHangulUnit reports whether hangulState.next can do more than reset
+// its state and return false for r: r is a jamo or vowel-like.
+func mayBeHangulUnit(r rune) bool {
+	return r >= 0x1100 && r <= 0x11FF || r >= 0xA960 && r <= 0xA97C || r >= 0xD7B0 && r <= 0xD7FB || isVowelLike(r)
+}
+
 // choseongFinals returns how many of the run of choseong that starts with r
 // (rest follows r) are finals of the syllable before: all of them, or all
 // but the last when a vowel follows the run.
 func choseongFinals(r rune, rest string) int8 {
 	k := int8(1)
 	for i := 0; i < len(rest); {
-		c, n := utf8.DecodeRuneInString(rest[i:])
+		c, n := rune(rest[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = decodeRune(rest, i)
+		}
 		i += n
 		if !isChoseong(c) {
 			if isJungseong(c) || isVowelLike(c) {
@@ -431,7 +553,10 @@ func choseongFinals(r rune, rest string) int8 {
 // startsWithVowel reports whether s starts with a jungseong or a vowel-like
 // rune.
 func startsWithVowel(s string) bool {
-	c, _ := utf8.DecodeRuneInString(s)
+	if s == "" || s[0] < utf8.RuneSelf {
+		return false // neither is ASCII
+	}
+	c, _ := decodeRune(s, 0)
 	return isJungseong(c) || isVowelLike(c)
 }
 

@@ -97,6 +97,53 @@ func nicknameKey(s string, o *keyOptions) (string, keyTrace) {
 // buf is unchanged; otherwise it is k, which is s itself or, for longer
 // keys, a heap string. (The two results keep buf from escaping.)
 func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
+	if *o != defaultKeyOptions {
+		return nicknameKeyGeneral(buf, s, o, tr)
+	}
+	k, n, tr, _ = nicknameKeyUnits(buf, s)
+	return k, n, tr
+}
+
+// nicknameKeyUnits is nicknameKeyInto for the default options; it also
+// returns the graphemes of the key when the table path knows them.
+func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTrace, u keyUnits) {
+	if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
+		if same {
+			return s, -1, tr, u
+		}
+		if len(out) > keyBufLen {
+			return string(out), -1, tr, u
+		}
+		return "", len(out), tr, u
+	}
+	// When the ASCII path refuses s after noting something, s is ASCII
+	// decoration only, which the table paths refuse too: so tr is empty
+	// here whenever they answer.
+	var out []byte
+	var t keyTrace
+	ok := false
+	if s != "" && s[0] >= 0xEA && s[0] <= 0xED { // a Hangul syllable first
+		var syllables int
+		out, t, syllables, ok = appendSyllablesKey(buf[:0], s)
+		u.most = syllables
+	}
+	if !ok {
+		out, t, u, ok = appendKeyTableUnits(buf[:0], s)
+	}
+	if ok {
+		if string(out) == s {
+			return s, -1, t, u
+		}
+		return "", len(out), t, u
+	}
+	k, n, tr = nicknameKeyGeneral(buf, s, &defaultKeyOptions, tr)
+	return k, n, tr, keyUnits{}
+}
+
+// nicknameKeyRef is nicknameKeyInto without the table paths
+// (appendSyllablesKey, appendKeyTableUnits): the reference that generates
+// tables_key.go and that the key table tests compare the table paths with.
+func nicknameKeyRef(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
 	if *o == defaultKeyOptions {
 		if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
 			if same {
@@ -108,6 +155,12 @@ func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n
 			return "", len(out), tr
 		}
 	}
+	return nicknameKeyGeneral(buf, s, o, tr)
+}
+
+// nicknameKeyGeneral is the general path of nicknameKeyInto: the rounds of
+// NicknameKey's steps, continuing the trace tr.
+func nicknameKeyGeneral(buf *[keyBufLen]byte, s string, o *keyOptions, tr keyTrace) (string, int, keyTrace) {
 	if *o == defaultKeyOptions && isOwnKey(s) {
 		return s, -1, tr
 	}

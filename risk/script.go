@@ -95,9 +95,20 @@ func scripts(s string) (resolved, union scriptSet, ok bool) {
 			}
 			sc = scriptLatin
 		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			var r rune
+			n := 0
+			switch { // decodeRune, with its common forms inline
+			case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+				r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+				r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
+			default:
+				r, n = decodeRune(s, i)
+			}
 			i += n
-			sc = scriptOf(r)
+			sc = int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]) // scriptOf: r is valid
 		}
 		if sc == scriptCommon || sc == scriptInherited || sc == last {
 			continue

@@ -3,6 +3,7 @@ package risk
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"pgregory.net/rapid"
 )
@@ -87,4 +88,46 @@ func TestMixedScriptReference(t *testing.T) {
 			t.Fatalf("MixedScript(%+q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// scriptsRef is scripts as it was, with utf8.DecodeRuneInString and
+// scriptOf.
+func scriptsRef(s string) (resolved, union scriptSet, ok bool) {
+	last := -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		sc := scriptOf(r)
+		if r < utf8.RuneSelf && (r|0x20 < 'a' || r|0x20 > 'z') {
+			continue
+		}
+		if sc == scriptCommon || sc == scriptInherited || sc == last {
+			continue
+		}
+		last = sc
+		a := augmented(sc)
+		union.add(sc)
+		if !ok {
+			resolved, ok = a, true
+		} else {
+			resolved = resolved.and(a)
+		}
+	}
+	return resolved, union, ok
+}
+
+// TestScriptsRef checks scripts against scriptsRef on every code point
+// after a Latin letter and on random strings, invalid bytes included.
+func TestScriptsRef(t *testing.T) {
+	check := func(t interface{ Fatalf(string, ...any) }, s string) {
+		r1, u1, ok1 := scripts(s)
+		r2, u2, ok2 := scriptsRef(s)
+		if r1 != r2 || u1 != u2 || ok1 != ok2 {
+			t.Fatalf("scripts(%+q) = %v %v %v, want %v %v %v", s, r1, u1, ok1, r2, u2, ok2)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
+		check(t, "a"+string(r)+"\xff")
+	}
+	rapid.Check(t, func(t *rapid.T) { check(t, genKeyTable().Draw(t, "s")) })
 }

@@ -39,26 +39,10 @@ func Skeleton(s string) string {
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
 // ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton.
-//
-// A prefix of runes that are fast and their own pieces ends with a starter
-// that is its own NFD and piece, so no canonical reordering crosses its
-// end: the skeleton of s is that prefix followed by the skeleton of the
-// rest, and the walks start after it.
 func skeletonNonASCII(s string, i int) string {
-	p := len(s)
-	for j, r := range s[i:] {
-		if r == utf8.RuneError || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
-			p = i + j
-			break
-		}
-	}
-	if p == len(s) {
-		return s
-	}
-	i = p
 	var buf [128]byte
-	out := AppendSkeleton(append(buf[:0], s[:i]...), s[i:])
-	if string(out) == s {
+	out, same := appendSkeleton(buf[:0], s, i)
+	if same || string(out) == s {
 		return s
 	}
 	return string(out)
@@ -69,22 +53,84 @@ func skeletonNonASCII(s string, i int) string {
 // most 64 code points after NFD; longer strings that need the full NFD path
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
+	out, same := appendSkeleton(dst, s, 0)
+	if same {
+		return append(dst, s...)
+	}
+	return out
+}
+
+// appendSkeleton appends the skeleton of s to dst, or reports same (dst
+// unchanged) when every rune of s is fast and its own piece. s[:i] is
+// known to be.
+//
+// A prefix of runes that are fast and their own pieces ends with a starter
+// that is its own NFD and piece, so no canonical reordering crosses its
+// end: the skeleton of s is that prefix followed by the skeleton of the
+// rest. When every rune is fast, the skeleton is the concatenation of the
+// pieces; runs of runes that are their own pieces are copied at once.
+func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 	start := len(dst)
-	for _, r := range s {
-		v := runeValue(r)
-		if v&bitSlow != 0 || r == utf8.RuneError {
-			return appendSkeletonSlow(dst[:start], s)
+	p, run := -1, 0 // p: end of the prefix; run: start of a run not copied yet
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && runeBlocks[c]&(kindMask|bitSlow) == kindIdentity {
+			i++ // ASCII and its own piece (runeIndex[0] is 0)
+			continue
 		}
-		switch k := v & kindMask; k {
-		case kindIdentity:
-			dst = utf8.AppendRune(dst, r)
-		case kindHangul:
-			dst = appendHangul(dst, r)
+		r, n := rune(s[i]), 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4 // emoji
 		default:
-			dst = append(dst, piece(k)...)
+			r, n = decodeRune(s, i)
+		}
+		v := runeValue(r)
+		if v&bitSlow != 0 || r == utf8.RuneError && n == 1 && v&kindMask != kindIdentity {
+			if p < 0 {
+				p = i
+			}
+			return appendSkeletonSlow(append(dst[:start], s[:p]...), s[p:]), false
+		}
+		k := v & kindMask
+		if r == utf8.RuneError && n == 1 {
+			// An invalid byte: the slow path reads it as U+FFFD, which is
+			// fast and its own piece, but whose bytes differ from the
+			// byte's (TestSkeletonInvalid).
+			if p < 0 {
+				p = i
+			}
+			dst = append(append(dst, s[run:i]...), "\uFFFD"...)
+			i++
+			run = i
+			continue
+		}
+		if k == kindIdentity {
+			i += n
+			continue
+		}
+		if p < 0 {
+			p = i
+		}
+		if run < i {
+			dst = append(dst, s[run:i]...) // valid runes: their bytes are their encoding
+		}
+		i += n
+		run = i
+		if k == kindHangul {
+			dst = appendHangul(dst, r)
+		} else {
+			dst = appendShort(dst, piece(k))
 		}
 	}
-	return dst
+	if p < 0 {
+		return dst, true
+	}
+	return append(dst, s[run:]...), false
 }
 
 // Hangul syllable decomposition (Unicode §3.12). A precomposed syllable's
@@ -94,6 +140,7 @@ const (
 	jamoLBase  = 0x1100
 	jamoVBase  = 0x1161
 	jamoTBase  = 0x11A7
+	jamoLCount = 19
 	jamoVCount = 21
 	jamoTCount = 28
 )
@@ -110,7 +157,7 @@ func appendHangul(dst []byte, r rune) []byte {
 
 func appendJamo(dst []byte, j rune) []byte {
 	if k := runeValue(j) & kindMask; k >= kindPiece0 {
-		return append(dst, piece(k)...)
+		return appendShort(dst, piece(k))
 	}
 	return utf8.AppendRune(dst, j)
 }
@@ -141,4 +188,18 @@ func appendMapped(dst []rune, r rune) []rune {
 		return dst
 	}
 	return append(dst, r)
+}
+
+// appendShort is append(dst, p...) with the pieces of up to three bytes
+// (most) appended without a call of memmove.
+func appendShort(dst []byte, p string) []byte {
+	switch len(p) {
+	case 1:
+		return append(dst, p[0])
+	case 2:
+		return append(dst, p[0], p[1])
+	case 3:
+		return append(dst, p[0], p[1], p[2])
+	}
+	return append(dst, p...)
 }

@@ -83,7 +83,7 @@ func TestSkeletonAllRunes(t *testing.T) {
 		if r >= 0xD800 && r < 0xE000 {
 			continue
 		}
-		for _, s := range []string{string(r), "a" + string(r) + "\u0301", "\u0301" + string(r), string(r) + "\u0316\u0301"} {
+		for _, s := range []string{string(r), "a" + string(r) + "\u0301", "\u0301" + string(r), string(r) + "\u0316\u0301", "xé" + string(r) + "y김é"} {
 			if got, want := Skeleton(s), refSkeleton(m, s); got != want {
 				t.Errorf("Skeleton(%+q) = %+q, want %+q", s, got, want)
 				bad++
@@ -130,6 +130,23 @@ func propSkeletonReference(t *rapid.T) {
 var confusablesMapOnce = confusablesMap()
 
 func TestSkeletonReference(t *testing.T) { rapid.Check(t, propSkeletonReference) }
+
+// propSkeletonRuns: Skeleton and AppendSkeleton agree with the reference
+// on nicknames that mix runs of runes that are their own pieces with
+// mapped, decomposed, Hangul, emoji and slow runes (appendSkeleton copies
+// such runs at once).
+func propSkeletonRuns(t *rapid.T) {
+	s := genKeyTable().Draw(t, "s")
+	want := refSkeleton(confusablesMapOnce, s)
+	if got := Skeleton(s); got != want {
+		t.Fatalf("Skeleton(%+q) = %+q, want %+q", s, got, want)
+	}
+	if got := string(AppendSkeleton([]byte("x"), s)); got != "x"+want {
+		t.Fatalf("AppendSkeleton(x, %+q) = %+q, want %+q", s, got, "x"+want)
+	}
+}
+
+func TestSkeletonRuns(t *testing.T) { rapid.Check(t, propSkeletonRuns) }
 
 func TestSkeletonAllocs(t *testing.T) {
 	for _, s := range []string{"alice", "张伟", "Jose\u0301", "\u1100\u4e28\u1106"} {
@@ -201,6 +218,23 @@ func TestNFDAllRunes(t *testing.T) {
 				t.Errorf("NFD(%+q) = %+q, want %+q", s, got, want)
 				bad++
 			}
+		}
+	}
+}
+
+// TestSkeletonInvalid: invalid bytes are U+FFFD, on the fast path as on
+// the reference, wherever they stand.
+func TestSkeletonInvalid(t *testing.T) {
+	if v := runeValue(utf8.RuneError); v&bitSlow != 0 || v&kindMask != kindIdentity {
+		t.Errorf("U+FFFD has value %#x; appendSkeleton expects it fast and its own piece", v)
+	}
+	for _, s := range []string{"\xff", "a\xff", "\xffa", "Tom\xff", "張\xe5\xbc", "é\xc3", "\xed\xa0\x80x", "\ufffd", "m\ufffd", "김\x80민", "\xf0\x9f\x8c", "Ab\xfe\xfe", "e\xcc\x81\xff\xcc\x81", "\xffm\u0301"} {
+		want := refSkeleton(confusablesMapOnce, s)
+		if got := Skeleton(s); got != want {
+			t.Errorf("Skeleton(%+q) = %+q, want %+q", s, got, want)
+		}
+		if got := string(AppendSkeleton(nil, s)); got != want {
+			t.Errorf("AppendSkeleton(%+q) = %+q, want %+q", s, got, want)
 		}
 	}
 }

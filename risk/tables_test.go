@@ -31,6 +31,7 @@ func TestTablesUpToDate(t *testing.T) {
 	}{
 		{"tables.go", confusables.Generate},
 		{"risktest/tables.go", confusables.GenerateRisktest},
+		{"tables_key.go", genKeyTables},
 	} {
 		got, err := f.gen(tr39Dir)
 		if err != nil {

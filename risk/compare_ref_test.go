@@ -1,0 +1,89 @@
+package risk
+
+import (
+	"math/bits"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+// compareRef is CompareNicknames as it was before the fast paths: keys by
+// the general path (nicknameKeyRef), graphemes counted before any bound,
+// the edit distance through unitDistanceOf, and MixedScript on both sides.
+func compareRef(a, b string) NicknameMatch {
+	var ba, bb [keyBufLen]byte
+	if a == b {
+		k, n, _ := nicknameKeyRef(&ba, a, &defaultKeyOptions)
+		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
+	}
+	ka, na, ta := nicknameKeyRef(&ba, a, &defaultKeyOptions)
+	kb, nb, tb := nicknameKeyRef(&bb, b, &defaultKeyOptions)
+	x := nickInfo{key: keyOf(&ba, ka, na), trace: ta}
+	y := nickInfo{key: keyOf(&bb, kb, nb), trace: tb}
+	var m NicknameMatch
+	if x.key == y.key {
+		if x.key == "" {
+			return m
+		}
+		m = NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
+	} else {
+		var ua, ub [maxUnits]uint64
+		xs, ys := x.setUnits(ua[:0]), y.setUnits(ub[:0])
+		n := max(x.units, y.units)
+		lim := editLimit(n)
+		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+			return m
+		}
+		d := unitDistanceOf(x.key, y.key, xs, ys, lim)
+		if d > lim {
+			return m
+		}
+		m = NicknameMatch{Score: scoreEditMax * (1 - float64(d)/float64(n)), Lookalike: true, Reasons: NickEditDistance, Distance: d}
+	}
+	for i := range numSteps {
+		if x.trace[i] != y.trace[i] {
+			m.Reasons |= stepReasons[i]
+		}
+	}
+	if MixedScript(a) || MixedScript(b) {
+		m.Reasons |= NickMixedScript
+	}
+	return m
+}
+
+func propCompareRef(t *rapid.T) {
+	a := genKeyTable().Draw(t, "a")
+	b := rapid.OneOf(genKeyTable(), rapid.Just(a+"x"), rapid.Just("\u200b"+a), rapid.Just(a[:len(a)/2])).Draw(t, "b")
+	if diff := cmp.Diff(compareRef(a, b), CompareNicknames(a, b)); diff != "" {
+		t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", a, b, diff)
+	}
+}
+
+// TestCompareRef checks CompareNicknames against compareRef on random
+// pairs, on near pairs and on the table rows of the other tests.
+func TestCompareRef(t *testing.T) {
+	rapid.Check(t, propCompareRef)
+	pairs := [][2]string{
+		{"Jonathan", "Jonatham"}, {"PayPal", "PayPaI"}, {"张伟", "張偉"}, {"王己", "王已"},
+		{"김민준", "김민중"}, {"Alice", "\u0410lice"}, {"🌸小美👩\u200d👩\u200d👧", "小美"},
+		{"Bob", "Rob"}, {"Anna", "Hannah"}, {"老王", "老李"}, {"José Müller", "Jose Muller"},
+		{"김민준김민준", "김민중김민준"}, {"Ｔｏｍ小美α", "Tom小美a"}, {"abcde\u0301", "abcdf"},
+	}
+	for _, p := range pairs {
+		if diff := cmp.Diff(compareRef(p[0], p[1]), CompareNicknames(p[0], p[1])); diff != "" {
+			t.Errorf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", p[0], p[1], diff)
+		}
+	}
+}
+
+func FuzzCompareRef(f *testing.F) {
+	f.Add("Jonathan", "Jonatham")
+	f.Add("김민준", "김민중")
+	f.Add("张伟", "張偉")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if diff := cmp.Diff(compareRef(a, b), CompareNicknames(a, b)); diff != "" {
+			t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", a, b, diff)
+		}
+	})
+}

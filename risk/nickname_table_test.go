@@ -1,0 +1,262 @@
+package risk
+
+import (
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"pgregory.net/rapid"
+)
+
+// checkKeyTable fails if nicknameKeyInto (with the table path) and
+// nicknameKeyRef (without it) disagree on s, in key or trace.
+func checkKeyTable(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, s string) {
+	t.Helper()
+	var b1, b2 [keyBufLen]byte
+	k1, n1, tr1 := nicknameKeyInto(&b1, s, &defaultKeyOptions)
+	k2, n2, tr2 := nicknameKeyRef(&b2, s, &defaultKeyOptions)
+	got, want := keyOf(&b1, k1, n1), keyOf(&b2, k2, n2)
+	if got != want || tr1 != tr2 {
+		t.Fatalf("key of %+q: table path %+q trace %v, general path %+q trace %v", s, got, tr1, want, tr2)
+	}
+	if !utf8.ValidString(got) {
+		t.Fatalf("key of %+q is not valid UTF-8: %+q", s, got) // unitsBound relies on it
+	}
+	var b3 [keyBufLen]byte
+	k3, n3, tr3, u := nicknameKeyUnits(&b3, s)
+	if k := keyOf(&b3, k3, n3); k != want || tr3 != tr2 {
+		t.Fatalf("nicknameKeyUnits(%+q) = %+q trace %v, general path %+q trace %v", s, k, tr3, want, tr2)
+	}
+	if u.most > 0 {
+		in := nickInfo{key: want}
+		if in.countUnits(); in.units > u.most {
+			t.Fatalf("key %+q of %+q has %d graphemes, more than the bound %d", want, s, in.units, u.most)
+		}
+	}
+	if u.ok {
+		in := nickInfo{key: want}
+		in.countUnits()
+		if u.units != in.units || u.mask != in.mask {
+			t.Fatalf("graphemes of the key %+q of %+q: table path %d, %x; setUnits %d, %x", want, s, u.units, u.mask, in.units, in.mask)
+		}
+	}
+}
+
+// TestKeyTableRunes checks the table path against the general path for
+// every code point (every Hangul syllable included), alone and between
+// neighbours that test its boundaries: a letter, a precomposed letter, a
+// combining mark that canonical ordering moves, Hangul and Han.
+func TestKeyTableRunes(t *testing.T) {
+	entries := 0
+	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		if keyID(r) != keyNone {
+			entries++
+		}
+		s := string(r)
+		checkKeyTable(t, s)
+		checkKeyTable(t, "é"+s+"\u0316")
+		if testing.Short() || r > 0x32000 && r < 0xE0000 {
+			continue
+		}
+		checkKeyTable(t, "가"+s+"張")
+	}
+	if nickRuneStride == 1 && entries < 1000000 {
+		t.Errorf("only %d code points have a table entry", entries)
+	}
+}
+
+// genKeyTable draws nicknames from runes with table entries of every kind,
+// runes without, and arbitrary strings.
+func genKeyTable() *rapid.Generator[string] {
+	pool := []rune("aAMm0lI1 .★🌸\u200b\u200d\ufe0fé\u0301\u0316\u0323ÅåǅﬁＴｏｍ𝐀①⑴㈱" +
+		"张張伟偉己已國龍丨十김민준중가각기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กข" + "कि" + "\uFFFD")
+	runs := rapid.StringOf(rapid.SampledFrom(pool))
+	return rapid.OneOf(
+		runs,
+		rapid.StringOf(rapid.OneOf(rapid.SampledFrom(pool), rapid.Rune())),
+		genMarks(),
+		rapid.String(),
+		rapid.Map(rapid.SliceOfN(rapid.Byte(), 0, 24), func(b []byte) string { return string(b) }),
+		rapid.Custom(func(t *rapid.T) string { // invalid bytes between runs
+			return runs.Draw(t, "a") + rapid.SampledFrom([]string{"\xff", "\x80", "\xe5\xbc", "\xf0\x9f"}).Draw(t, "bad") + runs.Draw(t, "b")
+		}),
+	)
+}
+
+func propKeyTable(t *rapid.T) {
+	checkKeyTable(t, genKeyTable().Draw(t, "s"))
+}
+
+func TestKeyTableRandom(t *testing.T) { rapid.Check(t, propKeyTable) }
+
+func FuzzKeyTable(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propKeyTable)) }
+
+// TestDecodeRune checks decodeRune against utf8.DecodeRuneInString on
+// every input of one to three bytes that starts with a non-ASCII byte,
+// and on four-byte forms and truncations.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s, 0)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeRune(%+q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	}
+	tails := []byte{0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}
+	for c := 0xF0; c < 0x100; c++ {
+		for c1 := range 0x100 {
+			for _, c2 := range tails {
+				for _, c3 := range tails {
+					check(string([]byte{byte(c), byte(c1), c2, c3}))
+					check(string([]byte{byte(c), byte(c1), c2, c3, 'x'}))
+				}
+			}
+		}
+	}
+	for c := 0x80; c < 0x100; c++ {
+		check(string([]byte{byte(c)}))
+		check(string([]byte{byte(c), 0x90, 0x80, 0x80}))
+		for c1 := range 0x100 {
+			check(string([]byte{byte(c), byte(c1)}))
+			for c2 := 0; c2 < 0x100; c2 += 1 + (nickRuneStride-1)/4 { // every c2 but under -race
+				check(string([]byte{byte(c), byte(c1), byte(c2)}))
+				check(string([]byte{byte(c), byte(c1), byte(c2), 0x80}))
+			}
+		}
+	}
+}
+
+// TestKeyTableInvalid: invalid bytes count as U+FFFD on both paths.
+func TestKeyTableInvalid(t *testing.T) {
+	for _, s := range []string{"\xff", "a\xff", "\xffa", "张\xe5\xbc", "é\xc3", "\xed\xa0\x80x", "\ufffd", "a\ufffd", "김\x80민", "\xf0\x9f\x8c", "Ab\xfe\xfe"} {
+		checkKeyTable(t, s)
+	}
+}
+
+func FuzzKeyTableBytes(f *testing.F) {
+	for _, s := range []string{"", "a", "\xff", "张伟", "김민준", "🌸小美🌸", "e\u0301", "PayPaI"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkKeyTable(t, s) })
+}
+
+// TestUnitsBound: unitsBound counts the runes of valid UTF-8.
+func TestUnitsBound(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.String().Draw(t, "s")
+		in := nickInfo{key: s}
+		if got, want := in.unitsBound(), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("unitsBound(%+q) = %d, want %d", s, got, want)
+		}
+		if in.countUnits(); in.units > utf8.RuneCountInString(s) {
+			t.Fatalf("units of %+q = %d, more than its runes", s, in.units)
+		}
+	})
+}
+
+// TestMayBeHangulUnit: for every rune outside mayBeHangulUnit,
+// hangulState.next resets the state and returns false, whatever the state.
+func TestMayBeHangulUnit(t *testing.T) {
+	states := []hangulState{{}, {kind: 1, finals: -1, last: 0x1100}, {kind: 2, finals: -1}, {kind: 2, finals: 1}}
+	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
+		if mayBeHangulUnit(r) {
+			continue
+		}
+		if isChoseong(r) {
+			t.Fatalf("%U is a choseong", r)
+		}
+		for _, st := range states {
+			for _, inUnit := range []bool{false, true} {
+				hs := st
+				if hs.next(r, "\u1161", inUnit) || hs != (hangulState{}) {
+					t.Fatalf("next(%U) from %+v changed the unit or left state %+v", r, st, hs)
+				}
+			}
+		}
+	}
+}
+
+// checkSyllableUnits fails if syllableUnits applies to s and disagrees
+// with appendUnits on its key; it reports whether it applied.
+func checkSyllableUnits(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, s string) bool {
+	t.Helper()
+	var b1, b2 [maxUnits]uint64
+	got, ok := syllableUnits(b1[:0], s)
+	if !ok {
+		return false
+	}
+	k := NicknameKey(s)
+	if want := appendUnits(b2[:0], k); !slices.Equal(got, want) {
+		t.Fatalf("syllableUnits(%+q) = %x, appendUnits(%+q) = %x", s, got, k, want)
+	}
+	return true
+}
+
+// TestSyllableUnits checks syllableUnits against appendUnits for every
+// syllable alone, after and before syllables of every kind of jamo part,
+// and on random runs of syllables.
+func TestSyllableUnits(t *testing.T) {
+	applied := 0
+	var probes []string
+	for l := range jamoLCount {
+		probes = append(probes, string(rune(hangulBase+l*jamoVCount*jamoTCount)))
+	}
+	for v := range jamoVCount {
+		probes = append(probes, string(rune(hangulBase+v*jamoTCount)))
+	}
+	for tj := range jamoTCount {
+		probes = append(probes, string(rune(hangulBase+tj)))
+	}
+	for r := rune(hangulBase); r < hangulBase+11172; r++ {
+		s := string(r)
+		if checkSyllableUnits(t, s) {
+			applied++
+		}
+		for _, p := range probes {
+			checkSyllableUnits(t, s+p)
+			checkSyllableUnits(t, p+s)
+		}
+	}
+	if applied < 5000 {
+		t.Errorf("syllableUnits applied to only %d syllables", applied)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		rs := rapid.SliceOfN(rapid.RuneFrom(nil, &unicode.RangeTable{R16: []unicode.Range16{{Lo: hangulBase, Hi: hangulBase + 11171, Stride: 1}}}), 1, 12).Draw(t, "syllables")
+		checkSyllableUnits(t, string(rs))
+		checkKeyTable(t, string(rs))
+	})
+	for _, s := range []string{"", "김민준", "김민준a", "\xea\xb9", "김\x80\x80", "가" + string(rune(0xD7A4))} {
+		checkSyllableUnits(t, s)
+		checkKeyTable(t, s)
+	}
+}
+
+// TestJamoParts: the parts of the jamo that syllableUnits reads are runes
+// of three bytes each, as it assumes.
+func TestJamoParts(t *testing.T) {
+	for j, id := range keyJamo {
+		if !keyJamoUnit[j] {
+			continue
+		}
+		e := keyEntries[id-keyFirst]
+		off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+		p := keyParts[off : off+m]
+		for i, r := range p {
+			if utf8.RuneLen(r) != 3 || i%3 != 0 || r == utf8.RuneError {
+				t.Fatalf("jamo %d: part %+q has a rune not of three bytes", j, p)
+			}
+		}
+		if m%3 != 0 || m == 0 {
+			t.Fatalf("jamo %d: part %+q", j, p)
+		}
+	}
+}

@@ -1,0 +1,364 @@
+package risk
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/format"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file generates tables_key.go (see nickname_table.go) from the
+// general path of NicknameKey. TestTablesUpToDate runs it after the tables
+// of internal/gen; since it reads the compiled tables.go, a change there
+// needs go generate twice.
+
+// refKey returns the key and trace of s by the general path.
+func refKey(s string) (string, keyTrace) {
+	var buf [keyBufLen]byte
+	k, n, tr := nicknameKeyRef(&buf, s, &defaultKeyOptions)
+	return keyOf(&buf, k, n), tr
+}
+
+// keyLeadSafe reports whether, in every round and after every step of
+// NicknameKey, r's part of the key starts with a starter or is empty, by
+// following the part through the rounds until it is a fixed point.
+// Canonical ordering moves only non-starters, so it never moves a part's
+// leading starter.
+func keyLeadSafe(r rune) bool {
+	part := []rune{r}
+	var none keyTrace
+	for range 6 {
+		var a []rune // steps 1 and 2
+		for _, x := range part {
+			if runeValue(x)&bitInvisible == 0 {
+				a = appendDecomposition(a, x, true)
+			}
+		}
+		if len(a) == 0 {
+			return true
+		}
+		if ccc(a[0]) != 0 {
+			return false
+		}
+		var b []rune // steps 3 to 5
+		for _, x := range a {
+			if runeValue(x)&bitDecoration == 0 {
+				b = append(b, foldHan(x, &defaultKeyOptions, &none))
+			}
+		}
+		if len(b) == 0 {
+			return true
+		}
+		if ccc(b[0]) != 0 {
+			return false
+		}
+		var c []rune // step 6
+		for _, x := range b {
+			n := len(c)
+			c = appendMappedNFD(c, x)
+			for i := n; i < len(c); i++ {
+				c[i] = foldHan(c[i], &defaultKeyOptions, &none)
+			}
+		}
+		if len(c) == 0 || ccc(c[0]) != 0 {
+			return false
+		}
+		var d []rune // step 7
+		for _, x := range c {
+			if runeValue(x)&bitLower != 0 {
+				x = unicode.ToLower(x)
+			}
+			if x == 'm' {
+				d = append(d, 'r', 'n')
+			} else {
+				d = append(d, x)
+			}
+		}
+		if ccc(d[0]) != 0 {
+			return false
+		}
+		if slices.Equal(d, part) {
+			return true
+		}
+		part = d
+	}
+	return false
+}
+
+// keyPart returns r's part of the key and of the trace, and whether r can
+// have a table entry: its part is what follows "a" in the key of "a"+r, a
+// fixed point of the rounds with an empty trace, and keyLeadSafe holds.
+func keyPart(r rune) (string, keyTrace, bool) {
+	if r >= 0xD800 && r < 0xE000 || !keyLeadSafe(r) {
+		return "", keyTrace{}, false
+	}
+	k, tr := refKey("a" + string(r))
+	part, ok := strings.CutPrefix(k, "a")
+	if !ok {
+		return "", keyTrace{}, false
+	}
+	if part != "" {
+		if k2, tr2 := refKey(k); k2 != k || tr2 != (keyTrace{}) {
+			return "", keyTrace{}, false
+		}
+	}
+	return part, tr, true
+}
+
+type keyEntry struct {
+	part  string
+	steps uint8
+	items string // %x of the other trace items, for deduplication
+}
+
+// genKeyTables renders tables_key.go.
+func genKeyTables(string) ([]byte, error) {
+	ids := make([]uint16, unicode.MaxRune+1)
+	var entries []uint64
+	var parts strings.Builder
+	var items []uint64
+	var masks []uint64 // keyEntryMask
+	partOff := map[string]int{}
+	index := map[keyEntry]uint16{}
+	entryOf := func(r rune, part string, tr keyTrace, plain bool) (uint16, error) {
+		if plain && part == string(r) && tr == (keyTrace{}) && keyRuneSimple(r) {
+			return keyPlain, nil
+		}
+		var e keyEntry
+		e.part = part
+		var its []uint64
+		for i, v := range tr {
+			switch {
+			case v == 0:
+			case v == 1<<40|uint64(r):
+				e.steps |= 1 << i
+			default:
+				its = append(its, uint64(i)<<keyTraceStepShift|v)
+			}
+		}
+		e.items = fmt.Sprintf("%x", its)
+		if id, ok := index[e]; ok {
+			return id, nil
+		}
+		off, ok := partOff[part]
+		if !ok {
+			off = parts.Len()
+			if i := strings.Index(parts.String(), part); i >= 0 {
+				off = i
+			} else {
+				parts.WriteString(part)
+			}
+			partOff[part] = off
+		}
+		if len(part) > 0xFF || off >= 1<<keyEntryLenShift || len(its) > 0xF ||
+			len(items) >= 1<<(keyEntryUnitsShift-keyEntryTraceShift) {
+			return 0, errors.New("key table: an entry does not fit")
+		}
+		v := uint64(off) | uint64(len(part))<<keyEntryLenShift | uint64(e.steps)<<keyEntryStepsShift |
+			uint64(len(items))<<keyEntryTraceShift | uint64(len(its))<<keyEntryItemsShift
+		// A part whose first rune extends nothing and that has no
+		// Hangul runes has the graphemes of appendUnits on the part
+		// alone, wherever it stands.
+		var mask uint64
+		simple := true
+		for i, c := range part {
+			simple = simple && !mayBeHangulUnit(c) && (i > 0 || !extends(c))
+		}
+		us := appendUnits(nil, part)
+		n := len(us)
+		for _, h := range us {
+			mask |= 1 << (h % 64)
+		}
+		if simple && n < 64 {
+			v |= keyEntrySimple | uint64(n)<<keyEntryUnitsShift
+		} else {
+			mask = 0
+		}
+		masks = append(masks, mask)
+		items = append(items, its...)
+		id := len(entries) + keyFirst
+		if id > 0xFFFF {
+			return 0, errors.New("key table: too many entries")
+		}
+		entries = append(entries, v)
+		index[e] = uint16(id)
+		return uint16(id), nil
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= hangulBase && r < hangulBase+11172 {
+			continue // after the jamo
+		}
+		part, tr, ok := keyPart(r)
+		if !ok {
+			continue
+		}
+		id, err := entryOf(r, part, tr, true)
+		if err != nil {
+			return nil, err
+		}
+		ids[r] = id
+	}
+	for r := rune(hangulBase); r < hangulBase+11172; r++ {
+		if hangulByJamo(r, ids) {
+			ids[r] = keyHangul
+		}
+	}
+	// The jamo of syllables, as entries even where they are keyPlain, and
+	// their parts where they are one rune in the jamo's role.
+	var jamo [jamoLCount + jamoVCount + jamoTCount]uint16
+	var jamoUnit [jamoLCount + jamoVCount + jamoTCount]bool
+	for i := range jamo {
+		j := rune(jamoLBase + i)
+		switch {
+		case i >= jamoLCount+jamoVCount:
+			j = rune(jamoTBase + i - jamoLCount - jamoVCount)
+		case i >= jamoLCount:
+			j = rune(jamoVBase + i - jamoLCount)
+		}
+		part, tr, ok := keyPart(j)
+		if !ok || i == jamoLCount+jamoVCount { // no T jamo: unused
+			continue
+		}
+		id, err := entryOf(j, part, tr, false)
+		if err != nil {
+			return nil, err
+		}
+		jamo[i] = id
+		jamoUnit[i] = jamoRole(i, []rune(part))
+	}
+	if ids[utf8.RuneError] == keyPlain {
+		// appendKeyTableUnits would copy an invalid byte.
+		return nil, errors.New("key table: U+FFFD is its own part")
+	}
+	idx, blocks := keyTwoStage(ids)
+	var b bytes.Buffer
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("// Code generated by internal/gen. DO NOT EDIT.\n\n")
+	w("// Source: the general path of NicknameKey (nicknameKeyRef), over\n")
+	w("// tables.go; generator: tables_key_test.go, run by TestTablesUpToDate.\n\n")
+	w("package risk\n\n")
+	w("// keyIndex maps rune>>blockShift to a block of keyBlocks.\n")
+	w("var keyIndex = [%d]uint16{", len(idx))
+	writeKeyInts(&b, idx)
+	w("}\n\n// keyBlocks holds a key table id per rune (keyNone, keyPlain,\n// keyHangul, or keyFirst+i for keyEntries[i]).\n")
+	w("var keyBlocks = [%d]uint16{", len(blocks))
+	writeKeyInts(&b, blocks)
+	w("}\n\n// keyEntries pack the parts of the runes (see nickname_table.go).\n")
+	w("var keyEntries = [%d]uint64{", len(entries))
+	writeKeyInts(&b, entries)
+	w("}\n\n// keyEntryMask holds the grapheme mask of each simple part.\n")
+	w("var keyEntryMask = [%d]uint64{", len(masks))
+	writeKeyInts(&b, masks)
+	w("}\n\n// keyParts holds the key bytes of the parts.\n")
+	w("const keyParts = \"\" +\n")
+	ps := parts.String()
+	for len(ps) > 0 {
+		n := min(len(ps), 48)
+		for n < len(ps) && !utf8.RuneStart(ps[n]) {
+			n++
+		}
+		w("\t%+q", ps[:n])
+		ps = ps[n:]
+		if len(ps) > 0 {
+			w(" +")
+		}
+		w("\n")
+	}
+	w("\n// keyJamo holds the keyEntries ids (keyFirst+i) of the L, V and T\n// jamo of Hangul syllables, keyNone for those without an entry.\n")
+	w("var keyJamo = [%d]uint16{", len(jamo))
+	writeKeyInts(&b, jamo[:])
+	w("}\n")
+	w("\n// keyJamoUnit reports, per jamo as in keyJamo, whether its part keeps\n// the jamo's role in the graphemes of a key (see syllableUnits).\n")
+	w("var keyJamoUnit = [%d]bool{", len(jamoUnit))
+	for i, u := range jamoUnit {
+		if i%8 == 0 {
+			w("\n")
+		}
+		w("%v, ", u)
+	}
+	w("\n}\n")
+	w("\n// keyTraceItems are trace items: step<<keyTraceStepShift | amount.\n")
+	w("var keyTraceItems = [%d]uint64{", max(len(items), 1))
+	writeKeyInts(&b, items)
+	w("}\n")
+	return format.Source(b.Bytes())
+}
+
+// jamoRole reports whether rs, the part of the jamo with keyJamo index i,
+// keeps the jamo's role for appendUnits (see syllableUnits): one choseong
+// for an initial, jungseong or vowel-like runes for a vowel, choseong only
+// or jongseong only for a final.
+func jamoRole(i int, rs []rune) bool {
+	all := func(f func(rune) bool) bool {
+		for _, r := range rs {
+			if !f(r) {
+				return false
+			}
+		}
+		return len(rs) > 0
+	}
+	isJongseong := func(r rune) bool { return r >= 0x11A8 && r <= 0x11FF || r >= 0xD7CB && r <= 0xD7FB }
+	switch {
+	case i < jamoLCount:
+		return len(rs) == 1 && isChoseong(rs[0])
+	case i < jamoLCount+jamoVCount:
+		return all(func(r rune) bool { return isJungseong(r) || isVowelLike(r) })
+	default:
+		return all(isChoseong) || all(isJongseong)
+	}
+}
+
+// hangulByJamo reports whether the part of the Hangul syllable r is that
+// of its jamo, all of which have entries.
+func hangulByJamo(r rune, ids []uint16) bool {
+	var js []rune
+	js = appendDecomposed(js, r)
+	want, wantTr := "", keyTrace{}
+	for _, j := range js {
+		if ids[j] == keyNone {
+			return false
+		}
+		p, tr, _ := keyPart(j)
+		want += p
+		for i := range tr {
+			wantTr[i] += tr[i]
+		}
+	}
+	part, tr, ok := keyPart(r)
+	return ok && part == want && tr == wantTr
+}
+
+// keyTwoStage splits v into blocks of 1<<blockShift, sharing equal blocks;
+// rune 0's block is block 0.
+func keyTwoStage(v []uint16) (idx, blocks []uint16) {
+	seen := map[string]uint16{}
+	const n = 1 << blockShift
+	for lo := 0; lo < len(v); lo += n {
+		blk := v[lo : lo+n]
+		k := fmt.Sprint(blk)
+		i, ok := seen[k]
+		if !ok {
+			i = uint16(len(blocks) / n)
+			seen[k] = i
+			blocks = append(blocks, blk...)
+		}
+		idx = append(idx, i)
+	}
+	return idx, blocks
+}
+
+func writeKeyInts[T uint16 | uint64](b *bytes.Buffer, v []T) {
+	for i, x := range v {
+		if i%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d, ", x)
+	}
+	if len(v) > 0 {
+		b.WriteString("\n")
+	}
+}
