@@ -114,7 +114,8 @@ func (p Policy) NewChallenge(kind ChallengeKind, t Transfer, issuedAt, expiresAt
 	if kind == NoChallenge || int(kind) >= len(kindNames) || !expiresAt.After(issuedAt) {
 		return Challenge{}, ErrInvalidPolicy
 	}
-	n, _, v, err := p.display(t.Payee.RealName, needView)
+	var n identity.Name
+	_, v, err := p.display(&n, t.Payee.RealName, needView)
 	if err != nil {
 		return Challenge{}, err
 	}

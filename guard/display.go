@@ -55,14 +55,15 @@ const (
 	needView                         // the view a challenge keeps
 )
 
-// display parses name and masks it with p's style.
-func (p *Policy) display(name string, need maskNeeds) (identity.Name, MaskedName, view, error) {
-	n, err := identity.Parse(name)
-	if err != nil {
-		return identity.Name{}, MaskedName{}, view{}, err
+// display parses name into *n and masks it with p's style. n is the
+// caller's, so that callers who only want the display do not copy a Name
+// back.
+func (p *Policy) display(n *identity.Name, name string, need maskNeeds) (MaskedName, view, error) {
+	var err error
+	if *n, err = identity.Parse(name); err != nil {
+		return MaskedName{}, view{}, err
 	}
-	pub, v, err := p.maskName(&n, need)
-	return n, pub, v, err
+	return p.maskName(n, need)
 }
 
 // maskName masks n with p's style and returns what need asks for: the

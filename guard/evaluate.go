@@ -242,7 +242,8 @@ func (p *Policy) complete(d *Decision, o *outcome, t *Transfer, n *identity.Name
 func (p *Policy) suspect(out *Suspect, s *risk.Suspect) {
 	*out = Suspect{ContactID: s.Contact.ID, Nickname: s.Contact.Nickname, Score: s.Score, Reasons: s.Reasons}
 	if s.Contact.RealName != "" {
-		if _, pub, _, err := p.display(s.Contact.RealName, needPublic); err == nil {
+		var n identity.Name
+		if pub, _, err := p.display(&n, s.Contact.RealName, needPublic); err == nil {
 			out.Name = pub
 		}
 	}
@@ -260,7 +261,8 @@ type MaskedName struct {
 // it. Use it when the UI shows the name on an [ActionAllow] decision too. It
 // returns the name parsing errors of the identity package.
 func (p Policy) MaskName(name string) (MaskedName, error) {
-	_, pub, _, err := p.display(name, needPublic)
+	var n identity.Name
+	pub, _, err := p.display(&n, name, needPublic)
 	if err != nil {
 		return MaskedName{}, err
 	}
