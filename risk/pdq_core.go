@@ -121,7 +121,11 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 			for k := range 4 {
 				dst[k] = p3row(i - 3 + k)
 			}
-			boxRow4At(&dst, &ring, wRow, &xs)
+			if wRow == 1 && cols >= 64 {
+				boxRow4AtW1((*[256]float32)(p3[((i-3)%ringRows)*64:]), &ring, &xs)
+			} else {
+				boxRow4At(&dst, &ring, wRow, &xs)
+			}
 		} else {
 			boxRows(&out, &ring, n, wRow)
 			for k := range n {
@@ -385,6 +389,48 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 		if i == nx {
 			// The window has lost i−(n−h) samples at its right end.
 			next, nx = keepAt(&d, xs, next, i, float32(w-(i-(n-h))), a0, a1, a2, a3)
+		}
+	}
+}
+
+// boxRow4AtW1 is boxRow4At for window 1 and strictly ascending xs (rows
+// of 64 to 128 columns), into four consecutive rows of 64. With w == 1 the
+// window holds one sample: boxRow4's sum starts as 0+s[0], then sample i
+// enters and sample i−1 leaves (the same float32 additions and
+// subtractions in the same order), and every division is by 1, which is
+// exact, so the sums are stored as they are. dst holds the four output
+// rows one after another. No divisions and no keepAt
+// call: a kept column is a compare and four stores (about 4× fewer
+// instructions than boxRow4At at 128×128).
+func boxRow4AtW1(dst *[256]float32, src *[4][]float32, xs *[64]int) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	var a0, a1, a2, a3 float32
+	a0 += s0[0]
+	a1 += s1[0]
+	a2 += s2[0]
+	a3 += s3[0]
+	next := 0
+	if xs[0] == 0 {
+		dst[0], dst[64], dst[128], dst[192] = a0, a1, a2, a3
+		next = 1
+	}
+	km := xs[next] - 1 // m of the next kept column i = m+1
+	for m := 0; m < n-1; m++ {
+		a0 += s0[m+1]
+		a1 += s1[m+1]
+		a2 += s2[m+1]
+		a3 += s3[m+1]
+		a0 -= s0[m]
+		a1 -= s1[m]
+		a2 -= s2[m]
+		a3 -= s3[m]
+		if m == km {
+			j := next & 63
+			dst[j], dst[64+j], dst[128+j], dst[192+j] = a0, a1, a2, a3
+			next++
+			// After the 64th, km = xs[0]−1 ≤ 0 < m: no more matches.
+			km = xs[next&63] - 1
 		}
 	}
 }
