@@ -2,6 +2,7 @@ package risk
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -77,4 +78,59 @@ func TestAbsTruncExhaustive(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBoxRow4W1MatchesBoxRow checks the window-1 four-row filter bit for
+// bit against boxRow, row by row, for every length PDQ uses it at (5 to
+// 128 samples).
+func TestBoxRow4W1MatchesBoxRow(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 128).Draw(t, "n")
+		var src, got [4][]float32
+		for k := range src {
+			src[k] = make([]float32, n)
+			got[k] = make([]float32, n)
+			for j := range src[k] {
+				src[k][j] = float32(rapid.IntRange(0, 1<<20).Draw(t, "v")) / 4099
+			}
+		}
+		boxRow4W1(&got, &src)
+		want := make([]float32, n)
+		for k := range 4 {
+			boxRow(want, src[k], 1)
+			for j := range want {
+				if math.Float32bits(got[k][j]) != math.Float32bits(want[j]) {
+					t.Fatalf("n %d row %d column %d: got %v, want %v", n, k, j, got[k][j], want[j])
+				}
+			}
+		}
+	})
+}
+
+// TestAddSubRow1MatchesAddSubDivRow checks the window-1 column step, with
+// the sums in a separate row and in the output row itself, against
+// addSubDivRow with d = 1.
+func TestAddSubRow1MatchesAddSubDivRow(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 130).Draw(t, "n")
+		row := func(name string) []float32 {
+			r := make([]float32, n)
+			for j := range r {
+				r[j] = float32(rapid.IntRange(0, 1<<20).Draw(t, name)) / 4099
+			}
+			return r
+		}
+		s, x, y := row("s"), row("x"), row("y")
+		sums, want := slices.Clone(s), make([]float32, n)
+		addSubDivRow(want, sums, x, y, 1)
+		got := make([]float32, n)
+		addSubRow1(got, s, x, y)
+		inPlace := slices.Clone(s)
+		addSubRow1(inPlace, inPlace, x, y)
+		for j := range want {
+			if w := math.Float32bits(want[j]); math.Float32bits(got[j]) != w || math.Float32bits(inPlace[j]) != w {
+				t.Fatalf("n %d column %d: got %v (in place %v), want %v", n, j, got[j], inPlace[j], want[j])
+			}
+		}
+	})
 }
