@@ -627,17 +627,19 @@ func imageQuality(a *[64][64]float32) int {
 	// reloads a floating-point constant from memory at every use).
 	sum := 0
 	k100, inv255 := qualityK100[0], qualityInv255[0]
+	// Two pairs per iteration halve the loop overhead.
 	for i := range 63 {
 		r, n := &a[i], &a[i+1]
-		for j := range 64 {
-			sum += absTrunc(r[j], n[j], k100, inv255)
+		for j := 0; j < 63; j += 2 {
+			sum += absTrunc(r[j], n[j], k100, inv255) + absTrunc(r[j+1], n[j+1], k100, inv255)
 		}
 	}
 	for i := range 64 {
 		r := &a[i]
-		for j := range 63 {
-			sum += absTrunc(r[j], r[j+1], k100, inv255)
+		for j := 0; j < 62; j += 2 {
+			sum += absTrunc(r[j], r[j+1], k100, inv255) + absTrunc(r[j+1], r[j+2], k100, inv255)
 		}
+		sum += absTrunc(r[62], r[63], k100, inv255)
 	}
 	return min(100, sum/90)
 }
