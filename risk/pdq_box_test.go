@@ -134,3 +134,34 @@ func TestAddSubRow1MatchesAddSubDivRow(t *testing.T) {
 		}
 	})
 }
+
+// TestDownsampleMatchesSlow compares the streamed filter passes (every
+// window and fused path: windows 1 to 3, rows in fours or not, fewer or
+// more than 64 columns) with the spec's whole-image passes bit for bit on
+// the 64×64 matrix, for random luminance.
+func TestDownsampleMatchesSlow(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		rows := rapid.IntRange(5, 300).Draw(t, "rows")
+		cols := rapid.IntRange(5, 300).Draw(t, "cols")
+		if rapid.Bool().Draw(t, "w1") { // the 128×128 path and its neighbours
+			rows = 4 * rapid.IntRange(2, 32).Draw(t, "rows4")
+			cols = rapid.IntRange(60, 128).Draw(t, "cols1")
+		}
+		lum := make([]float32, rows*cols)
+		seed := rapid.Uint64().Draw(t, "seed")
+		for i := range lum {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			lum[i] = luma(uint8(seed>>56), uint8(seed>>48), uint8(seed>>40))
+		}
+		var got [64][64]float32
+		downsample(rows, cols, func(y int, dst []float32) { copy(dst, lum[y*cols:(y+1)*cols]) }, &got)
+		want := slowMatrix(slices.Clone(lum), make([]float32, rows*cols), rows, cols)
+		for i := range 64 {
+			for j := range 64 {
+				if math.Float32bits(got[i][j]) != math.Float32bits(want[i][j]) {
+					t.Fatalf("%d×%d: [%d][%d] = %v, want %v", cols, rows, i, j, got[i][j], want[i][j])
+				}
+			}
+		}
+	})
+}

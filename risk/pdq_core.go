@@ -75,6 +75,11 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
 		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
 	}
+	if wRow == 1 && wCol == 1 && rows%4 == 0 && cols >= 64 {
+		// 64 to 128 pixels both ways, rows in fours (128×128 avatars).
+		downsampleW1(rows, row, rows2, &lum, &ring, sums, p3, sums4, out4, &xs, &ys, a)
+		return
+	}
 
 	// Pass 1: luminance, box filter along rows, four rows at a time (four
 	// independent running sums keep the FPU busy; one sum is a chain of
@@ -142,6 +147,100 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 			push(k)
 		}
 	})
+}
+
+// downsampleW1 is downsampleRows for windows of 1 both ways, rows a
+// multiple of 4 and at least 64 columns. Passes 1 and 2 run fused, four
+// rows at a time (boxRows12W1), so the pass-1 rows are never stored; pass
+// 3 is boxRow4AtW1 and pass 4 the usual colStepper. lum and ring are four
+// rows of cols values each, ring[3] and prev (cols values) zero, p3 8×64
+// values, sums4 and out4 64 values.
+func downsampleW1(rows int, row func(y int, dst []float32), rows2 func(y int, d0, d1 []float32) bool,
+	lum, ring *[4][]float32, prev, p3, sums4, out4 []float32, xs, ys *[64]int, a *[64][64]float32) {
+	const ringRows = 8
+	p3row := func(k int) []float32 { return p3[(k%ringRows)*64:][:64] }
+	pass4 := colStepper{rows: rows, w: 1, sums: sums4, out: out4}
+	pass4.init()
+	next := 0
+	for y := 0; y < rows; y += 4 {
+		for j := 0; j < 4; j++ {
+			if rows2 != nil && j < 3 && rows2(y+j, lum[j], lum[j+1]) {
+				j++
+				continue
+			}
+			row(y+j, lum[j])
+		}
+		// ring[3] holds pass-2 row y−1 (zero before row 0), prev pass-1
+		// row y−1 (zero before row 0).
+		boxRows12W1(ring, lum, prev)
+		boxRow4AtW1((*[256]float32)(p3[(y%ringRows)*64:]), ring, xs)
+		for k := y; k < y+4; k++ {
+			pass4.push(k, p3row, func(i int) {
+				for ; next < 64 && ys[next] == i; next++ {
+					copy(a[next][:], out4)
+				}
+			})
+		}
+	}
+}
+
+// boxRows12W1 runs passes 1 and 2 of PDQ's filter with window 1 on four
+// consecutive luminance rows src at once, column by column, writing the
+// four pass-2 rows to dst. Pass 1 of row r at column m is boxRow's running
+// sum p = (p + s[m]) − s[m−1] (p = 0 + s[0] at m = 0); pass 2 of row r is
+// boxColumns' o_r = (o_{r−1} + p_r) − p_{r−1}, the sums being the previous
+// output row (x/1 == x). On entry dst[3] holds pass-2 row −1 of this group
+// (the last row of the previous group) and prev its pass-1 row; prev gets
+// this group's last pass-1 row. For the first group both are zero, which
+// gives boxColumns' first row 0 + p_0: (0 + p) − 0 is the same float32
+// (x − 0 == x, also for x = +0; 0 + −0 = +0 in both). Every value is the
+// same float32 operations in the same order as in boxRow4 and boxColumns.
+func boxRows12W1(dst, src *[4][]float32, prev []float32) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	d0, d1, d2, d3 := dst[0][:n], dst[1][:n], dst[2][:n], dst[3][:n]
+	prev = prev[:n]
+	var p0, p1, p2, p3 float32
+	p0 += s0[0]
+	p1 += s1[0]
+	p2 += s2[0]
+	p3 += s3[0]
+	o := d3[0] + p0 // d3[m] is read before it is overwritten below
+	o -= prev[0]
+	d0[0] = o
+	o += p1
+	o -= p0
+	d1[0] = o
+	o += p2
+	o -= p1
+	d2[0] = o
+	o += p3
+	o -= p2
+	d3[0] = o
+	prev[0] = p3
+	for m := 1; m < n; m++ {
+		p0 += s0[m]
+		p1 += s1[m]
+		p2 += s2[m]
+		p3 += s3[m]
+		p0 -= s0[m-1]
+		p1 -= s1[m-1]
+		p2 -= s2[m-1]
+		p3 -= s3[m-1]
+		o := d3[m] + p0
+		o -= prev[m]
+		d0[m] = o
+		o += p1
+		o -= p0
+		d1[m] = o
+		o += p2
+		o -= p1
+		d2[m] = o
+		o += p3
+		o -= p2
+		d3[m] = o
+		prev[m] = p3
+	}
 }
 
 // colStepper is boxColumns driven by its input: push gives it input rows
