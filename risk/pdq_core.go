@@ -13,7 +13,9 @@ import "math"
 // Only what the output needs is computed: the second row pass keeps only the
 // 64 sampled columns, and the second column pass runs on those and keeps
 // the 64 sampled rows. The four passes are streamed through small rings of
-// rows, so intermediate results stay in cache.
+// rows, so intermediate results stay in cache. Images of 64 to 128 pixels
+// both ways (windows of 1; rows in fours) take downsampleW1, which fuses
+// the first two passes.
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
