@@ -17,7 +17,15 @@ import "image"
 // is within a few bits of the exact variant. It costs about eight times
 // [PDQ] and allocates the luminance and the Variants array besides PDQ's
 // buffer.
+//
+// Images that PDQ gives the zero Hash and quality 0 (too small, or
+// malformed: pixel buffers that do not cover the Rect, see [PDQ]) get the
+// zero Hash, quality 0 and eight zero Variants; HashAvatar does not panic
+// on them.
 func HashAvatar(img image.Image, opts ...PDQOption) Avatar {
+	if !pixelsInRange(img) {
+		return Avatar{Variants: &Dihedral{}}
+	}
 	if options(opts).preResize512 {
 		if b := img.Bounds(); b.Dx() > 512 || b.Dy() > 512 {
 			img = cliResize512(img)

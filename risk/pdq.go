@@ -76,9 +76,13 @@ func PreResize512(on bool) PDQOption { return PDQOption{preResize512: on} }
 // as Meta's reference computes them from the same pixels (see the package
 // documentation's PDQ section).
 //
-// Images narrower or shorter than 5 pixels get the zero Hash and quality 0.
-// A hash whose quality is below [MinQuality] must not be used for a match
-// verdict.
+// Images narrower or shorter than 5 pixels get the zero Hash and quality 0,
+// and so do malformed images of the standard library's types whose pixel
+// buffers do not cover their Rect (a hand-built Pix shorter than
+// Stride × height, a negative stride, YCbCr chroma planes too small for
+// COffset): PDQ checks the buffer bounds before reading any pixel and never
+// panics on them. A hash whose quality is below [MinQuality] must not be
+// used for a match verdict.
 //
 // PDQ allocates one float32 buffer of about (height/128 + 20) × width +
 // 64 × (height/128 + 8) values, 48 KB for a 512×512 image (plus a 512×512 image with
@@ -141,7 +145,8 @@ type Dihedral [8]Hash
 
 // PDQDihedral returns the PDQ hashes of the eight dihedral variants of img,
 // from one DCT, and the quality (the same for all eight). It costs about the
-// same as [PDQ]; see PDQ for allocations and the zero result.
+// same as [PDQ]; see PDQ for allocations and the zero result (also given
+// to malformed images, without a panic).
 func PDQDihedral(img image.Image, opts ...PDQOption) (Dihedral, int) {
 	var dct [16][16]float32
 	q, ok := pdqDCT(img, opts, &dct)
@@ -158,8 +163,11 @@ func PDQDihedral(img image.Image, opts ...PDQOption) (Dihedral, int) {
 }
 
 // pdqDCT computes the 16×16 DCT and the quality of img, or ok == false for
-// images below the 5-pixel minimum.
+// images below the 5-pixel minimum and malformed images (pixelsInRange).
 func pdqDCT(img image.Image, opts []PDQOption, dct *[16][16]float32) (quality int, ok bool) {
+	if !pixelsInRange(img) {
+		return 0, false
+	}
 	o := options(opts)
 	b := img.Bounds()
 	if o.preResize512 && (b.Dx() > 512 || b.Dy() > 512) {

@@ -1,5 +1,7 @@
 package risk
 
+import "math"
+
 // downsample computes the reference's 64×64 luminance matrix of img (PDQ spec
 // §3, §5, §6): luminance, two rounds of (box filter along rows, box filter
 // along columns), then point sampling.
@@ -11,7 +13,9 @@ package risk
 // Only what the output needs is computed: the second row pass keeps only the
 // 64 sampled columns, and the second column pass runs on those and keeps
 // the 64 sampled rows. The four passes are streamed through small rings of
-// rows, so intermediate results stay in cache.
+// rows, so intermediate results stay in cache. Images of 64 to 128 pixels
+// both ways (windows of 1; rows in fours) take downsampleW1, which fuses
+// the first two passes.
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
@@ -73,6 +77,11 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
 		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
 	}
+	if wRow == 1 && wCol == 1 && rows%4 == 0 && cols >= 64 {
+		// 64 to 128 pixels both ways, rows in fours (128×128 avatars).
+		downsampleW1(rows, row, rows2, &lum, &ring, sums, p3, sums4, out4, &xs, &ys, a)
+		return
+	}
 
 	// Pass 1: luminance, box filter along rows, four rows at a time (four
 	// independent running sums keep the FPU busy; one sum is a chain of
@@ -121,7 +130,11 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 			for k := range 4 {
 				dst[k] = p3row(i - 3 + k)
 			}
-			boxRow4At(&dst, &ring, wRow, &xs)
+			if wRow == 1 && cols >= 64 {
+				boxRow4AtW1((*[256]float32)(p3[((i-3)%ringRows)*64:]), &ring, &xs)
+			} else {
+				boxRow4At(&dst, &ring, wRow, &xs)
+			}
 		} else {
 			boxRows(&out, &ring, n, wRow)
 			for k := range n {
@@ -136,6 +149,100 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 			push(k)
 		}
 	})
+}
+
+// downsampleW1 is downsampleRows for windows of 1 both ways, rows a
+// multiple of 4 and at least 64 columns. Passes 1 and 2 run fused, four
+// rows at a time (boxRows12W1), so the pass-1 rows are never stored; pass
+// 3 is boxRow4AtW1 and pass 4 the usual colStepper. lum and ring are four
+// rows of cols values each, ring[3] and prev (cols values) zero, p3 8×64
+// values, sums4 and out4 64 values.
+func downsampleW1(rows int, row func(y int, dst []float32), rows2 func(y int, d0, d1 []float32) bool,
+	lum, ring *[4][]float32, prev, p3, sums4, out4 []float32, xs, ys *[64]int, a *[64][64]float32) {
+	const ringRows = 8
+	p3row := func(k int) []float32 { return p3[(k%ringRows)*64:][:64] }
+	pass4 := colStepper{rows: rows, w: 1, sums: sums4, out: out4}
+	pass4.init()
+	next := 0
+	for y := 0; y < rows; y += 4 {
+		for j := 0; j < 4; j++ {
+			if rows2 != nil && j < 3 && rows2(y+j, lum[j], lum[j+1]) {
+				j++
+				continue
+			}
+			row(y+j, lum[j])
+		}
+		// ring[3] holds pass-2 row y−1 (zero before row 0), prev pass-1
+		// row y−1 (zero before row 0).
+		boxRows12W1(ring, lum, prev)
+		boxRow4AtW1((*[256]float32)(p3[(y%ringRows)*64:]), ring, xs)
+		for k := y; k < y+4; k++ {
+			pass4.push(k, p3row, func(i int) {
+				for ; next < 64 && ys[next] == i; next++ {
+					copy(a[next][:], out4)
+				}
+			})
+		}
+	}
+}
+
+// boxRows12W1 runs passes 1 and 2 of PDQ's filter with window 1 on four
+// consecutive luminance rows src at once, column by column, writing the
+// four pass-2 rows to dst. Pass 1 of row r at column m is boxRow's running
+// sum p = (p + s[m]) − s[m−1] (p = 0 + s[0] at m = 0); pass 2 of row r is
+// boxColumns' o_r = (o_{r−1} + p_r) − p_{r−1}, the sums being the previous
+// output row (x/1 == x). On entry dst[3] holds pass-2 row −1 of this group
+// (the last row of the previous group) and prev its pass-1 row; prev gets
+// this group's last pass-1 row. For the first group both are zero, which
+// gives boxColumns' first row 0 + p_0: (0 + p) − 0 is the same float32
+// (x − 0 == x, also for x = +0; 0 + −0 = +0 in both). Every value is the
+// same float32 operations in the same order as in boxRow4 and boxColumns.
+func boxRows12W1(dst, src *[4][]float32, prev []float32) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	d0, d1, d2, d3 := dst[0][:n], dst[1][:n], dst[2][:n], dst[3][:n]
+	prev = prev[:n]
+	var p0, p1, p2, p3 float32
+	p0 += s0[0]
+	p1 += s1[0]
+	p2 += s2[0]
+	p3 += s3[0]
+	o := d3[0] + p0 // d3[m] is read before it is overwritten below
+	o -= prev[0]
+	d0[0] = o
+	o += p1
+	o -= p0
+	d1[0] = o
+	o += p2
+	o -= p1
+	d2[0] = o
+	o += p3
+	o -= p2
+	d3[0] = o
+	prev[0] = p3
+	for m := 1; m < n; m++ {
+		p0 += s0[m]
+		p1 += s1[m]
+		p2 += s2[m]
+		p3 += s3[m]
+		p0 -= s0[m-1]
+		p1 -= s1[m-1]
+		p2 -= s2[m-1]
+		p3 -= s3[m-1]
+		o := d3[m] + p0
+		o -= prev[m]
+		d0[m] = o
+		o += p1
+		o -= p0
+		d1[m] = o
+		o += p2
+		o -= p1
+		d2[m] = o
+		o += p3
+		o -= p2
+		d3[m] = o
+		prev[m] = p3
+	}
 }
 
 // colStepper is boxColumns driven by its input: push gives it input rows
@@ -169,6 +276,11 @@ func (c *colStepper) push(k int, row func(k int) []float32, emit func(i int)) {
 		c.cnt++
 		divRow(c.out, c.sums, float32(c.cnt))
 		emit(i)
+	case c.w == 1:
+		// The sums are the previous output row (x/1 == x), as in
+		// boxColumns.
+		addSubRow1(c.out, c.out, row(k), row(i-1))
+		emit(i)
 	default:
 		addSubDivRow(c.out, c.sums, row(k), row(i-c.back), float32(c.w))
 		emit(i)
@@ -193,7 +305,41 @@ func boxRows(dst, src *[4][]float32, n, w int) {
 		}
 		return
 	}
+	if w == 1 {
+		boxRow4W1(dst, src)
+		return
+	}
 	boxRow4(dst, src, w)
+}
+
+// boxRow4W1 is boxRow4 for window 1 (rows of up to 128 samples). The sum
+// starts as 0+s[0], then sample i enters and sample i−1 leaves, the same
+// float32 additions and subtractions in the same order as boxRow4; every
+// division is by 1, which is exact, so the sums are stored as they are.
+// Indexing s[m+1] and s[m] rather than two shifted slices per row keeps all
+// pointers in registers (boxRow4's general loop spills at w == 1: 6.4
+// instead of about 4 instructions per sample).
+func boxRow4W1(dst, src *[4][]float32) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	d0, d1, d2, d3 := dst[0][:n], dst[1][:n], dst[2][:n], dst[3][:n]
+	var a0, a1, a2, a3 float32
+	a0 += s0[0]
+	a1 += s1[0]
+	a2 += s2[0]
+	a3 += s3[0]
+	d0[0], d1[0], d2[0], d3[0] = a0, a1, a2, a3
+	for m := 0; m < n-1; m++ {
+		a0 += s0[m+1]
+		a1 += s1[m+1]
+		a2 += s2[m+1]
+		a3 += s3[m+1]
+		a0 -= s0[m]
+		a1 -= s1[m]
+		a2 -= s2[m]
+		a3 -= s3[m]
+		d0[m+1], d1[m+1], d2[m+1], d3[m+1] = a0, a1, a2, a3
+	}
 }
 
 // boxRow is the reference's one-dimensional box filter (PDQ spec §5) of src
@@ -389,6 +535,48 @@ func boxRow4At(dst, src *[4][]float32, w int, xs *[64]int) {
 	}
 }
 
+// boxRow4AtW1 is boxRow4At for window 1 and strictly ascending xs (rows
+// of 64 to 128 columns), into four consecutive rows of 64. With w == 1 the
+// window holds one sample: boxRow4's sum starts as 0+s[0], then sample i
+// enters and sample i−1 leaves (the same float32 additions and
+// subtractions in the same order), and every division is by 1, which is
+// exact, so the sums are stored as they are. dst holds the four output
+// rows one after another. No divisions and no keepAt
+// call: a kept column is a compare and four stores (about 4× fewer
+// instructions than boxRow4At at 128×128).
+func boxRow4AtW1(dst *[256]float32, src *[4][]float32, xs *[64]int) {
+	n := len(src[0])
+	s0, s1, s2, s3 := src[0][:n], src[1][:n], src[2][:n], src[3][:n]
+	var a0, a1, a2, a3 float32
+	a0 += s0[0]
+	a1 += s1[0]
+	a2 += s2[0]
+	a3 += s3[0]
+	next := 0
+	if xs[0] == 0 {
+		dst[0], dst[64], dst[128], dst[192] = a0, a1, a2, a3
+		next = 1
+	}
+	km := xs[next] - 1 // m of the next kept column i = m+1
+	for m := 0; m < n-1; m++ {
+		a0 += s0[m+1]
+		a1 += s1[m+1]
+		a2 += s2[m+1]
+		a3 += s3[m+1]
+		a0 -= s0[m]
+		a1 -= s1[m]
+		a2 -= s2[m]
+		a3 -= s3[m]
+		if m == km {
+			j := next & 63
+			dst[j], dst[64+j], dst[128+j], dst[192+j] = a0, a1, a2, a3
+			next++
+			// After the 64th, km = xs[0]−1 ≤ 0 < m: no more matches.
+			km = xs[next&63] - 1
+		}
+	}
+}
+
 // keepAt stores the four sums divided by c in every output column j ≥ next
 // with xs[j] == i, and returns the next column to fill and its source
 // column (−1 when all 64 are filled).
@@ -425,6 +613,16 @@ func boxColumns(row func(k int) []float32, rows, w int, sums []float32, ring *[4
 		emit(i)
 	}
 	fw := float32(w)
+	if w == 1 {
+		// h == back == 1: every later output row is a full window, and
+		// its sums are the previous output row (x/1 == x), so the sums
+		// need not be kept apart.
+		for ; i < rows; i++ {
+			addSubRow1(ring[i%4], ring[(i-1)%4], row(i), row(i-1))
+			emit(i)
+		}
+		return
+	}
 	for ; i <= rows-h; i++ {
 		addSubDivRow(ring[i%4], sums, row(i+h-1), row(i-back), fw)
 		emit(i)
@@ -482,6 +680,26 @@ func addSubDivRow(out, s, x, y []float32, d float32) {
 	}
 }
 
+// addSubRow1 is addSubDivRow with d == 1 for sums held in prev (which may
+// be out): out[j] = (prev[j] + x[j]) − y[j], the same float32 operations,
+// two columns per iteration.
+func addSubRow1(out, prev, x, y []float32) {
+	n := len(out)
+	prev, x, y = prev[:n], x[:n], y[:n]
+	for j := 0; j < n-1; j += 2 {
+		// Indices j and j+1 are in range by the loop condition.
+		v0 := prev[j] + x[j]
+		v1 := prev[j+1] + x[j+1]
+		out[j] = v0 - y[j]
+		out[j+1] = v1 - y[j+1]
+	}
+	if n&1 == 1 {
+		j := n - 1
+		v := prev[j] + x[j]
+		out[j] = v - y[j]
+	}
+}
+
 func divRow(out, s []float32, d float32) {
 	out = out[:len(s)]
 	if d == 1 {
@@ -509,32 +727,56 @@ func imageQuality(a *[64][64]float32) int {
 	// from a variable once, so that they stay in registers too (Go
 	// reloads a floating-point constant from memory at every use).
 	sum := 0
-	k100, k255 := qualityConsts[0], qualityConsts[1]
+	k100, inv255 := qualityK100[0], qualityInv255[0]
+	// Two pairs per iteration halve the loop overhead.
 	for i := range 63 {
 		r, n := &a[i], &a[i+1]
-		for j := range 64 {
-			sum += absTrunc(r[j], n[j], k100, k255)
+		for j := 0; j < 63; j += 2 {
+			sum += absTrunc(r[j], n[j], k100, inv255) + absTrunc(r[j+1], n[j+1], k100, inv255)
 		}
 	}
 	for i := range 64 {
 		r := &a[i]
-		for j := range 63 {
-			sum += absTrunc(r[j], r[j+1], k100, k255)
+		for j := 0; j < 62; j += 2 {
+			sum += absTrunc(r[j], r[j+1], k100, inv255) + absTrunc(r[j+1], r[j+2], k100, inv255)
 		}
+		sum += absTrunc(r[62], r[63], k100, inv255)
 	}
 	return min(100, sum/90)
 }
 
-// qualityConsts are the quality metric's 100 and 255 (never written).
-var qualityConsts = [2]float32{100, 255}
+// qualityK100 and qualityInv255 are the quality metric's 100 and the
+// float64 nearest to 1/255 (never written).
+var (
+	qualityK100   = [1]float32{100}
+	qualityInv255 = [1]float64{1.0 / 255}
+)
 
-// absTrunc is |int(((u−v)·k100)/k255)|, every step rounded to float32.
-func absTrunc(u, v, k100, k255 float32) int {
-	d := int(float32(float32(u-v)*k100) / k255)
-	if d < 0 {
-		return -d
-	}
-	return d
+// absTrunc is |int(((u−v)·k100)/255)|, every step rounded to float32 as
+// the reference does, computed without a float32 division (8064 DIVSS per
+// PDQ, about 10% of its time at 128×128):
+//
+//   - |trunc(x)| = trunc(|x|), and rounding to nearest is symmetric, so the
+//     sign can be dropped before the multiplication.
+//   - For p = float32(|u−v|·100) ≥ 0, float32(float64(p)·inv255) is
+//     float32(p/255): the float64 product is within 2⁻⁵¹ (relative) of
+//     p/255, while p/255 (p a float32, so m·2ᵉ with m < 2²⁴) never equals
+//     and never comes within 2⁻⁴³ (relative) of a midpoint (2M+1)·2ᵍ
+//     between two float32s (that would need m·2ᵉ = 255·(2M+1)·2ᵍ with
+//     2M+1 ≥ 2²⁴+1, so m ≥ 2²⁴); so both round to the same float32. Below
+//     the normal range both are far below 1 and truncate to 0.
+//
+// TestAbsTruncExhaustive checks this for every float32 p from 0 to 25,500
+// (the largest |u−v|·100 for luminances in 0..255) against the division.
+func absTrunc(u, v, k100 float32, inv255 float64) int {
+	d := math.Float32frombits(math.Float32bits(u-v) &^ (1 << 31)) // |u−v|
+	return div255(float32(d*k100), inv255)
+}
+
+// div255 is int(p/255) with p/255 rounded to float32, for p ≥ 0 (see
+// absTrunc).
+func div255(p float32, inv255 float64) int {
+	return int(float32(float64(p) * inv255))
 }
 
 // dct64To16 computes B = D·A·Dᵀ (PDQ spec §8) with D the 16×64 table of DCT-II
@@ -551,26 +793,25 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 			var s0, s1, s2, s3 float32
 			for k := 0; k < 64; k += 4 {
 				d := (*[4]float32)(di[k:])
-				a0 := (*[4]float32)(a[k+0][j:])
-				a1 := (*[4]float32)(a[k+1][j:])
-				a2 := (*[4]float32)(a[k+2][j:])
-				a3 := (*[4]float32)(a[k+3][j:])
-				s0 += float32(d[0] * a0[0])
-				s1 += float32(d[0] * a0[1])
-				s2 += float32(d[0] * a0[2])
-				s3 += float32(d[0] * a0[3])
-				s0 += float32(d[1] * a1[0])
-				s1 += float32(d[1] * a1[1])
-				s2 += float32(d[1] * a1[2])
-				s3 += float32(d[1] * a1[3])
-				s0 += float32(d[2] * a2[0])
-				s1 += float32(d[2] * a2[1])
-				s2 += float32(d[2] * a2[2])
-				s3 += float32(d[2] * a2[3])
-				s0 += float32(d[3] * a3[0])
-				s1 += float32(d[3] * a3[1])
-				s2 += float32(d[3] * a3[2])
-				s3 += float32(d[3] * a3[3])
+				// Rows k..k+3 as one array: their columns j are fixed
+				// offsets from one address (no per-row address arithmetic).
+				r := (*[4][64]float32)(a[k:])
+				s0 += float32(d[0] * r[0][j])
+				s1 += float32(d[0] * r[0][j+1])
+				s2 += float32(d[0] * r[0][j+2])
+				s3 += float32(d[0] * r[0][j+3])
+				s0 += float32(d[1] * r[1][j])
+				s1 += float32(d[1] * r[1][j+1])
+				s2 += float32(d[1] * r[1][j+2])
+				s3 += float32(d[1] * r[1][j+3])
+				s0 += float32(d[2] * r[2][j])
+				s1 += float32(d[2] * r[2][j+1])
+				s2 += float32(d[2] * r[2][j+2])
+				s3 += float32(d[2] * r[2][j+3])
+				s0 += float32(d[3] * r[3][j])
+				s1 += float32(d[3] * r[3][j+1])
+				s2 += float32(d[3] * r[3][j+2])
+				s3 += float32(d[3] * r[3][j+3])
 			}
 			t[i][j], t[i][j+1], t[i][j+2], t[i][j+3] = s0, s1, s2, s3
 		}

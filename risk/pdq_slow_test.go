@@ -31,29 +31,7 @@ func slowPDQ(img image.Image) (Hash, int) {
 			}
 		}
 	}
-	var a [64][64]float32
-	if rows == 64 && cols == 64 {
-		for i := range 64 {
-			copy(a[i][:], buf1[i*64:])
-		}
-	} else {
-		wr, wc := (cols+127)/128, (rows+127)/128
-		for range 2 {
-			for y := range rows {
-				slowBox(buf1[y*cols:], buf2[y*cols:], cols, 1, wr)
-			}
-			for x := range cols {
-				slowBox(buf2[x:], buf1[x:], rows, cols, wc)
-			}
-		}
-		for i := range 64 {
-			for j := range 64 {
-				y := int((float64(i) + 0.5) * float64(rows) / 64)
-				x := int((float64(j) + 0.5) * float64(cols) / 64)
-				a[i][j] = buf1[y*cols+x]
-			}
-		}
-	}
+	a := slowMatrix(buf1, buf2, rows, cols)
 	q := imageQuality(&a)
 	var d [16][64]float32
 	s := float64(float32(math.Sqrt(2.0 / 64.0)))
@@ -95,6 +73,37 @@ func slowPDQ(img image.Image) (Hash, int) {
 		}
 	}
 	return h, q
+}
+
+// slowMatrix is the spec's 64×64 matrix (PDQ spec §5, §6) of the luminance
+// buf1 (rows×cols, overwritten; buf2 is scratch of the same size): two
+// rounds of box filters along rows, then along columns, walking each column
+// with stride cols, then point sampling.
+func slowMatrix(buf1, buf2 []float32, rows, cols int) [64][64]float32 {
+	var a [64][64]float32
+	if rows == 64 && cols == 64 {
+		for i := range 64 {
+			copy(a[i][:], buf1[i*64:])
+		}
+	} else {
+		wr, wc := (cols+127)/128, (rows+127)/128
+		for range 2 {
+			for y := range rows {
+				slowBox(buf1[y*cols:], buf2[y*cols:], cols, 1, wr)
+			}
+			for x := range cols {
+				slowBox(buf2[x:], buf1[x:], rows, cols, wc)
+			}
+		}
+		for i := range 64 {
+			for j := range 64 {
+				y := int((float64(i) + 0.5) * float64(rows) / 64)
+				x := int((float64(j) + 0.5) * float64(cols) / 64)
+				a[i][j] = buf1[y*cols+x]
+			}
+		}
+	}
+	return a
 }
 
 // slowBox is the spec's one-dimensional box filter over n samples at the
