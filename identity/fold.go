@@ -194,7 +194,7 @@ func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 		form = norm.NFC
 	}
 	switch {
-	case form == norm.NFKC && quickNFKC(s), form != norm.NFKC && form.QuickSpanString(s) == len(s):
+	case form == norm.NFKC && quickNFKC(s), form != norm.NFKC && utf8.ValidString(s) && form.QuickSpanString(s) == len(s):
 		for _, r := range s {
 			dst = f.rune(dst, r)
 		}
@@ -203,6 +203,13 @@ func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 		for _, r := range s {
 			dst = f.rune(dst, fullwidthToASCII(r))
 		}
+	case !utf8.ValidString(s):
+		// norm reads an invalid byte together with the bytes after it
+		// (QuickSpanString("\xf6\u0678") is 3, so U+0678 was left
+		// unnormalized and Fold was not idempotent): fold the string with
+		// each invalid byte replaced by U+FFFD, as the other paths read
+		// it. This allocates; names are valid UTF-8.
+		return foldOnce(dst, replaceInvalid(s), skip)
 	default:
 		// The general case: norm.Iter escapes, so this costs one
 		// allocation (see the package documentation).
@@ -224,7 +231,25 @@ func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 	return dst, f.used, f.renorm
 }
 
-// quickNFKC reports whether norm.NFKC.QuickSpanString(s) == len(s). Code
+// replaceInvalid returns s with each byte that is not part of valid UTF-8
+// replaced by U+FFFD, as ranging over s reads it.
+func replaceInvalid(s string) string {
+	b := make([]byte, 0, len(s)+len(s)/2)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = utf8.AppendRune(b, utf8.RuneError)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// quickNFKC reports whether s is valid UTF-8 and
+// norm.NFKC.QuickSpanString(s) == len(s) (norm's answer alone is not
+// enough for invalid UTF-8: see foldOnce). Code
 // points below U+0300 have canonical combining class 0 and never combine
 // with what precedes them, so a string of them is in NFKC by the quick
 // check unless one of them has a compatibility decomposition; names in
@@ -240,7 +265,7 @@ func quickNFKC(s string) bool {
 			continue
 		case c < 0xC2 || c >= 0xCC || i+1 == len(s) || s[i+1]&0xC0 != 0x80:
 			// U+0300 and above, or invalid UTF-8.
-			return norm.NFKC.QuickSpanString(s) == len(s)
+			return utf8.ValidString(s[i:]) && norm.NFKC.QuickSpanString(s) == len(s)
 		}
 		if compatBelow300(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
 			return false
