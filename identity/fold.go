@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -232,19 +233,29 @@ func foldOnce(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool) {
 }
 
 // replaceInvalid returns s with each byte that is not part of valid UTF-8
-// replaced by U+FFFD, as ranging over s reads it.
+// replaced by U+FFFD, as ranging over s reads it. It allocates once.
 func replaceInvalid(s string) string {
-	b := make([]byte, 0, len(s)+len(s)/2)
+	size := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
-			b = utf8.AppendRune(b, utf8.RuneError)
+			size += len(string(utf8.RuneError)) - 1
+		}
+		size += n
+		i += n
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
 		} else {
-			b = append(b, s[i:i+n]...)
+			b.WriteString(s[i : i+n])
 		}
 		i += n
 	}
-	return string(b)
+	return b.String()
 }
 
 // quickNFKC reports whether s is valid UTF-8 and
