@@ -294,7 +294,7 @@ func foldOnceGeneral(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool)
 		// unnormalized and Fold was not idempotent): fold the string with
 		// each invalid byte replaced by U+FFFD, as the other paths read
 		// it. This allocates; names are valid UTF-8.
-		return foldOnce(dst, replaceInvalid(s), skip)
+		return foldOnceGeneral(dst, replaceInvalid(s), skip) // not ASCII: it has U+FFFD
 	default:
 		// The general case: norm.Iter escapes, so this costs one
 		// allocation (see the package documentation).
