@@ -349,8 +349,14 @@ func replaceInvalid(s string) string {
 // with what precedes them, so a string of them is in NFKC by the quick
 // check unless one of them has a compatibility decomposition; names in
 // Latin script are checked here without the norm tables, which took a
-// quarter of Compare's time (BenchmarkCompare/latin-marks). Anything else
-// goes to norm. TestQuickNFKC checks every code point.
+// quarter of Compare's time (BenchmarkCompare/latin-marks). CJK Unified
+// Ideographs (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3) are in
+// NFKC too, have class 0 and never combine with what precedes them (a
+// syllable may combine with a trailing jamo after it, which is above
+// U+0300 and so goes to norm with the whole string): names such as "张
+// John" or "남궁 민수" are checked without norm as well. Anything else goes
+// to norm. TestQuickNFKC checks every code point, alone and after a
+// letter, an ideograph and a syllable.
 func quickNFKC(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -358,9 +364,12 @@ func quickNFKC(s string) bool {
 		case c < utf8.RuneSelf:
 			i++
 			continue
+		case c >= 0xE4 && c <= 0xED && i+2 < len(s) && isCJK3(c, s[i+1], s[i+2]):
+			i += 3
+			continue
 		case c < 0xC2 || c >= 0xCC || i+1 == len(s) || s[i+1]&0xC0 != 0x80:
 			// U+0300 and above, or invalid UTF-8.
-			return utf8.ValidString(s[i:]) && norm.NFKC.QuickSpanString(s) == len(s)
+			return norm.NFKC.QuickSpanString(s) == len(s) && utf8.ValidString(s[i:])
 		}
 		if compatBelow300(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)) {
 			return false
@@ -368,6 +377,15 @@ func quickNFKC(s string) bool {
 		i += 2
 	}
 	return true
+}
+
+// isCJK3 reports whether the bytes a, b, c are the UTF-8 form of a CJK
+// Unified Ideograph (E4 B8 80 to E9 BF BF) or a Hangul syllable (EA B0 80
+// to ED 9E A3). With b and c continuation bytes, the three bytes read as
+// one big-endian number are ordered as the code points are.
+func isCJK3(a, b, c byte) bool {
+	x := uint32(a)<<16 | uint32(b)<<8 | uint32(c)
+	return (b^0x80)|(c^0x80) < 0x40 && (x-0xE4B880 <= 0xE9BFBF-0xE4B880 || x-0xEAB080 <= 0xED9EA3-0xEAB080)
 }
 
 // compatBelow300 reports whether r, below U+0300, has a compatibility

@@ -149,16 +149,32 @@ func propStreamIsFold(t *rapid.T) {
 
 func TestPropStreamIsFold(t *testing.T) { rapid.Check(t, propStreamIsFold) }
 
-// TestQuickNFKC checks quickNFKC against norm for every code point, alone
-// and after a letter.
+// TestQuickNFKC checks quickNFKC against norm for every code point, alone,
+// after a letter, an ideograph and a Hangul syllable of each kind (LV, which
+// a trailing jamo composes with, and LVT), and before an ideograph; and
+// every three-byte sequence with a lead byte of the CJK ranges (E4–ED),
+// valid UTF-8 or not.
 func TestQuickNFKC(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if r >= 0xD800 && r <= 0xDFFF {
 			continue
 		}
-		for _, s := range []string{string(r), "e" + string(r)} {
+		c := string(r)
+		for _, s := range []string{c, "e" + c, "张" + c, "가" + c, "각" + c, c + "张", "张" + c + "가"} {
 			if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
 				t.Errorf("quickNFKC(%+q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	for a := 0xE4; a <= 0xED; a++ {
+		for b := range 256 {
+			for c := range 256 {
+				s := string([]byte{byte(a), byte(b), byte(c)})
+				for _, s := range []string{s, "a" + s + "b"} {
+					if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
+						t.Fatalf("quickNFKC(%+q) = %v, want %v", s, got, want)
+					}
+				}
 			}
 		}
 	}
