@@ -279,7 +279,7 @@ func foldOnceGeneral(dst []byte, s string, skip Reasons) ([]byte, Reasons, bool)
 		form = norm.NFC
 	}
 	switch {
-	case form == norm.NFKC && quickNFKC(s), form != norm.NFKC && utf8.ValidString(s) && form.QuickSpanString(s) == len(s):
+	case form == norm.NFKC && quickNFKC(s), form != norm.NFKC && quickNFC(s):
 		for _, r := range s {
 			dst = f.rune(dst, r)
 		}
@@ -367,6 +367,8 @@ func quickNFKC(s string) bool {
 		case c >= 0xE4 && c <= 0xED && i+2 < len(s) && isCJK3(c, s[i+1], s[i+2]):
 			i += 3
 			continue
+		case c == 0xEF && i+2 < len(s) && isFullwidth3(c, s[i+1], s[i+2]):
+			return false // NFKC_Quick_Check=No: norm's quick span stops here
 		case c < 0xC2 || c >= 0xCC || i+1 == len(s) || s[i+1]&0xC0 != 0x80:
 			// U+0300 and above, or invalid UTF-8.
 			return norm.NFKC.QuickSpanString(s) == len(s) && utf8.ValidString(s[i:])
@@ -377,6 +379,40 @@ func quickNFKC(s string) bool {
 		i += 2
 	}
 	return true
+}
+
+// quickNFC reports whether s is valid UTF-8 and
+// norm.NFC.QuickSpanString(s) == len(s), checking the code points below
+// U+0300, CJK Unified Ideographs, Hangul syllables, full-width ASCII and
+// U+3000 without the norm tables: each is in NFC, has class 0 and never
+// combines with what precedes it (as in quickNFKC; full-width forms and
+// U+3000 have only compatibility decompositions). Compare folds with the
+// width fold skipped, in NFC, to find its reasons
+// (BenchmarkCompare/fullwidth). TestQuickNFKC checks it with quickNFKC.
+func quickNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xC2 && c < 0xCC && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		case i+2 < len(s) && (c >= 0xE4 && c <= 0xED && isCJK3(c, s[i+1], s[i+2]) ||
+			c == 0xEF && isFullwidth3(c, s[i+1], s[i+2]) || c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80):
+			i += 3
+		default:
+			// U+0300 and above, or invalid UTF-8.
+			return norm.NFC.QuickSpanString(s) == len(s) && utf8.ValidString(s[i:])
+		}
+	}
+	return true
+}
+
+// isFullwidth3 reports whether the bytes a, b, c are the UTF-8 form of
+// full-width ASCII, U+FF01 to U+FF5E (EF BC 81 to EF BD 9E).
+func isFullwidth3(a, b, c byte) bool {
+	x := uint32(a)<<16 | uint32(b)<<8 | uint32(c)
+	return (b^0x80)|(c^0x80) < 0x40 && x-0xEFBC81 <= 0xEFBD9E-0xEFBC81
 }
 
 // isCJK3 reports whether the bytes a, b, c are the UTF-8 form of a CJK

@@ -40,6 +40,9 @@ func FuzzFold(f *testing.F) {
 		if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
 			t.Fatalf("quickNFKC(%+q) = %v, norm says %v", s, got, want)
 		}
+		if got, want := quickNFC(s), utf8.ValidString(s) && norm.NFC.QuickSpanString(s) == len(s); got != want {
+			t.Fatalf("quickNFC(%+q) = %v, norm says %v", s, got, want)
+		}
 	})
 }
 
