@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -66,5 +67,23 @@ func BenchmarkParse(b *testing.B) {
 				_, _ = Parse(in.b)
 			}
 		})
+	}
+}
+
+// BenchmarkFoldLong folds 1, 16 and 64 KB of each adversarial pattern of
+// longFoldUnits; the MB/s of the three sizes stay alike (linear cost).
+func BenchmarkFoldLong(b *testing.B) {
+	for _, u := range longFoldUnits {
+		for _, kb := range []int{1, 16, 64} {
+			s := repeatTo(u.unit, kb<<10)
+			b.Run(u.name+"/"+strconv.Itoa(kb)+"KB", func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(s)))
+				buf := make([]byte, 0, 20*len(s))
+				for b.Loop() {
+					buf = AppendFold(buf[:0], s)
+				}
+			})
+		}
 	}
 }

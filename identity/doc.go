@@ -126,7 +126,9 @@
 //     decomposed sequences that compose) goes through norm.Iter, which
 //     escapes to the heap: one allocation. Input in which a dropped
 //     character leaves combining marks out of order is normalized again,
-//     which allocates too; names never do that.
+//     which allocates too; names never do that. Invalid UTF-8 is first
+//     copied with each bad byte replaced by U+FFFD, one allocation,
+//     because norm reads a bad byte together with the bytes after it.
 //   - [Fold] returns s itself, without allocating, when s is its own key
 //     (up to [MaxBytes]); otherwise it allocates the key once.
 //   - [Compare] allocates nothing when both inputs are at most 128 bytes

@@ -66,6 +66,10 @@ func TestFold(t *testing.T) {
 		{"invisible-dropped", "김\u3164민\u034f\ufe0f", "김민"},
 		{"symbols-kept", "a+b", "a+b"},
 		{"invalid-utf8", "a\xffb", "a\ufffdb"},
+		// norm's quick check read \xf6 with the two bytes of U+0678 after
+		// it as one invalid unit, so U+0678 was not decomposed (FuzzFold).
+		{"invalid-utf8-before-compat", "\xf6\u0678", "\ufffd\u064a\u0674"},
+		{"invalid-utf8-before-mark", "e\xf6\u0301", "e\ufffd\u0301"},
 		{"only-separators", " ·- ", ""},
 	}
 	for _, tt := range tests {

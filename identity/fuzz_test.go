@@ -1,6 +1,8 @@
 package identity
 
 import (
+	"unicode/utf8"
+
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -28,6 +30,13 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { checkParse(t, s) })
 }
 
+// FuzzFold checks Fold's invariants, the reasons it reports and
+// quickNFKC and quickNFC against norm. With -parallel=1 it can report 0
+// execs/s for up to a minute: that is the fuzzer minimizing a new input
+// (its last pass tries every subrange, quadratic in the input's length,
+// for up to -fuzzminimizetime, 60 s by default), not a slow Fold, which is
+// linear (BenchmarkFoldLong, TestFoldLongAllocs). -fuzzminimizetime=100x
+// removes the stalls.
 func FuzzFold(f *testing.F) {
 	for _, s := range seeds() {
 		f.Add(s)
@@ -35,8 +44,11 @@ func FuzzFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFold(t, s)
 		checkUnusedFoldKeepsKey(t, s)
-		if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+		if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
 			t.Fatalf("quickNFKC(%+q) = %v, norm says %v", s, got, want)
+		}
+		if got, want := quickNFC(s), utf8.ValidString(s) && norm.NFC.QuickSpanString(s) == len(s); got != want {
+			t.Fatalf("quickNFC(%+q) = %v, norm says %v", s, got, want)
 		}
 	})
 }

@@ -3,8 +3,6 @@ package identity
 import (
 	"bytes"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // foldReasons returns the folds without which a and b would not be equal,
@@ -94,7 +92,7 @@ func newFoldStream(buf []byte, s string, key []byte, q Reasons, used, lowQuick b
 // and folds NFC input rune by rune; otherwise s must be lowQuick.
 func streamable(s string, q Reasons, lowQuick bool) bool {
 	if q == ReasonWidth {
-		return lowQuick || norm.NFC.QuickSpanString(s) == len(s)
+		return lowQuick || quickNFC(s)
 	}
 	return lowQuick
 }
@@ -123,10 +121,12 @@ func keysDiffer(a, b foldStream) bool {
 		default:
 			return !bytes.Equal(oa[checked:], ob[checked:])
 		}
+		// Usually a step adds a byte or two: compare them in place.
 		n := min(len(oa), len(ob))
-		if !bytes.Equal(oa[checked:n], ob[checked:n]) {
-			return true
+		for ; checked < n; checked++ {
+			if oa[checked] != ob[checked] {
+				return true
+			}
 		}
-		checked = n
 	}
 }

@@ -149,16 +149,39 @@ func propStreamIsFold(t *rapid.T) {
 
 func TestPropStreamIsFold(t *testing.T) { rapid.Check(t, propStreamIsFold) }
 
-// TestQuickNFKC checks quickNFKC against norm for every code point, alone
-// and after a letter.
+// TestQuickNFKC checks quickNFKC against norm for every code point, alone,
+// after a letter, an ideograph and a Hangul syllable of each kind (LV, which
+// a trailing jamo composes with, and LVT), and before an ideograph; and
+// every three-byte sequence with a lead byte from E3 to EF (the CJK ranges,
+// full-width ASCII and U+3000), valid UTF-8 or not; quickNFC likewise
+// against norm.NFC.
 func TestQuickNFKC(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if r >= 0xD800 && r <= 0xDFFF {
 			continue
 		}
-		for _, s := range []string{string(r), "e" + string(r)} {
-			if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+		c := string(r)
+		for _, s := range []string{c, "e" + c, "张" + c, "가" + c, "각" + c, c + "张", "张" + c + "가", "Ｊ" + c, "\u3000" + c} {
+			if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
 				t.Errorf("quickNFKC(%+q) = %v, want %v", s, got, want)
+			}
+			if got, want := quickNFC(s), utf8.ValidString(s) && norm.NFC.QuickSpanString(s) == len(s); got != want {
+				t.Errorf("quickNFC(%+q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	for a := 0xE3; a <= 0xEF; a++ {
+		for b := range 256 {
+			for c := range 256 {
+				s := string([]byte{byte(a), byte(b), byte(c)})
+				for _, s := range []string{s, "a" + s + "b"} {
+					if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
+						t.Fatalf("quickNFKC(%+q) = %v, want %v", s, got, want)
+					}
+					if got, want := quickNFC(s), utf8.ValidString(s) && norm.NFC.QuickSpanString(s) == len(s); got != want {
+						t.Fatalf("quickNFC(%+q) = %v, want %v", s, got, want)
+					}
+				}
 			}
 		}
 	}
@@ -170,8 +193,11 @@ func propQuickNFKC(t *rapid.T) {
 	s := rapid.OneOf(anyString(), rapid.StringOf(rapid.RuneFrom(nil, &unicode.RangeTable{
 		R16: []unicode.Range16{{Lo: 0x20, Hi: 0x7E, Stride: 1}, {Lo: 0xA0, Hi: 0x36F, Stride: 1}},
 	}))).Draw(t, "s")
-	if got, want := quickNFKC(s), norm.NFKC.QuickSpanString(s) == len(s); got != want {
+	if got, want := quickNFKC(s), utf8.ValidString(s) && norm.NFKC.QuickSpanString(s) == len(s); got != want {
 		t.Fatalf("quickNFKC(%+q) = %v, want %v", s, got, want)
+	}
+	if got, want := quickNFC(s), utf8.ValidString(s) && norm.NFC.QuickSpanString(s) == len(s); got != want {
+		t.Fatalf("quickNFC(%+q) = %v, want %v", s, got, want)
 	}
 }
 

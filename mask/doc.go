@@ -108,8 +108,12 @@
 // [Name] and [NameFrom] allocate exactly once, for the masked text (see
 // BENCHMARKS.md for their times). A name of CJK Unified Ideographs and
 // Hangul syllables only is masked without segmenting it, since each of its
-// characters is a grapheme of its own; Name then asks [identity.Parse]
-// only for the surname, in the styles that need it. A Masked stores its
+// characters is a grapheme of its own, and without calling
+// [identity.Parse]: its surname, which only the styles that keep or hide
+// the surname need, follows from its first two characters and a copy of
+// identity's compound-surname tables (a test checks the copy against
+// identity's generated file and the surnames against identity.Parse). A
+// Masked stores its
 // hidden spans in a fixed bit set with a bit for each of the at most
 // [identity.MaxGraphemes] graphemes of a name, without a slice.
 //

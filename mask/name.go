@@ -104,8 +104,9 @@ func (m *Masked) set(n *identity.Name, style Style, opts []Option, fast bool) er
 }
 
 // setCJK is [Masked.parse] for a name of k CJK Unified Ideographs and
-// Hangul syllables only, as [cjkOnly] reports. It asks identity only for
-// the surname, and only in the styles that need it.
+// Hangul syllables only, as [cjkOnly] reports. It does not call identity:
+// the surname, which only HideSurname and KeepSurname need, comes from
+// [surnameCJK].
 //
 // Why this is exact: identity.Parse keeps such a name as it is (it is in
 // NFC and has no white space to trim) and makes each rune a grapheme of
@@ -125,11 +126,7 @@ func (m *Masked) setCJK(name string, k int, style Style, opts []Option) error {
 	}
 	var sur Span
 	if style == HideSurname || style == KeepSurname {
-		n, err := identity.Parse(name)
-		if err != nil {
-			return err // never: see above
-		}
-		sur = n.Surname()
+		sur = surnameCJK(name, k) // identity.Parse(name).Surname()
 	}
 	m.mask, m.style, m.hideLength = c.mask, style, c.hideLength
 	m.clear, m.clearLen, m.n = unsafe.StringData(name), uint16(len(name)), uint8(k)
