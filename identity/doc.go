@@ -181,5 +181,3 @@
 // Every function in this package is pure and safe for concurrent use; a
 // Name is immutable.
 package identity
-
-//go:generate go test -run=^TestTablesUpToDate$ ../internal/gen/surnames -args -update

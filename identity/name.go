@@ -11,6 +11,8 @@ import (
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/transferguard/transferguard/internal/compound"
 )
 
 // Limits of [Parse]. A name longer than either gets [ErrTooLong].
@@ -153,7 +155,7 @@ func Parse(s string, opts ...Option) (Name, error) {
 }
 
 // parseSlow is [Parse] without the fast paths ([checkRunes], [trimSpace],
-// [Name.segment], [chineseCompound] and surname's shortcut): the general
+// [Name.segment], [compound.Chinese] and surname's shortcut): the general
 // path, kept as the reference that the fast paths are tested against
 // (parse_fast_test.go).
 func parseSlow(s string, opts ...Option) (Name, error) {
@@ -262,7 +264,7 @@ func (n *Name) parseCJK(s string, script Script) error {
 	case script == ScriptMixed:
 		n.sur[1] = uint8(k)
 	case k < 3:
-	case script == ScriptHan && chineseCompound(s[:6]), script == ScriptHangul && koreanCompoundSurname(s[:6]):
+	case script == ScriptHan && compound.Chinese(s[:6]), script == ScriptHangul && compound.Korean(s[:6]):
 		n.sur[1] = 2
 	}
 	return nil

@@ -1,15 +1,12 @@
 package identity
 
 import (
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/transferguard/transferguard/internal/han"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
@@ -158,41 +155,6 @@ func TestCheckRunesStable(t *testing.T) {
 		if got, err := checkRunes(tt.in); err != nil || got != tt.want {
 			t.Errorf("checkRunes(%+q) = %v, %v; want %v, nil", tt.in, got, err, tt.want)
 		}
-	}
-}
-
-// TestCompoundFirst checks the first-rune filter of chineseCompound: it
-// holds exactly the runes that are, or fold with han.Fold to, the first
-// character of an entry of the generated chineseCompoundSurname.
-func TestCompoundFirst(t *testing.T) {
-	src, err := os.ReadFile("surnames_table.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := regexp.MustCompile(`(?s)func chineseCompoundSurname\(.*?\n}`).Find(src)
-	entries := regexp.MustCompile(`"(\p{Han}\p{Han})"`).FindAllSubmatch(body, -1)
-	if len(entries) < 100 {
-		t.Fatalf("read %d entries of chineseCompoundSurname, want at least 100", len(entries))
-	}
-	first := map[rune]bool{}
-	for _, e := range entries {
-		if !chineseCompoundSurname(string(e[1])) {
-			t.Fatalf("%+q read from surnames_table.go is not in chineseCompoundSurname", e[1])
-		}
-		r, _ := utf8.DecodeRune(e[1])
-		first[r] = true
-	}
-	var want, got []rune
-	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if first[r] || first[han.Fold(r)] {
-			want = append(want, r)
-		}
-		if compoundFirst(r) {
-			got = append(got, r)
-		}
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("compoundFirst (-want +got):\n%s", d)
 	}
 }
 

@@ -8,11 +8,16 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/transferguard/transferguard/identity"
+	"github.com/transferguard/transferguard/internal/compound"
 	"github.com/transferguard/transferguard/internal/han"
 	"pgregory.net/rapid"
 )
+
+// rune3 decodes the three-byte rune at the start of s.
+func rune3(s string) rune {
+	return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+}
 
 // tableEntries returns the quoted two-rune entries of the function fn in
 // the Go source file path, sorted.
@@ -32,41 +37,6 @@ func tableEntries(t *testing.T, path, fn string) []string {
 	}
 	slices.Sort(es)
 	return es
-}
-
-// TestSurnameCJKTables checks surnameCJK's tables against identity's
-// generated ones: the same entries of Chinese and Korean compound
-// surnames, each accepted, and compoundFirst holding exactly the
-// ideographs that are, or fold with han.Fold to, the first character of a
-// Chinese entry.
-func TestSurnameCJKTables(t *testing.T) {
-	const generated = "../identity/surnames_table.go"
-	for _, tab := range []struct {
-		identity, mask string
-		is             func(string) bool
-	}{
-		{"chineseCompoundSurname", "chineseCompoundSurname", chineseCompoundSurname},
-		{"koreanCompoundSurname", "koreanCompound", koreanCompound},
-	} {
-		want := tableEntries(t, generated, tab.identity)
-		if d := cmp.Diff(want, tableEntries(t, "surname.go", tab.mask)); d != "" {
-			t.Errorf("%s differs from identity's %s (-identity +mask):\n%s", tab.mask, tab.identity, d)
-		}
-		for _, e := range want {
-			if !tab.is(e) || len(e) != 6 {
-				t.Errorf("%s(%+q) = false or not two three-byte runes", tab.mask, e)
-			}
-		}
-	}
-	first := map[rune]bool{}
-	for _, e := range tableEntries(t, generated, "chineseCompoundSurname") {
-		first[rune3(e)] = true
-	}
-	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		if want := first[r] || first[han.Fold(r)]; compoundFirst(r) != want {
-			t.Errorf("compoundFirst(%+q) = %v, want %v", string(r), !want, want)
-		}
-	}
 }
 
 // checkSurnameCJK compares surnameCJK with identity.Parse for s, a name
@@ -104,8 +74,8 @@ func TestSurnameCJK(t *testing.T) {
 	for r := rune(0xAC00); r <= 0xD7A3; r++ {
 		all = append(all, r)
 	}
-	entries := append(tableEntries(t, "../identity/surnames_table.go", "chineseCompoundSurname"),
-		tableEntries(t, "../identity/surnames_table.go", "koreanCompoundSurname")...)
+	entries := append(tableEntries(t, "../internal/compound/table.go", "ChineseTable"),
+		tableEntries(t, "../internal/compound/table.go", "Korean")...)
 	firsts, seconds := map[rune]bool{}, map[rune]bool{}
 	for _, e := range entries {
 		firsts[rune3(e)], seconds[rune3(e[3:])] = true, true
@@ -124,7 +94,7 @@ func TestSurnameCJK(t *testing.T) {
 				checkSurnameCJK(t, sa+string(b)+rest)
 			}
 		}
-		if compoundFirst(a) || firsts[a] || firsts[han.Fold(a)] {
+		if compound.ChineseFirst(a) || firsts[a] || firsts[han.Fold(a)] {
 			for _, b := range all {
 				checkSurnameCJK(t, sa+string(b)+"明")
 				checkSurnameCJK(t, sa+string(b)+"민")

@@ -13,11 +13,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite identity/surnames_table.go")
+var update = flag.Bool("update", false, "rewrite internal/compound/table.go")
 
 const (
 	dataDir = "../data/chinese-names"
-	outFile = "../../../identity/surnames_table.go"
+	outFile = "../../compound/table.go"
 )
 
 // TestTablesUpToDate regenerates the table and fails if the committed file
@@ -42,7 +42,7 @@ func TestTablesUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale; run go generate ./identity (-want +got):\n%s", filepath.Base(outFile), cmp.Diff(string(want), string(got)))
+		t.Errorf("%s is stale; run go generate ./internal/compound (-want +got):\n%s", filepath.Base(outFile), cmp.Diff(string(want), string(got)))
 	}
 }
 

@@ -4,11 +4,11 @@
 // chinese-poetry commit 5d14ccb5, MIT), pinyin-pro-surnames/surnames-pinyin.derived.tsv
 // (pinyin-pro 3.29.4, MIT) and amendments.txt (transferguard).
 
-package identity
+package compound
 
-// chineseCompoundSurname reports whether s (two Han characters) is a Chinese compound surname, in simplified or traditional form.
+// ChineseTable reports whether s (two Han characters) is a Chinese compound surname, in simplified or traditional form.
 // 103 entries.
-func chineseCompoundSurname(s string) bool {
+func ChineseTable(s string) bool {
 	switch s {
 	case "万俟", // 百家姓 line 52
 		"上官", // 百家姓 line 52
@@ -118,9 +118,9 @@ func chineseCompoundSurname(s string) bool {
 	return false
 }
 
-// koreanCompoundSurname reports whether s (two Hangul syllables) is a Korean compound surname.
+// Korean reports whether s (two Hangul syllables) is a Korean compound surname.
 // 11 entries.
-func koreanCompoundSurname(s string) bool {
+func Korean(s string) bool {
 	switch s {
 	case "남궁", // amendments.txt:60 Namgung 南宮
 		"독고", // amendments.txt:64 Dokgo 獨孤
