@@ -171,13 +171,11 @@ func CompareNicknames(a, b string) NicknameMatch {
 		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
 	var x, y nickInfo
-	ka, na, ta, ua := nicknameKeyUnits(&ba, a)
-	kb, nb, tb, ub := nicknameKeyUnits(&bb, b)
-	x.key, x.trace = keyOf(&ba, ka, na), ta
-	y.key, y.trace = keyOf(&bb, kb, nb), tb
-	x.units, x.mask, x.unitsKnown, x.unitsMost = ua.units, ua.mask, ua.ok, int32(ua.most)
-	y.units, y.mask, y.unitsKnown, y.unitsMost = ub.units, ub.mask, ub.ok, int32(ub.most)
-	return compareAnalyzed(a, b, &x, &y)
+	ka, na := x.keyInto(&ba, a)
+	x.key = keyOf(&ba, ka, na)
+	kb, nb := y.keyInto(&bb, b)
+	y.key = keyOf(&bb, kb, nb)
+	return compareKeys(a, b, &x, &y)
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.
@@ -187,6 +185,7 @@ type nickInfo struct {
 	mixed      bool // MixedScript of the nickname, if mixedKnown
 	mixedKnown bool
 	unitsKnown bool
+	keyASCII   bool   // the key is ASCII and unitsKnown (set by keyInto only)
 	unitsMost  int32  // if > 0 and units are not known: at most that many (fills the padding)
 	units      int    // graphemes in key, if unitsKnown
 	mask       uint64 // a bit per grapheme hash, for the index's prefilter
@@ -289,6 +288,11 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 	if a == b {
 		return NicknameMatch{Score: scoreIdentical, Lookalike: x.key != "", Reasons: NickIdentical}
 	}
+	return compareKeys(a, b, x, y)
+}
+
+// compareKeys is compareAnalyzed for a != b.
+func compareKeys(a, b string, x, y *nickInfo) NicknameMatch {
 	var m NicknameMatch
 	if x.key == y.key {
 		if x.key == "" {
@@ -327,6 +331,17 @@ func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 	// A key has at most as many graphemes as runes, and editLimit grows
 	// with the length: below 5 runes on both sides no edit is allowed,
 	// whatever the graphemes (most Han and short keys).
+	if x.keyASCII && y.keyASCII {
+		// Both keys ASCII with their units known: the branch for ASCII
+		// keys below, without its scans.
+		n = max(x.units, y.units)
+		lim := editLimit(n)
+		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+			return 0, 0, false
+		}
+		d = osaASCII(x.key, y.key, lim)
+		return d, n, d <= lim
+	}
 	if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
 		return 0, 0, false
 	}
@@ -438,6 +453,8 @@ func appendUnits(dst []uint64, k string) []uint64 {
 			r, n = rune(c&0x1F)<<6|rune(k[i+1]&0x3F), 2 // decodeRune, inline
 		case c >= 0xE1 && c <= 0xEC && i+2 < len(k) && k[i+1]&0xC0 == 0x80 && k[i+2]&0xC0 == 0x80:
 			r, n = rune(c&0x0F)<<12|rune(k[i+1]&0x3F)<<6|rune(k[i+2]&0x3F), 3
+		case c == 0xE0 && i+2 < len(k) && k[i+1] >= 0xA0 && k[i+1] <= 0xBF && k[i+2]&0xC0 == 0x80:
+			r, n = rune(k[i+1]&0x3F)<<6|rune(k[i+2]&0x3F), 3 // Thai, Devanagari
 		default:
 			r, n = decodeRune(k, i)
 		}

@@ -79,11 +79,11 @@ type keyUnits struct {
 	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
-// appendKeyTableUnits appends NicknameKey(s) to dst and returns its trace
+// appendKeyTableUnits appends NicknameKey(s) to dst and adds its trace to
 // t when every rune of s has a table entry and the key fits in keyBufLen
-// bytes; ok is false otherwise. u holds the graphemes of the key when
-// every part is simple (keyRuneSimple).
-func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
+// bytes; ok is false otherwise (t is then partly noted). u holds the
+// graphemes of the key when every part is simple (keyRuneSimple).
+func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUnits, ok bool) {
 	kept := false
 	units, mask, simple := 0, uint64(0), true // u, in registers
 	run := 0                                  // start of the run of keyPlain runes not copied yet
@@ -105,6 +105,10 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			// overlong or surrogate forms).
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 			id = keyID(r)
+		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+			// Three bytes, U+0800..U+0FFF: Thai, Devanagari.
+			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			id = keyID(r)
 		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
 			// Four bytes, U+10000..U+3FFFF: emoji, mathematical letters.
 			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
@@ -118,7 +122,7 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 		}
 		switch id {
 		case keyNone:
-			return dst, t, keyUnits{}, false
+			return dst, keyUnits{}, false
 		case keyPlain:
 			// Copied with its run, before the next part or at the end.
 			kept = true
@@ -129,16 +133,16 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 		}
 		if run < i {
 			if len(dst)+i-run > keyBufLen {
-				return dst, t, keyUnits{}, false
+				return dst, keyUnits{}, false
 			}
 			dst = append(dst, s[run:i]...)
 		}
 		run = i + n
 		switch id {
 		case keyHangul:
-			dst, kept, ok = appendSyllableEntries(dst, r, kept, &t)
+			dst, kept, ok = appendSyllableEntries(dst, r, kept, t)
 			if !ok {
-				return dst, t, keyUnits{}, false
+				return dst, keyUnits{}, false
 			}
 			simple = false // jamo are not simple
 		default:
@@ -147,8 +151,8 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			mask |= keyEntryMask[id-keyFirst]
 			simple = simple && e&keyEntrySimple != 0
 			if e>>keyEntryItemsShift != 0 {
-				if dst, kept, ok = appendEntry(dst, r, e, kept, &t); !ok {
-					return dst, t, keyUnits{}, false
+				if dst, kept, ok = appendEntry(dst, r, e, kept, t); !ok {
+					return dst, keyUnits{}, false
 				}
 				break
 			}
@@ -156,7 +160,7 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if m > 0 {
 				if len(dst)+m > keyBufLen {
-					return dst, t, keyUnits{}, false
+					return dst, keyUnits{}, false
 				}
 				dst = appendShort(dst, keyParts[off:off+m])
 				kept = true
@@ -169,11 +173,11 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 	}
 	if run < len(s) {
 		if len(dst)+len(s)-run > keyBufLen {
-			return dst, t, keyUnits{}, false
+			return dst, keyUnits{}, false
 		}
 		dst = append(dst, s[run:]...)
 	}
-	return dst, t, keyUnits{units: units, mask: mask, ok: simple}, kept
+	return dst, keyUnits{units: units, mask: mask, ok: simple}, kept
 }
 
 // appendSyllableEntries appends the parts of the jamo of the Hangul
@@ -298,22 +302,23 @@ func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
 // syllables (keyHangul), in one tight loop: a syllable's part is the parts
 // of its jamo, from keyJamo. ok is false for any other nickname.
 //
-// syllables is the number of graphemes of the key when every syllable's
+// It adds the trace to t (partly noted when ok is false). syllables is
+// the number of graphemes of the key when every syllable's
 // jamo keep their roles (see syllableUnits), else 0.
-func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, syllables int, ok bool) {
+func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
 	if s == "" || len(s)%3 != 0 {
-		return dst, t, 0, false
+		return dst, 0, false
 	}
 	units := true
 	for i := 0; i < len(s); i += 3 {
 		c, c1, c2 := s[i], s[i+1], s[i+2]
 		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			return dst, t, 0, false
+			return dst, 0, false
 		}
 		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		h := int(r - hangulBase)
 		if uint(h) >= 11172 || keyID(r) != keyHangul {
-			return dst, t, 0, false
+			return dst, 0, false
 		}
 		tj := jamoLCount + jamoVCount + h%jamoTCount
 		units = units && keyJamoUnit[h/(jamoVCount*jamoTCount)] && keyJamoUnit[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount] &&
@@ -337,18 +342,18 @@ func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, syllables
 			}
 			id := keyJamo[j]
 			if id < keyFirst {
-				return dst, t, 0, false
+				return dst, 0, false
 			}
 			e := keyEntries[id-keyFirst]
 			if e>>keyEntryItemsShift != 0 {
-				if dst, _, ok = appendEntry(dst, jr, e, true, &t); !ok {
-					return dst, t, 0, false
+				if dst, _, ok = appendEntry(dst, jr, e, true, t); !ok {
+					return dst, 0, false
 				}
 				continue
 			}
 			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
 			if len(dst)+m > keyBufLen {
-				return dst, t, 0, false
+				return dst, 0, false
 			}
 			if m == 3 {
 				dst = append(dst, keyParts[off], keyParts[off+1], keyParts[off+2]) // no memmove call
@@ -361,7 +366,7 @@ func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, syllables
 		}
 	}
 	if units {
-		return dst, t, len(s) / 3, true
+		return dst, len(s) / 3, true
 	}
-	return dst, t, 0, true
+	return dst, 0, true
 }

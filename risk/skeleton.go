@@ -84,6 +84,8 @@ func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
 		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
 		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
 			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4 // emoji
 		default:
