@@ -357,6 +357,19 @@ func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 			d = unitDistanceOf(x.key, y.key, nil, nil, lim)
 			return d, n, d <= lim
 		}
+		if x.unitsKnown != y.unitsKnown {
+			// One key has k graphemes, the other at most b: if k-b
+			// exceeds editLimit(k), then b < k, n is k, and the counts
+			// differ by more than the limit, which keyDistanceUnits
+			// would find after counting the other key's graphemes.
+			k, b := x.units, y.unitsBound()
+			if y.unitsKnown {
+				k, b = y.units, x.unitsBound()
+			}
+			if k-b > editLimit(k) {
+				return 0, 0, false
+			}
+		}
 		return keyDistanceUnits(a, b, x, y)
 	}
 	// Both keys are ASCII: keyDistanceUnits without the grapheme buffers,

@@ -84,9 +84,13 @@ type keyUnits struct {
 // bytes; ok is false otherwise (t is then partly noted). u holds the
 // graphemes of the key when every part is simple (keyRuneSimple).
 func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUnits, ok bool) {
-	kept := false
-	units, mask, simple := 0, uint64(0), true // u, in registers
-	run := 0                                  // start of the run of keyPlain runes not copied yet
+	// Fewer variables live across the loop, so fewer spills: whether
+	// some part was kept is whether the key is not empty (parts are only
+	// appended when kept), and acc holds the graphemes in its low 32 bits
+	// and, above them, a count of parts that are not simple.
+	start := len(dst)
+	acc, mask := 0, uint64(0)
+	run := 0 // start of the run of keyPlain runes not copied yet
 	for i := 0; i < len(s); {
 		var id uint16
 		var r rune
@@ -125,9 +129,8 @@ func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUn
 			return dst, keyUnits{}, false
 		case keyPlain:
 			// Copied with its run, before the next part or at the end.
-			kept = true
-			units++
-			mask |= 1 << (r % 64)
+			acc++
+			mask |= 1 << (r & 63) // r % 64, r >= 0
 			i += n
 			continue
 		}
@@ -138,38 +141,35 @@ func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUn
 			dst = append(dst, s[run:i]...)
 		}
 		run = i + n
-		switch id {
-		case keyHangul:
-			dst, kept, ok = appendSyllableEntries(dst, r, kept, t)
-			if !ok {
+		i += n
+		if id == keyHangul {
+			if dst, _, ok = appendSyllableEntries(dst, r, false, t); !ok {
 				return dst, keyUnits{}, false
 			}
-			simple = false // jamo are not simple
-		default:
-			e := keyEntries[id-keyFirst]
-			units += int(e >> keyEntryUnitsShift & 0x3F)
-			mask |= keyEntryMask[id-keyFirst]
-			simple = simple && e&keyEntrySimple != 0
-			if e>>keyEntryItemsShift != 0 {
-				if dst, kept, ok = appendEntry(dst, r, e, kept, t); !ok {
-					return dst, keyUnits{}, false
-				}
-				break
-			}
-			// The common entry: key bytes and notes of r itself.
-			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
-			if m > 0 {
-				if len(dst)+m > keyBufLen {
-					return dst, keyUnits{}, false
-				}
-				dst = appendShort(dst, keyParts[off:off+m])
-				kept = true
-			}
-			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-				t.note(bits.TrailingZeros64(steps), r)
-			}
+			acc |= 1 << 32 // jamo are not simple
+			continue
 		}
-		i += n
+		e := keyEntries[id-keyFirst]
+		// The units, and 1<<32 unless the entry is simple.
+		acc += int(e>>keyEntryUnitsShift&0x3F) + int(^e&keyEntrySimple)>>(58-32)
+		mask |= keyEntryMask[id-keyFirst]
+		if e>>keyEntryItemsShift != 0 {
+			if dst, _, ok = appendEntry(dst, r, e, false, t); !ok {
+				return dst, keyUnits{}, false
+			}
+			continue
+		}
+		// The common entry: key bytes and notes of r itself.
+		if m := int(e >> keyEntryLenShift & 0xFF); m > 0 {
+			if len(dst)+m > keyBufLen {
+				return dst, keyUnits{}, false
+			}
+			off := int(e & (1<<keyEntryLenShift - 1))
+			dst = appendShort(dst, keyParts[off:off+m])
+		}
+		for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+			t.note(bits.TrailingZeros64(steps), r)
+		}
 	}
 	if run < len(s) {
 		if len(dst)+len(s)-run > keyBufLen {
@@ -177,7 +177,7 @@ func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUn
 		}
 		dst = append(dst, s[run:]...)
 	}
-	return dst, keyUnits{units: units, mask: mask, ok: simple}, kept
+	return dst, keyUnits{units: acc & (1<<32 - 1), mask: mask, ok: acc>>32 == 0}, len(dst) > start
 }
 
 // appendSyllableEntries appends the parts of the jamo of the Hangul
