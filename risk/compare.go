@@ -405,12 +405,15 @@ func (in *nickInfo) setASCIIUnits() bool {
 func keyDistanceUnits(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 	// The graphemes of a side whose units are computed here, kept for
 	// the distance (nil: not computed here, or an ASCII key).
-	var ua, ub [maxUnits]uint64
+	// The buffers are declared where they are used, so that they are
+	// only cleared (512 bytes each) when they are.
 	var xs, ys []uint64
 	if !x.unitsKnown {
+		var ua [maxUnits]uint64
 		xs = x.setUnitsOf(ua[:0], a)
 	}
 	if !y.unitsKnown {
+		var ub [maxUnits]uint64
 		ys = y.setUnitsOf(ub[:0], b)
 	}
 	n = max(x.units, y.units)
@@ -627,11 +630,12 @@ func unitDistanceOf(a, b string, ga, gb []uint64, lim int) int {
 	if isASCII(a) && isASCII(b) {
 		return osaASCII(a, b, lim) // 3x faster on Latin keys, BenchmarkLookalikes
 	}
-	var ua, ub [maxUnits]uint64
 	if ga == nil {
+		var ua [maxUnits]uint64 // cleared only here
 		ga = appendUnits(ua[:0], a)
 	}
 	if gb == nil {
+		var ub [maxUnits]uint64
 		gb = appendUnits(ub[:0], b)
 	}
 	return osa(ga, gb, lim)
