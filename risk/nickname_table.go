@@ -320,48 +320,18 @@ func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllable
 		if uint(h) >= 11172 || keyID(r) != keyHangul {
 			return dst, 0, false
 		}
-		tj := jamoLCount + jamoVCount + h%jamoTCount
-		units = units && keyJamoUnit[h/(jamoVCount*jamoTCount)] && keyJamoUnit[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount] &&
-			(tj == jamoLCount+jamoVCount || keyJamoUnit[tj])
-		for k := range 3 {
-			var j int
-			var jr rune
-			switch k {
-			case 0:
-				j = h / (jamoVCount * jamoTCount)
-				jr = jamoLBase + rune(j)
-			case 1:
-				v := h % (jamoVCount * jamoTCount) / jamoTCount
-				j, jr = jamoLCount+v, jamoVBase+rune(v)
-			default:
-				tj := h % jamoTCount
-				if tj == 0 {
-					continue
-				}
-				j, jr = jamoLCount+jamoVCount+tj, jamoTBase+rune(tj)
-			}
-			id := keyJamo[j]
-			if id < keyFirst {
+		l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+		units = units && keyJamoUnit[l] && keyJamoUnit[jamoLCount+v] &&
+			(tj == 0 || keyJamoUnit[jamoLCount+jamoVCount+tj])
+		if dst, ok = appendJamoEntry(dst, keyJamo[l], jamoLBase+rune(l), t); !ok {
+			return dst, 0, false
+		}
+		if dst, ok = appendJamoEntry(dst, keyJamo[jamoLCount+v], jamoVBase+rune(v), t); !ok {
+			return dst, 0, false
+		}
+		if tj != 0 {
+			if dst, ok = appendJamoEntry(dst, keyJamo[jamoLCount+jamoVCount+tj], jamoTBase+rune(tj), t); !ok {
 				return dst, 0, false
-			}
-			e := keyEntries[id-keyFirst]
-			if e>>keyEntryItemsShift != 0 {
-				if dst, _, ok = appendEntry(dst, jr, e, true, t); !ok {
-					return dst, 0, false
-				}
-				continue
-			}
-			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
-			if len(dst)+m > keyBufLen {
-				return dst, 0, false
-			}
-			if m == 3 {
-				dst = append(dst, keyParts[off], keyParts[off+1], keyParts[off+2]) // no memmove call
-			} else {
-				dst = appendShort(dst, keyParts[off:off+m])
-			}
-			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-				t.note(bits.TrailingZeros64(steps), jr)
 			}
 		}
 	}
@@ -369,4 +339,45 @@ func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllable
 		return dst, len(s) / 3, true
 	}
 	return dst, 0, true
+}
+
+// appendJamoEntry appends the part of the jamo jr, whose keyJamo value is
+// id, and notes its trace; ok is false if it has no entry or the key
+// outgrows keyBufLen. Most jamo parts are one jamo of three bytes with at
+// most one step and no further items, appended here (inlined); the rest
+// take appendJamoEntrySlow.
+func appendJamoEntry(dst []byte, id uint16, jr rune, t *keyTrace) (out []byte, ok bool) {
+	if id >= keyFirst && len(dst)+3 <= keyBufLen {
+		e := keyEntries[id-keyFirst]
+		steps := e >> keyEntryStepsShift & 0xFF
+		if e&(0xF<<keyEntryItemsShift|0xFF<<keyEntryLenShift) == 3<<keyEntryLenShift && steps&(steps-1) == 0 {
+			p := keyParts[e&(1<<keyEntryLenShift-1):][:3]
+			if steps != 0 {
+				t.note(bits.TrailingZeros64(steps), jr)
+			}
+			return append(dst, p[0], p[1], p[2]), true
+		}
+	}
+	return appendJamoEntrySlow(dst, id, jr, t)
+}
+
+// appendJamoEntrySlow is appendJamoEntry for every entry.
+func appendJamoEntrySlow(dst []byte, id uint16, jr rune, t *keyTrace) (out []byte, ok bool) {
+	if id < keyFirst {
+		return dst, false
+	}
+	e := keyEntries[id-keyFirst]
+	if e>>keyEntryItemsShift != 0 {
+		dst, _, ok = appendEntry(dst, jr, e, true, t)
+		return dst, ok
+	}
+	off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	if len(dst)+m > keyBufLen {
+		return dst, false
+	}
+	dst = appendShort(dst, keyParts[off:off+m])
+	for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+		t.note(bits.TrailingZeros64(steps), jr)
+	}
+	return dst, true
 }
