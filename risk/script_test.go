@@ -152,7 +152,7 @@ func TestMixedScriptScripts(t *testing.T) {
 		check(t, c+c+"김")
 	}
 	var reps []string // a code point of each script
-	seen := map[int]bool{}
+	seen := make([]bool, len(scriptNames))
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if sc := scriptOf(r); !seen[sc] && utf8.ValidRune(r) {
 			seen[sc] = true
