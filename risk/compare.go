@@ -328,9 +328,6 @@ func compareKeys(a, b string, x, y *nickInfo) NicknameMatch {
 // (d is then not known). It decides as the previous inline code did
 // (compareRef), with cheaper bounds first.
 func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
-	// A key has at most as many graphemes as runes, and editLimit grows
-	// with the length: below 5 runes on both sides no edit is allowed,
-	// whatever the graphemes (most Han and short keys).
 	if x.keyASCII && y.keyASCII {
 		// Both keys ASCII with their units known: the branch for ASCII
 		// keys below, without its scans.
@@ -342,7 +339,11 @@ func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 		d = osaASCII(x.key, y.key, lim)
 		return d, n, d <= lim
 	}
-	if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
+	// A key has at most as many graphemes as runes, and editLimit grows
+	// with the length: below 5 runes on both sides no edit is allowed,
+	// whatever the graphemes (most Han and short keys).
+	bx, by := x.unitsBound(), y.unitsBound()
+	if editLimit(max(bx, by)) == 0 {
 		return 0, 0, false
 	}
 	if !x.setASCIIUnits() || !y.setASCIIUnits() {
@@ -358,15 +359,16 @@ func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 			return d, n, d <= lim
 		}
 		if x.unitsKnown != y.unitsKnown {
-			// One key has k graphemes, the other at most b: if k-b
-			// exceeds editLimit(k), then b < k, n is k, and the counts
-			// differ by more than the limit, which keyDistanceUnits
-			// would find after counting the other key's graphemes.
-			k, b := x.units, y.unitsBound()
+			// One key has k graphemes, the other at most most: if
+			// k-most exceeds editLimit(k), then most < k, n is k, and
+			// the counts differ by more than the limit, which
+			// keyDistanceUnits would find after counting the other
+			// key's graphemes.
+			k, most := x.units, by
 			if y.unitsKnown {
-				k, b = y.units, x.unitsBound()
+				k, most = y.units, bx
 			}
-			if k-b > editLimit(k) {
+			if k-most > editLimit(k) {
 				return 0, 0, false
 			}
 		}

@@ -130,3 +130,28 @@ func TestIsASCII(t *testing.T) {
 		}
 	})
 }
+
+// TestCompareRefKnownUnknown draws pairs where one key's graphemes are
+// known from the key path (Latin, Han) and the other's are not (marks,
+// Thai, Devanagari, Hangul), of lengths around the edit limits, where
+// keyDistance rejects on the rune bound before counting graphemes.
+func TestCompareRefKnownUnknown(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		known := rapid.StringOfN(rapid.SampledFrom([]rune("abcdeJonathmAПр张伟कखगघ")), 0, 14, -1).Draw(t, "known")
+		parts := rapid.SliceOfN(rapid.SampledFrom([]string{"a", "e\u0301", "कि", "क", "กี", "ก", "김", "민", "ᄀ", "\u0301", "n"}), 0, 14).Draw(t, "unknown")
+		unknown := strings.Join(parts, "")
+		if rapid.Bool().Draw(t, "near") {
+			// known with marks added and maybe runes cut: a key near
+			// known's whose graphemes are not known.
+			rs := []rune(known)
+			cut := rapid.IntRange(0, min(3, len(rs))).Draw(t, "cut")
+			unknown = string(rs[:len(rs)-cut]) + strings.Repeat("ि", rapid.IntRange(1, 3).Draw(t, "marks"))
+		}
+		if rapid.Bool().Draw(t, "swap") {
+			known, unknown = unknown, known
+		}
+		if diff := cmp.Diff(compareRef(known, unknown), CompareNicknames(known, unknown)); diff != "" {
+			t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", known, unknown, diff)
+		}
+	})
+}
