@@ -171,13 +171,11 @@ func CompareNicknames(a, b string) NicknameMatch {
 		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
 	var x, y nickInfo
-	ka, na, ta, ua := nicknameKeyUnits(&ba, a)
-	kb, nb, tb, ub := nicknameKeyUnits(&bb, b)
-	x.key, x.trace = keyOf(&ba, ka, na), ta
-	y.key, y.trace = keyOf(&bb, kb, nb), tb
-	x.units, x.mask, x.unitsKnown, x.unitsMost = ua.units, ua.mask, ua.ok, int32(ua.most)
-	y.units, y.mask, y.unitsKnown, y.unitsMost = ub.units, ub.mask, ub.ok, int32(ub.most)
-	return compareAnalyzed(a, b, &x, &y)
+	ka, na := x.keyInto(&ba, a)
+	x.key = keyOf(&ba, ka, na)
+	kb, nb := y.keyInto(&bb, b)
+	y.key = keyOf(&bb, kb, nb)
+	return compareKeys(a, b, &x, &y)
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.
@@ -187,6 +185,7 @@ type nickInfo struct {
 	mixed      bool // MixedScript of the nickname, if mixedKnown
 	mixedKnown bool
 	unitsKnown bool
+	keyASCII   bool   // the key is ASCII and unitsKnown (set by keyInto only)
 	unitsMost  int32  // if > 0 and units are not known: at most that many (fills the padding)
 	units      int    // graphemes in key, if unitsKnown
 	mask       uint64 // a bit per grapheme hash, for the index's prefilter
@@ -289,6 +288,11 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 	if a == b {
 		return NicknameMatch{Score: scoreIdentical, Lookalike: x.key != "", Reasons: NickIdentical}
 	}
+	return compareKeys(a, b, x, y)
+}
+
+// compareKeys is compareAnalyzed for a != b.
+func compareKeys(a, b string, x, y *nickInfo) NicknameMatch {
 	var m NicknameMatch
 	if x.key == y.key {
 		if x.key == "" {
@@ -324,10 +328,22 @@ func compareAnalyzed(a, b string, x, y *nickInfo) NicknameMatch {
 // (d is then not known). It decides as the previous inline code did
 // (compareRef), with cheaper bounds first.
 func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
+	if x.keyASCII && y.keyASCII {
+		// Both keys ASCII with their units known: the branch for ASCII
+		// keys below, without its scans.
+		n = max(x.units, y.units)
+		lim := editLimit(n)
+		if lim == 0 || abs(x.units-y.units) > lim || bits.OnesCount64(x.mask^y.mask) > 2*lim {
+			return 0, 0, false
+		}
+		d = osaASCII(x.key, y.key, lim)
+		return d, n, d <= lim
+	}
 	// A key has at most as many graphemes as runes, and editLimit grows
 	// with the length: below 5 runes on both sides no edit is allowed,
 	// whatever the graphemes (most Han and short keys).
-	if editLimit(max(x.unitsBound(), y.unitsBound())) == 0 {
+	bx, by := x.unitsBound(), y.unitsBound()
+	if editLimit(max(bx, by)) == 0 {
 		return 0, 0, false
 	}
 	if !x.setASCIIUnits() || !y.setASCIIUnits() {
@@ -341,6 +357,20 @@ func keyDistance(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 			}
 			d = unitDistanceOf(x.key, y.key, nil, nil, lim)
 			return d, n, d <= lim
+		}
+		if x.unitsKnown != y.unitsKnown {
+			// One key has k graphemes, the other at most most: if
+			// k-most exceeds editLimit(k), then most < k, n is k, and
+			// the counts differ by more than the limit, which
+			// keyDistanceUnits would find after counting the other
+			// key's graphemes.
+			k, most := x.units, by
+			if y.unitsKnown {
+				k, most = y.units, bx
+			}
+			if k-most > editLimit(k) {
+				return 0, 0, false
+			}
 		}
 		return keyDistanceUnits(a, b, x, y)
 	}
@@ -377,12 +407,15 @@ func (in *nickInfo) setASCIIUnits() bool {
 func keyDistanceUnits(a, b string, x, y *nickInfo) (d, n int, ok bool) {
 	// The graphemes of a side whose units are computed here, kept for
 	// the distance (nil: not computed here, or an ASCII key).
-	var ua, ub [maxUnits]uint64
+	// The buffers are declared where they are used, so that they are
+	// only cleared (512 bytes each) when they are.
 	var xs, ys []uint64
 	if !x.unitsKnown {
+		var ua [maxUnits]uint64
 		xs = x.setUnitsOf(ua[:0], a)
 	}
 	if !y.unitsKnown {
+		var ub [maxUnits]uint64
 		ys = y.setUnitsOf(ub[:0], b)
 	}
 	n = max(x.units, y.units)
@@ -438,6 +471,8 @@ func appendUnits(dst []uint64, k string) []uint64 {
 			r, n = rune(c&0x1F)<<6|rune(k[i+1]&0x3F), 2 // decodeRune, inline
 		case c >= 0xE1 && c <= 0xEC && i+2 < len(k) && k[i+1]&0xC0 == 0x80 && k[i+2]&0xC0 == 0x80:
 			r, n = rune(c&0x0F)<<12|rune(k[i+1]&0x3F)<<6|rune(k[i+2]&0x3F), 3
+		case c == 0xE0 && i+2 < len(k) && k[i+1] >= 0xA0 && k[i+1] <= 0xBF && k[i+2]&0xC0 == 0x80:
+			r, n = rune(k[i+1]&0x3F)<<6|rune(k[i+2]&0x3F), 3 // Thai, Devanagari
 		default:
 			r, n = decodeRune(k, i)
 		}
@@ -597,17 +632,26 @@ func unitDistanceOf(a, b string, ga, gb []uint64, lim int) int {
 	if isASCII(a) && isASCII(b) {
 		return osaASCII(a, b, lim) // 3x faster on Latin keys, BenchmarkLookalikes
 	}
-	var ua, ub [maxUnits]uint64
 	if ga == nil {
+		var ua [maxUnits]uint64 // cleared only here
 		ga = appendUnits(ua[:0], a)
 	}
 	if gb == nil {
+		var ub [maxUnits]uint64
 		gb = appendUnits(ub[:0], b)
 	}
 	return osa(ga, gb, lim)
 }
 
 func isASCII(s string) bool {
+	// Eight bytes at a time: ASCII bytes have bit 7 clear.
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

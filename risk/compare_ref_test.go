@@ -2,6 +2,7 @@ package risk
 
 import (
 	"math/bits"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,7 +11,8 @@ import (
 
 // compareRef is CompareNicknames as it was before the fast paths: keys by
 // the general path (nicknameKeyRef), graphemes counted before any bound,
-// the edit distance through unitDistanceOf, and MixedScript on both sides.
+// the edit distance through unitDistanceOf, and the script sets of both
+// sides (mixedScriptRef).
 func compareRef(a, b string) NicknameMatch {
 	var ba, bb [keyBufLen]byte
 	if a == b {
@@ -46,10 +48,16 @@ func compareRef(a, b string) NicknameMatch {
 			m.Reasons |= stepReasons[i]
 		}
 	}
-	if MixedScript(a) || MixedScript(b) {
+	if mixedScriptRef(a) || mixedScriptRef(b) {
 		m.Reasons |= NickMixedScript
 	}
 	return m
+}
+
+// mixedScriptRef is MixedScript as it was, from the script sets.
+func mixedScriptRef(s string) bool {
+	resolved, _, ok := scriptsRef(s)
+	return ok && resolved.empty()
 }
 
 func propCompareRef(t *rapid.T) {
@@ -84,6 +92,66 @@ func FuzzCompareRef(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string) {
 		if diff := cmp.Diff(compareRef(a, b), CompareNicknames(a, b)); diff != "" {
 			t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", a, b, diff)
+		}
+	})
+}
+
+// TestIsASCII checks isASCII, which tests eight bytes at a time, against
+// a byte loop, with the non-ASCII byte at every position of strings up to
+// 20 bytes and on random strings.
+func TestIsASCII(t *testing.T) {
+	ref := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return false
+			}
+		}
+		return true
+	}
+	for n := 0; n <= 20; n++ {
+		b := []byte(strings.Repeat("a", n))
+		if !isASCII(string(b)) {
+			t.Fatalf("isASCII(%+q) = false", b)
+		}
+		for i := range b {
+			for _, c := range []byte{0x80, 0xC3, 0xFF} {
+				b[i] = c
+				if isASCII(string(b)) {
+					t.Fatalf("isASCII(%+q) = true", b)
+				}
+				b[i] = 'a'
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.String().Draw(t, "s")
+		if got, want := isASCII(s), ref(s); got != want {
+			t.Fatalf("isASCII(%+q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestCompareRefKnownUnknown draws pairs where one key's graphemes are
+// known from the key path (Latin, Han) and the other's are not (marks,
+// Thai, Devanagari, Hangul), of lengths around the edit limits, where
+// keyDistance rejects on the rune bound before counting graphemes.
+func TestCompareRefKnownUnknown(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		known := rapid.StringOfN(rapid.SampledFrom([]rune("abcdeJonathmAПр张伟कखगघ")), 0, 14, -1).Draw(t, "known")
+		parts := rapid.SliceOfN(rapid.SampledFrom([]string{"a", "e\u0301", "कि", "क", "กี", "ก", "김", "민", "ᄀ", "\u0301", "n"}), 0, 14).Draw(t, "unknown")
+		unknown := strings.Join(parts, "")
+		if rapid.Bool().Draw(t, "near") {
+			// known with marks added and maybe runes cut: a key near
+			// known's whose graphemes are not known.
+			rs := []rune(known)
+			cut := rapid.IntRange(0, min(3, len(rs))).Draw(t, "cut")
+			unknown = string(rs[:len(rs)-cut]) + strings.Repeat("ि", rapid.IntRange(1, 3).Draw(t, "marks"))
+		}
+		if rapid.Bool().Draw(t, "swap") {
+			known, unknown = unknown, known
+		}
+		if diff := cmp.Diff(compareRef(known, unknown), CompareNicknames(known, unknown)); diff != "" {
+			t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", known, unknown, diff)
 		}
 	})
 }

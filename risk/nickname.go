@@ -100,44 +100,74 @@ func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n
 	if *o != defaultKeyOptions {
 		return nicknameKeyGeneral(buf, s, o, tr)
 	}
-	k, n, tr, _ = nicknameKeyUnits(buf, s)
-	return k, n, tr
+	var in nickInfo
+	k, n = in.keyInto(buf, s)
+	return k, n, in.trace
 }
 
 // nicknameKeyUnits is nicknameKeyInto for the default options; it also
-// returns the graphemes of the key when the table path knows them.
+// returns the graphemes of the key when the path that computed it knows
+// them.
 func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTrace, u keyUnits) {
-	if out, same, ok := appendASCIINicknameKey(buf[:0], s, &tr); ok {
+	var in nickInfo
+	k, n = in.keyInto(buf, s)
+	return k, n, in.trace, keyUnits{units: in.units, mask: in.mask, ok: in.unitsKnown, most: int(in.unitsMost)}
+}
+
+// keyInto computes the key of s (default options) as nicknameKeyInto
+// does and returns it in the same form; the caller sets in.key to
+// keyOf(buf, k, n) (storing it here would move buf to the heap). in must
+// be zero. keyInto sets in's trace, and its graphemes (units, mask) when
+// the path that computed the key knows them: the ASCII path (whose key is
+// ASCII: keyASCII; s is then ASCII too, so not mixed-script) and the key
+// table path when every part is simple; or a bound on them (unitsMost)
+// from the Hangul path.
+func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string) (k string, n int) {
+	out, mask, same, ok, ascii := appendASCIIKeyUnits(buf[:0], s, &in.trace)
+	if ok {
+		in.unitsKnown, in.keyASCII, in.mask, in.mixedKnown = true, true, mask, true
 		if same {
-			return s, -1, tr, u
+			in.units = len(s)
+			return s, -1
 		}
+		in.units = len(out)
 		if len(out) > keyBufLen {
-			return string(out), -1, tr, u
+			return string(out), -1
 		}
-		return "", len(out), tr, u
+		return "", len(out)
 	}
-	// When the ASCII path refuses s after noting something, s is ASCII
-	// decoration only, which the table paths refuse too: so tr is empty
-	// here whenever they answer.
-	var out []byte
-	var t keyTrace
-	ok := false
+	if ascii {
+		// The ASCII path refused s, maybe after noting something: s is
+		// ASCII decoration only (or empty), which the table paths refuse
+		// too.
+		k, n, in.trace = nicknameKeyGeneral(buf, s, &defaultKeyOptions, in.trace)
+		return k, n
+	}
+	// in.trace is empty: the table paths note into it, and it is reset
+	// when they refuse.
+	ok = false
 	if s != "" && s[0] >= 0xEA && s[0] <= 0xED { // a Hangul syllable first
 		var syllables int
-		out, t, syllables, ok = appendSyllablesKey(buf[:0], s)
-		u.most = syllables
+		out, syllables, ok = appendSyllablesKey(buf[:0], s, &in.trace)
+		if !ok {
+			in.trace = keyTrace{}
+		}
+		in.unitsMost = int32(syllables)
 	}
 	if !ok {
-		out, t, u, ok = appendKeyTableUnits(buf[:0], s)
+		var u keyUnits
+		out, u, ok = appendKeyTableUnits(buf[:0], s, &in.trace)
+		in.units, in.mask, in.unitsKnown = u.units, u.mask, u.ok
 	}
 	if ok {
 		if string(out) == s {
-			return s, -1, t, u
+			return s, -1
 		}
-		return "", len(out), t, u
+		return "", len(out)
 	}
-	k, n, tr = nicknameKeyGeneral(buf, s, &defaultKeyOptions, tr)
-	return k, n, tr, keyUnits{}
+	in.units, in.mask, in.unitsKnown = 0, 0, false
+	k, n, in.trace = nicknameKeyGeneral(buf, s, &defaultKeyOptions, keyTrace{})
+	return k, n
 }
 
 // nicknameKeyRef is nicknameKeyInto without the table paths
@@ -238,26 +268,45 @@ func asciiNicknameKey(s string, tr *keyTrace) (string, bool) {
 	return string(out), true
 }
 
+// asciiKeyOwn reports, per byte, whether it is an ASCII character that
+// is its own one-byte key (asciiKey; TestASCIIKeyOwn).
+var asciiKeyOwn = [256]bool{
+	'2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true,
+	'i': true, 'j': true, 'k': true, 'l': true, 'n': true, 'o': true, 'p': true, 'q': true,
+	'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
+}
+
 // appendASCIINicknameKey appends the key of an ASCII nickname to dst, or
 // reports same when s is its own key (dst unchanged). ok is false when s
 // needs the general path.
 func appendASCIINicknameKey(dst []byte, s string, tr *keyTrace) (out []byte, same, ok bool) {
-	same = true
-	for i := 0; i < len(s); i++ {
+	out, _, same, ok, _ = appendASCIIKeyUnits(dst, s, tr)
+	return out, same, ok
+}
+
+// appendASCIIKeyUnits is appendASCIINicknameKey that also returns the mask
+// of the key's graphemes, its bytes, as setUnits computes it, and whether
+// s is ASCII (when it is not, tr is unchanged).
+func appendASCIIKeyUnits(dst []byte, s string, tr *keyTrace) (out []byte, mask uint64, same, ok, ascii bool) {
+	// A prefix of bytes that are their own keys: the key starts with it.
+	i := 0
+	for ; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			return dst, false, false
+		if !asciiKeyOwn[c] {
+			break
 		}
-		if asciiKey[c] != c || c == 0 {
-			same = false
-		}
+		mask |= 1 << (c % 64)
 	}
-	if same {
-		return dst, s != "", s != ""
+	if i == len(s) {
+		return dst, mask, s != "", s != "", true
 	}
-	out = dst
+	if !isASCII(s[i:]) {
+		return dst, 0, false, false, false
+	}
+	out = append(dst, s[:i]...)
 	start := len(dst)
-	for i := 0; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch k := asciiKey[c]; {
 		case k == 0:
@@ -272,6 +321,7 @@ func appendASCIINicknameKey(dst []byte, s string, tr *keyTrace) (out []byte, sam
 			}
 			tr.note(stepSkeleton, 'm')
 			out = append(out, 'r', 'n')
+			mask |= 1<<('r'%64) | 1<<('n'%64)
 		default:
 			switch {
 			case c == k:
@@ -284,14 +334,15 @@ func appendASCIINicknameKey(dst []byte, s string, tr *keyTrace) (out []byte, sam
 				tr.note(stepSkeleton, rune(c))
 			}
 			out = append(out, k)
+			mask |= 1 << (k % 64)
 		}
 	}
 	if len(out) == start {
 		// Only decoration: the general path keeps it. tr keeps what was
 		// noted here, as it always has.
-		return dst, false, false
+		return dst, 0, false, false, true
 	}
-	return out, false, true
+	return out, mask, false, true, true
 }
 
 // appendKeyRoundFused is appendKeyRound for the default options in one

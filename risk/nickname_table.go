@@ -79,14 +79,18 @@ type keyUnits struct {
 	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
-// appendKeyTableUnits appends NicknameKey(s) to dst and returns its trace
+// appendKeyTableUnits appends NicknameKey(s) to dst and adds its trace to
 // t when every rune of s has a table entry and the key fits in keyBufLen
-// bytes; ok is false otherwise. u holds the graphemes of the key when
-// every part is simple (keyRuneSimple).
-func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUnits, ok bool) {
-	kept := false
-	units, mask, simple := 0, uint64(0), true // u, in registers
-	run := 0                                  // start of the run of keyPlain runes not copied yet
+// bytes; ok is false otherwise (t is then partly noted). u holds the
+// graphemes of the key when every part is simple (keyRuneSimple).
+func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUnits, ok bool) {
+	// Fewer variables live across the loop, so fewer spills: whether
+	// some part was kept is whether the key is not empty (parts are only
+	// appended when kept), and acc holds the graphemes in its low 32 bits
+	// and, above them, a count of parts that are not simple.
+	start := len(dst)
+	acc, mask := 0, uint64(0)
+	run := 0 // start of the run of keyPlain runes not copied yet
 	for i := 0; i < len(s); {
 		var id uint16
 		var r rune
@@ -105,6 +109,10 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 			// overlong or surrogate forms).
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 			id = keyID(r)
+		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+			// Three bytes, U+0800..U+0FFF: Thai, Devanagari.
+			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			id = keyID(r)
 		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
 			// Four bytes, U+10000..U+3FFFF: emoji, mathematical letters.
 			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
@@ -118,62 +126,58 @@ func appendKeyTableUnits(dst []byte, s string) (out []byte, t keyTrace, u keyUni
 		}
 		switch id {
 		case keyNone:
-			return dst, t, keyUnits{}, false
+			return dst, keyUnits{}, false
 		case keyPlain:
 			// Copied with its run, before the next part or at the end.
-			kept = true
-			units++
-			mask |= 1 << (r % 64)
+			acc++
+			mask |= 1 << (r & 63) // r % 64, r >= 0
 			i += n
 			continue
 		}
 		if run < i {
 			if len(dst)+i-run > keyBufLen {
-				return dst, t, keyUnits{}, false
+				return dst, keyUnits{}, false
 			}
 			dst = append(dst, s[run:i]...)
 		}
 		run = i + n
-		switch id {
-		case keyHangul:
-			dst, kept, ok = appendSyllableEntries(dst, r, kept, &t)
-			if !ok {
-				return dst, t, keyUnits{}, false
-			}
-			simple = false // jamo are not simple
-		default:
-			e := keyEntries[id-keyFirst]
-			units += int(e >> keyEntryUnitsShift & 0x3F)
-			mask |= keyEntryMask[id-keyFirst]
-			simple = simple && e&keyEntrySimple != 0
-			if e>>keyEntryItemsShift != 0 {
-				if dst, kept, ok = appendEntry(dst, r, e, kept, &t); !ok {
-					return dst, t, keyUnits{}, false
-				}
-				break
-			}
-			// The common entry: key bytes and notes of r itself.
-			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
-			if m > 0 {
-				if len(dst)+m > keyBufLen {
-					return dst, t, keyUnits{}, false
-				}
-				dst = appendShort(dst, keyParts[off:off+m])
-				kept = true
-			}
-			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-				t.note(bits.TrailingZeros64(steps), r)
-			}
-		}
 		i += n
+		if id == keyHangul {
+			if dst, _, ok = appendSyllableEntries(dst, r, false, t); !ok {
+				return dst, keyUnits{}, false
+			}
+			acc |= 1 << 32 // jamo are not simple
+			continue
+		}
+		e := keyEntries[id-keyFirst]
+		// The units, and 1<<32 unless the entry is simple.
+		acc += int(e>>keyEntryUnitsShift&0x3F) + int(^e&keyEntrySimple)>>(58-32)
+		mask |= keyEntryMask[id-keyFirst]
+		if e>>keyEntryItemsShift != 0 {
+			if dst, _, ok = appendEntry(dst, r, e, false, t); !ok {
+				return dst, keyUnits{}, false
+			}
+			continue
+		}
+		// The common entry: key bytes and notes of r itself.
+		if m := int(e >> keyEntryLenShift & 0xFF); m > 0 {
+			if len(dst)+m > keyBufLen {
+				return dst, keyUnits{}, false
+			}
+			off := int(e & (1<<keyEntryLenShift - 1))
+			dst = appendShort(dst, keyParts[off:off+m])
+		}
+		for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+			t.note(bits.TrailingZeros64(steps), r)
+		}
 	}
 	if run < len(s) {
 		if len(dst)+len(s)-run > keyBufLen {
-			return dst, t, keyUnits{}, false
+			return dst, keyUnits{}, false
 		}
 		dst = append(dst, s[run:]...)
 	}
-	return dst, t, keyUnits{units: units, mask: mask, ok: simple}, kept
+	return dst, keyUnits{units: acc & (1<<32 - 1), mask: mask, ok: acc>>32 == 0}, len(dst) > start
 }
 
 // appendSyllableEntries appends the parts of the jamo of the Hangul
@@ -298,70 +302,82 @@ func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
 // syllables (keyHangul), in one tight loop: a syllable's part is the parts
 // of its jamo, from keyJamo. ok is false for any other nickname.
 //
-// syllables is the number of graphemes of the key when every syllable's
+// It adds the trace to t (partly noted when ok is false). syllables is
+// the number of graphemes of the key when every syllable's
 // jamo keep their roles (see syllableUnits), else 0.
-func appendSyllablesKey(dst []byte, s string) (out []byte, t keyTrace, syllables int, ok bool) {
+func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
 	if s == "" || len(s)%3 != 0 {
-		return dst, t, 0, false
+		return dst, 0, false
 	}
 	units := true
 	for i := 0; i < len(s); i += 3 {
 		c, c1, c2 := s[i], s[i+1], s[i+2]
 		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			return dst, t, 0, false
+			return dst, 0, false
 		}
 		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		h := int(r - hangulBase)
 		if uint(h) >= 11172 || keyID(r) != keyHangul {
-			return dst, t, 0, false
+			return dst, 0, false
 		}
-		tj := jamoLCount + jamoVCount + h%jamoTCount
-		units = units && keyJamoUnit[h/(jamoVCount*jamoTCount)] && keyJamoUnit[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount] &&
-			(tj == jamoLCount+jamoVCount || keyJamoUnit[tj])
-		for k := range 3 {
-			var j int
-			var jr rune
-			switch k {
-			case 0:
-				j = h / (jamoVCount * jamoTCount)
-				jr = jamoLBase + rune(j)
-			case 1:
-				v := h % (jamoVCount * jamoTCount) / jamoTCount
-				j, jr = jamoLCount+v, jamoVBase+rune(v)
-			default:
-				tj := h % jamoTCount
-				if tj == 0 {
-					continue
-				}
-				j, jr = jamoLCount+jamoVCount+tj, jamoTBase+rune(tj)
-			}
-			id := keyJamo[j]
-			if id < keyFirst {
-				return dst, t, 0, false
-			}
-			e := keyEntries[id-keyFirst]
-			if e>>keyEntryItemsShift != 0 {
-				if dst, _, ok = appendEntry(dst, jr, e, true, &t); !ok {
-					return dst, t, 0, false
-				}
-				continue
-			}
-			off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
-			if len(dst)+m > keyBufLen {
-				return dst, t, 0, false
-			}
-			if m == 3 {
-				dst = append(dst, keyParts[off], keyParts[off+1], keyParts[off+2]) // no memmove call
-			} else {
-				dst = appendShort(dst, keyParts[off:off+m])
-			}
-			for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-				t.note(bits.TrailingZeros64(steps), jr)
+		l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+		units = units && keyJamoUnit[l] && keyJamoUnit[jamoLCount+v] &&
+			(tj == 0 || keyJamoUnit[jamoLCount+jamoVCount+tj])
+		if dst, ok = appendJamoEntry(dst, keyJamo[l], jamoLBase+rune(l), t); !ok {
+			return dst, 0, false
+		}
+		if dst, ok = appendJamoEntry(dst, keyJamo[jamoLCount+v], jamoVBase+rune(v), t); !ok {
+			return dst, 0, false
+		}
+		if tj != 0 {
+			if dst, ok = appendJamoEntry(dst, keyJamo[jamoLCount+jamoVCount+tj], jamoTBase+rune(tj), t); !ok {
+				return dst, 0, false
 			}
 		}
 	}
 	if units {
-		return dst, t, len(s) / 3, true
+		return dst, len(s) / 3, true
 	}
-	return dst, t, 0, true
+	return dst, 0, true
+}
+
+// appendJamoEntry appends the part of the jamo jr, whose keyJamo value is
+// id, and notes its trace; ok is false if it has no entry or the key
+// outgrows keyBufLen. Most jamo parts are one jamo of three bytes with at
+// most one step and no further items, appended here (inlined); the rest
+// take appendJamoEntrySlow.
+func appendJamoEntry(dst []byte, id uint16, jr rune, t *keyTrace) (out []byte, ok bool) {
+	if id >= keyFirst && len(dst)+3 <= keyBufLen {
+		e := keyEntries[id-keyFirst]
+		steps := e >> keyEntryStepsShift & 0xFF
+		if e&(0xF<<keyEntryItemsShift|0xFF<<keyEntryLenShift) == 3<<keyEntryLenShift && steps&(steps-1) == 0 {
+			p := keyParts[e&(1<<keyEntryLenShift-1):][:3]
+			if steps != 0 {
+				t.note(bits.TrailingZeros64(steps), jr)
+			}
+			return append(dst, p[0], p[1], p[2]), true
+		}
+	}
+	return appendJamoEntrySlow(dst, id, jr, t)
+}
+
+// appendJamoEntrySlow is appendJamoEntry for every entry.
+func appendJamoEntrySlow(dst []byte, id uint16, jr rune, t *keyTrace) (out []byte, ok bool) {
+	if id < keyFirst {
+		return dst, false
+	}
+	e := keyEntries[id-keyFirst]
+	if e>>keyEntryItemsShift != 0 {
+		dst, _, ok = appendEntry(dst, jr, e, true, t)
+		return dst, ok
+	}
+	off, m := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	if len(dst)+m > keyBufLen {
+		return dst, false
+	}
+	dst = appendShort(dst, keyParts[off:off+m])
+	for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+		t.note(bits.TrailingZeros64(steps), jr)
+	}
+	return dst, true
 }

@@ -217,3 +217,33 @@ func TestNicknameKeyCanonicalOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIKeyOwn: asciiKeyOwn holds exactly the bytes that asciiKey maps
+// to themselves (NUL excluded: its entry means dropped).
+func TestASCIIKeyOwn(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c != 0 && c < 0x80 && int(asciiKey[c]) == c
+		if asciiKeyOwn[c] != want {
+			t.Errorf("asciiKeyOwn[%#x] = %v, want %v", c, asciiKeyOwn[c], want)
+		}
+	}
+}
+
+// TestASCIIKeyUnits: the ASCII path's grapheme mask and count are
+// setUnits's on its key, on every ASCII nickname the generator draws.
+func TestASCIIKeyUnits(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := string(rapid.SliceOf(rapid.SampledFrom([]byte("aAbmM0O1lIi9 ._\x00\x7f\t"))).Draw(t, "s"))
+		var in nickInfo
+		var buf [keyBufLen]byte
+		k, n := in.keyInto(&buf, s)
+		if !in.keyASCII {
+			return
+		}
+		want := nickInfo{key: keyOf(&buf, k, n)}
+		want.countUnits()
+		if !in.unitsKnown || in.units != want.units || in.mask != want.mask || !in.mixedKnown || in.mixed {
+			t.Fatalf("keyInto(%+q): units %d mask %x (known %v), setUnits %d %x", s, in.units, in.mask, in.unitsKnown, want.units, want.mask)
+		}
+	})
+}

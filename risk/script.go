@@ -102,6 +102,8 @@ func scripts(s string) (resolved, union scriptSet, ok bool) {
 				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
 			case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 				r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+				r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
 			case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
 				r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
 			default:
@@ -137,11 +139,76 @@ func scripts(s string) (resolved, union scriptSet, ok bool) {
 // which can only make a string look less mixed (see doc.go # Deviations).
 // It does not allocate and is safe for concurrent use.
 func MixedScript(s string) bool {
-	if isASCII(s) {
-		return false
+	return !isASCII(s) && mixedScript(s)
+}
+
+// augBits returns the augmented scripts of UTS #39 §5.1 that script sc
+// adds to itself (see augmented), as bits 1 (Jpan), 2 (Kore), 4 (Hanb).
+func augBits(sc int) uint8 {
+	switch sc {
+	case scriptHan:
+		return 7
+	case scriptHiragana, scriptKatakana:
+		return 1
+	case scriptHangul:
+		return 2
+	case scriptBopomofo:
+		return 4
 	}
-	resolved, _, ok := scripts(s)
-	return ok && resolved.empty()
+	return 0
+}
+
+// mixedScript is the resolved script set of scripts(s) tested for
+// emptiness without the sets. augmented(sc) is {sc} plus augBits(sc), and
+// the augmented scripts are no script of a character, so the intersection
+// is {first} (while every script seen is the first one) plus the
+// intersection of the augBits. It only shrinks, so once it is empty s is
+// mixed whatever follows. TestMixedScriptScripts checks it against
+// scripts.
+func mixedScript(s string) bool {
+	first, last := -1, -1
+	single, aug := false, uint8(0)
+	for i := 0; i < len(s); {
+		var sc int
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c|0x20 < 'a' || c|0x20 > 'z' {
+				continue // ASCII other than letters is Common
+			}
+			sc = scriptLatin
+		} else {
+			var r rune
+			n := 0
+			switch { // decodeRune, with its common forms inline
+			case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+				r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+				r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
+			case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+				r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
+			default:
+				r, n = decodeRune(s, i)
+			}
+			i += n
+			sc = int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]) // scriptOf: r is valid
+		}
+		if sc == last || sc == scriptCommon || sc == scriptInherited {
+			continue
+		}
+		last = sc
+		if first < 0 {
+			first, single, aug = sc, true, augBits(sc)
+			continue
+		}
+		single = single && sc == first
+		aug &= augBits(sc)
+		if !single && aug == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Restriction is a UTS #39 §5.2 restriction level. The zero value is

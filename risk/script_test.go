@@ -131,3 +131,47 @@ func TestScriptsRef(t *testing.T) {
 	}
 	rapid.Check(t, func(t *rapid.T) { check(t, genKeyTable().Draw(t, "s")) })
 }
+
+// TestMixedScriptScripts checks mixedScript, which stops at the first
+// script that empties the resolved set, against the sets of scripts: every
+// code point after and before letters of several scripts, every pair of
+// scripts and every triple of the scripts with augmented sets, and random
+// strings, invalid bytes included.
+func TestMixedScriptScripts(t *testing.T) {
+	check := func(t interface{ Fatalf(string, ...any) }, s string) {
+		resolved, _, ok := scripts(s)
+		if got, want := mixedScript(s), ok && resolved.empty(); got != want {
+			t.Fatalf("mixedScript(%+q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
+		c := string(r)
+		check(t, "a"+c+"\xff")
+		check(t, c+"张")
+		check(t, "カ"+c+"a")
+		check(t, c+c+"김")
+	}
+	var reps []string // a code point of each script
+	seen := make([]bool, len(scriptNames))
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if sc := scriptOf(r); !seen[sc] && utf8.ValidRune(r) {
+			seen[sc] = true
+			reps = append(reps, string(r))
+		}
+	}
+	for _, x := range reps {
+		for _, y := range reps {
+			check(t, x+y)
+		}
+	}
+	aug := []string{"张", "さ", "カ", "김", "ㄅ", "a", "б", "1", "\u0301"}
+	for _, x := range aug {
+		for _, y := range aug {
+			for _, z := range aug {
+				check(t, x+y+z)
+				check(t, x+z+y+x)
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) { check(t, genKeyTable().Draw(t, "s")) })
+}

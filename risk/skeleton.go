@@ -84,31 +84,40 @@ func appendSkeleton(dst []byte, s string, i int) (out []byte, same bool) {
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2 // decodeRune, inline
 		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
 		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
 			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4 // emoji
 		default:
 			r, n = decodeRune(s, i)
+			if r == utf8.RuneError && n == 1 {
+				if runeValue(r)&(kindMask|bitSlow) != kindIdentity {
+					if p < 0 {
+						p = i
+					}
+					return appendSkeletonSlow(append(dst[:start], s[:p]...), s[p:]), false
+				}
+				// An invalid byte: the slow path reads it as U+FFFD,
+				// which is fast and its own piece, but whose bytes differ
+				// from the byte's (TestSkeletonInvalid).
+				if p < 0 {
+					p = i
+				}
+				dst = append(append(dst, s[run:i]...), "\uFFFD"...)
+				i++
+				run = i
+				continue
+			}
 		}
+		// Only decodeRune gives an invalid byte (n == 1, above).
 		v := runeValue(r)
-		if v&bitSlow != 0 || r == utf8.RuneError && n == 1 && v&kindMask != kindIdentity {
+		if v&bitSlow != 0 {
 			if p < 0 {
 				p = i
 			}
 			return appendSkeletonSlow(append(dst[:start], s[:p]...), s[p:]), false
 		}
 		k := v & kindMask
-		if r == utf8.RuneError && n == 1 {
-			// An invalid byte: the slow path reads it as U+FFFD, which is
-			// fast and its own piece, but whose bytes differ from the
-			// byte's (TestSkeletonInvalid).
-			if p < 0 {
-				p = i
-			}
-			dst = append(append(dst, s[run:i]...), "\uFFFD"...)
-			i++
-			run = i
-			continue
-		}
 		if k == kindIdentity {
 			i += n
 			continue
@@ -159,7 +168,9 @@ func appendJamo(dst []byte, j rune) []byte {
 	if k := runeValue(j) & kindMask; k >= kindPiece0 {
 		return appendShort(dst, piece(k))
 	}
-	return utf8.AppendRune(dst, j)
+	// The jamo of syllables are in U+1100..U+11FF: three bytes, the
+	// first E1 (utf8.AppendRune without its range tests).
+	return append(dst, 0xE1, byte(0x80|j>>6&0x3F), byte(0x80|j&0x3F))
 }
 
 // appendSkeletonSlow is UTS #39 §4 to the letter: NFD, map, NFD. It works on
