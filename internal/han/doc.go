@@ -7,7 +7,10 @@
 // (tables.go, generated): sorted fixed-size records with a page index, so a
 // lookup binary-searches the records of one 256-code-point page. Nothing is
 // built at start-up, and no lookup allocates. Runes below U+2E80 return at
-// once.
+// once. [FoldUnified] answers for the CJK Unified Ideographs with a bit set
+// of those that fold to another rune (unified_table.go, generated from
+// [Fold] and checked against it for every rune), so most of them need no
+// search at all.
 //
 // # Sources and versions
 //
