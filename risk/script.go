@@ -80,6 +80,27 @@ func augmented(sc int) scriptSet {
 	return s
 }
 
+// scriptAt returns the script of the non-ASCII rune at s[i] and its length
+// in bytes, decoding as decodeRune does with its common forms inline (an
+// invalid byte is U+FFFD, one byte long).
+func scriptAt(s string, i int) (sc, n int) {
+	c := s[i]
+	var r rune
+	switch {
+	case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+	case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+	case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+		r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
+	case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+		r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
+	default:
+		r, n = decodeRune(s, i)
+	}
+	return int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]), n // scriptOf: r is valid
+}
+
 // scripts returns the resolved script set of s (UTS #39 §5.1: the
 // intersection of the augmented script sets of its characters, Common and
 // Inherited counting as every script) and the union of its scripts.
@@ -95,22 +116,9 @@ func scripts(s string) (resolved, union scriptSet, ok bool) {
 			}
 			sc = scriptLatin
 		} else {
-			var r rune
-			n := 0
-			switch { // decodeRune, with its common forms inline
-			case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-				r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-				r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
-			case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-				r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-			default:
-				r, n = decodeRune(s, i)
-			}
+			var n int
+			sc, n = scriptAt(s, i)
 			i += n
-			sc = int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]) // scriptOf: r is valid
 		}
 		if sc == scriptCommon || sc == scriptInherited || sc == last {
 			continue
@@ -177,22 +185,9 @@ func mixedScript(s string) bool {
 			}
 			sc = scriptLatin
 		} else {
-			var r rune
-			n := 0
-			switch { // decodeRune, with its common forms inline
-			case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-				r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-				r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-				r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // Thai, Devanagari
-			case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-				r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-			default:
-				r, n = decodeRune(s, i)
-			}
+			var n int
+			sc, n = scriptAt(s, i)
 			i += n
-			sc = int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]) // scriptOf: r is valid
 		}
 		if sc == last || sc == scriptCommon || sc == scriptInherited {
 			continue
