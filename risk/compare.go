@@ -170,6 +170,12 @@ func CompareNicknames(a, b string) NicknameMatch {
 		k, n, _ := nicknameKeyInto(&ba, a, &defaultKeyOptions)
 		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
+	// Most pairs are rejected by their key sketches alone.
+	if ua, ma, ok := sketchKey(a); ok {
+		if ub, mb, ok := sketchKey(b); ok && sketchesReject(ua, ma, ub, mb) {
+			return NicknameMatch{}
+		}
+	}
 	var x, y nickInfo
 	ka, na := x.keyInto(&ba, a)
 	x.key = keyOf(&ba, ka, na)

@@ -268,34 +268,44 @@ func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
 		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
 			return dst, false
 		}
-		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		if r < hangulBase || r >= hangulBase+11172 || keyID(r) != keyHangul {
+		u, ok := syllableUnit(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F))
+		if !ok {
 			return dst, false
-		}
-		h := int(r - hangulBase)
-		l, v, t := h/(jamoVCount*jamoTCount), jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount+jamoVCount+h%jamoTCount
-		if !keyJamoUnit[l] || !keyJamoUnit[v] || t > jamoLCount+jamoVCount && !keyJamoUnit[t] {
-			return dst, false
-		}
-		// The parts' runes are jamo, 十 or ー: three bytes each
-		// (TestSyllableUnits covers every jamo).
-		e := keyEntries[keyJamo[l]-keyFirst]
-		p := keyParts[e&(1<<keyEntryLenShift-1):]
-		u := uint64(rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)) // L' is one rune
-		for _, j := range [2]int{v, t} {
-			if j == jamoLCount+jamoVCount {
-				break // no final
-			}
-			e := keyEntries[keyJamo[j]-keyFirst]
-			p := keyParts[e&(1<<keyEntryLenShift-1) : e&(1<<keyEntryLenShift-1)+e>>keyEntryLenShift&0xFF]
-			for ; len(p) >= 3; p = p[3:] {
-				jr := rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)
-				u = (u ^ 0xcbf29ce484222325 ^ uint64(jr)) * 0x100000001b3
-			}
 		}
 		dst = append(dst, u)
 	}
 	return dst, true
+}
+
+// syllableUnit returns the grapheme hash of the key of the Hangul syllable
+// r, for syllableUnits: ok is false when r is no syllable with a keyHangul
+// entry whose jamo keep their roles.
+func syllableUnit(r rune) (u uint64, ok bool) {
+	if r < hangulBase || r >= hangulBase+11172 || keyID(r) != keyHangul {
+		return 0, false
+	}
+	h := int(r - hangulBase)
+	l, v, t := h/(jamoVCount*jamoTCount), jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount+jamoVCount+h%jamoTCount
+	if !keyJamoUnit[l] || !keyJamoUnit[v] || t > jamoLCount+jamoVCount && !keyJamoUnit[t] {
+		return 0, false
+	}
+	// The parts' runes are jamo, 十 or ー: three bytes each
+	// (TestSyllableUnits covers every jamo).
+	e := keyEntries[keyJamo[l]-keyFirst]
+	p := keyParts[e&(1<<keyEntryLenShift-1):]
+	u = uint64(rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)) // L' is one rune
+	for _, j := range [2]int{v, t} {
+		if j == jamoLCount+jamoVCount {
+			break // no final
+		}
+		e := keyEntries[keyJamo[j]-keyFirst]
+		p := keyParts[e&(1<<keyEntryLenShift-1) : e&(1<<keyEntryLenShift-1)+e>>keyEntryLenShift&0xFF]
+		for ; len(p) >= 3; p = p[3:] {
+			jr := rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)
+			u = (u ^ 0xcbf29ce484222325 ^ uint64(jr)) * 0x100000001b3
+		}
+	}
+	return u, true
 }
 
 // appendSyllablesKey is appendKeyTableUnits for nicknames made only of Hangul

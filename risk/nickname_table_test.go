@@ -10,7 +10,8 @@ import (
 )
 
 // checkKeyTable fails if nicknameKeyInto (with the table path) and
-// nicknameKeyRef (without it) disagree on s, in key or trace.
+// nicknameKeyRef (without it) disagree on s, in key or trace, or if the
+// graphemes that the table paths or sketchKey give are not the key's.
 func checkKeyTable(t interface {
 	Helper()
 	Fatalf(string, ...any)
@@ -42,6 +43,13 @@ func checkKeyTable(t interface {
 		in.countUnits()
 		if u.units != in.units || u.mask != in.mask {
 			t.Fatalf("graphemes of the key %+q of %+q: table path %d, %x; setUnits %d, %x", want, s, u.units, u.mask, in.units, in.mask)
+		}
+	}
+	if units, mask, ok := sketchKey(s); ok {
+		in := nickInfo{key: want}
+		in.countUnits()
+		if want == "" || units != in.units || mask != in.mask {
+			t.Fatalf("sketchKey(%+q) = %d, %x; its key %+q has %d graphemes, mask %x", s, units, mask, want, in.units, in.mask)
 		}
 	}
 }
@@ -76,7 +84,7 @@ func TestKeyTableRunes(t *testing.T) {
 // runes without, and arbitrary strings.
 func genKeyTable() *rapid.Generator[string] {
 	pool := []rune("aAMm0lI1 .★🌸\u200b\u200d\ufe0fé\u0301\u0316\u0323ÅåǅﬁＴｏｍ𝐀①⑴㈱" +
-		"张張伟偉己已國龍丨十김민준중가각기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กข" + "कि" + "\uFFFD")
+		"张張伟偉己已國龍丨十김민준중가각까빠ー기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กขัิ" + "किाॅॉ" + "\uFFFD")
 	runs := rapid.StringOf(rapid.SampledFrom(pool))
 	return rapid.OneOf(
 		runs,

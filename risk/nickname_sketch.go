@@ -1,0 +1,155 @@
+package risk
+
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
+// A key sketch is what CompareNicknames needs to reject most pairs of
+// nicknames without building their keys: the grapheme count and mask of
+// NicknameKey(s), as setUnits computes them from the key, read straight
+// from the key tables. Two nicknames are a lookalike only when their keys
+// are equal or within editLimit graphemes of each other, and either needs
+// grapheme counts within the limit and masks that differ in at most two
+// bits per edit (keyDistance's own bounds), so a pair whose sketches fail
+// those bounds is no lookalike whatever the keys are. Most pairs of
+// unrelated nicknames fail them, at a fraction of the cost of two keys.
+
+// sketchKey returns the grapheme count and mask of NicknameKey(s) when the
+// key tables give them exactly, and ok; ok is false otherwise, and when the
+// key would be empty (a nickname of nothing but decoration keeps it, which
+// the tables do not say). TestSketchKey checks it against setUnits on
+// NicknameKey.
+//
+// When every rune of s has a key table entry, the key is the
+// concatenation of the runes' parts (see appendKeyTableUnits). The
+// graphemes of the key are those of appendUnits, which sketchKey follows
+// part by part:
+//   - ASCII bytes have one-byte parts (asciiKey; "rn" for m), which
+//     TestASCIIKeyTable checks against the key table.
+//   - A simple part (keyRuneSimple) starts a grapheme and ends its last
+//     one unless a mark follows, so it adds its grapheme count and mask.
+//     A keyPlain rune is a simple part of one grapheme whose hash is the
+//     rune.
+//   - A part that is one combining mark (extends, and no Hangul) extends
+//     the grapheme before it, whose hash appendUnits chains with the mark:
+//     so the hash of the key's last grapheme is kept out of the mask until
+//     the next grapheme starts, when the table or the rune gives it
+//     (keyPlain, ASCII, a syllable), and a mark after a longer simple part,
+//     whose last hash the table does not hold, ends the sketch. A mark that
+//     begins the key begins a grapheme.
+//   - A Hangul syllable whose jamo keep their roles is one grapheme
+//     (syllableUnit), between simple parts too: their runes play no part in
+//     syllables, so appendUnits starts a grapheme at the syllable's initial
+//     and at the part after its last jamo.
+//
+// Anything else (runes without an entry, other parts that are not simple,
+// doubled initials in syllables) ends the sketch with ok false.
+func sketchKey(s string) (units int, mask uint64, ok bool) {
+	// The key's last grapheme: its hash h and mask bit pend (not in mask
+	// yet) if hashKnown; else pend is 0 and mask holds it, if any.
+	var h, pend uint64
+	hashKnown := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			k := asciiKey[c]
+			if k == 0 {
+				continue
+			}
+			mask |= pend
+			units++
+			if k == 1 { // "rn"
+				units++
+				mask |= 1 << ('r' % 64)
+				k = 'n'
+			}
+			h, pend, hashKnown = uint64(k), 1<<(k%64), true
+			continue
+		}
+		var r rune
+		n := 0
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
+		default:
+			r, n = decodeRune(s, i) // an invalid byte is U+FFFD, as for the key
+		}
+		i += n
+		id := keyID(r)
+		if id == keyPlain {
+			mask |= pend
+			units++
+			h, pend, hashKnown = uint64(r), 1<<(r&63), true
+			continue
+		}
+		if id >= keyFirst {
+			e := keyEntries[id-keyFirst]
+			if e&keyEntrySimple != 0 {
+				if u := int(e >> keyEntryUnitsShift & 0x3F); u > 0 {
+					mask |= pend | keyEntryMask[id-keyFirst]
+					units += u
+					pend, hashKnown = 0, false
+				}
+				continue
+			}
+			m, ok := markPart(e)
+			if !ok {
+				return 0, 0, false
+			}
+			switch {
+			case hashKnown:
+				h = (h ^ 0xcbf29ce484222325 ^ uint64(m)) * 0x100000001b3
+			case units == 0: // the mark begins the key
+				units++
+				h, hashKnown = uint64(m), true
+			default:
+				return 0, 0, false
+			}
+			pend = 1 << (h % 64)
+			continue
+		}
+		if id != keyHangul {
+			return 0, 0, false // keyNone
+		}
+		u, ok := syllableUnit(r)
+		if !ok {
+			return 0, 0, false
+		}
+		mask |= pend
+		units++
+		h, pend, hashKnown = u, 1<<(u%64), true
+	}
+	return units, mask | pend, units > 0
+}
+
+// markPart returns the rune of the part that entry e describes when the
+// part is that one rune and it is a combining mark that plays no part in
+// Hangul syllables: appendUnits chains it onto the grapheme before it.
+func markPart(e uint64) (rune, bool) {
+	off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	if n < 2 || n > 3 {
+		return 0, false // a combining mark is U+0300 or above, below U+10000
+	}
+	p := keyParts[off : off+n]
+	r, size := decodeRune(p, 0)
+	if size != n || !extends(r) || mayBeHangulUnit(r) {
+		return 0, false
+	}
+	return r, true
+}
+
+// sketchesReject reports whether nicknames with key sketches (ua, ma) and
+// (ub, mb) cannot be a lookalike: keyDistance's bounds, which also hold
+// for equal keys (their sketches are equal).
+func sketchesReject(ua int, ma uint64, ub int, mb uint64) bool {
+	lim := editLimit(max(ua, ub))
+	return abs(ua-ub) > lim || bits.OnesCount64(ma^mb) > 2*lim
+}
