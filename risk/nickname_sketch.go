@@ -46,10 +46,18 @@ import (
 // Anything else (runes without an entry, other parts that are not simple,
 // doubled initials in syllables) ends the sketch with ok false.
 func sketchKey(s string) (units int, mask uint64, ok bool) {
-	// The key's last grapheme: its hash h and mask bit pend (not in mask
-	// yet) if hashKnown; else pend is 0 and mask holds it, if any.
-	var h, pend uint64
-	hashKnown := false
+	// What the key's last grapheme is, if any: one whose hash is h, one
+	// that is the single grapheme of the part of entry lastE, or one that
+	// mask holds and whose hash is not known. Unless mask holds it, its
+	// mask bit is pend. open says that it is a Hangul syllable (with h).
+	const (
+		lastNone = iota
+		lastHash
+		lastEntry
+		lastInMask
+	)
+	var h, pend, lastE uint64
+	last, open := lastNone, false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -65,7 +73,7 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 				mask |= 1 << ('r' % 64)
 				k = 'n'
 			}
-			h, pend, hashKnown = uint64(k), 1<<(k%64), true
+			h, pend, last, open = uint64(k), 1<<(k%64), lastHash, false
 			continue
 		}
 		var r rune
@@ -87,16 +95,22 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 		if id == keyPlain {
 			mask |= pend
 			units++
-			h, pend, hashKnown = uint64(r), 1<<(r&63), true
+			h, pend, last, open = uint64(r), 1<<(r&63), lastHash, false
 			continue
 		}
 		if id >= keyFirst {
 			e := keyEntries[id-keyFirst]
 			if e&keyEntrySimple != 0 {
-				if u := int(e >> keyEntryUnitsShift & 0x3F); u > 0 {
+				switch u := int(e >> keyEntryUnitsShift & 0x3F); u {
+				case 0: // dropped
+				case 1:
+					mask |= pend
+					units++
+					pend, lastE, last, open = keyEntryMask[id-keyFirst], e, lastEntry, false
+				default:
 					mask |= pend | keyEntryMask[id-keyFirst]
 					units += u
-					pend, hashKnown = 0, false
+					pend, last, open = 0, lastInMask, false
 				}
 				continue
 			}
@@ -104,30 +118,86 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 			if !ok {
 				return 0, 0, false
 			}
-			switch {
-			case hashKnown:
-				h = (h ^ 0xcbf29ce484222325 ^ uint64(m)) * 0x100000001b3
-			case units == 0: // the mark begins the key
+			switch last {
+			case lastHash:
+			case lastEntry:
+				h = partHash(lastE)
+			case lastNone: // the mark begins the key
 				units++
-				h, hashKnown = uint64(m), true
+				h, pend, last = uint64(m), 1<<(m%64), lastHash
+				continue
 			default:
 				return 0, 0, false
 			}
-			pend = 1 << (h % 64)
+			h = (h ^ 0xcbf29ce484222325 ^ uint64(m)) * 0x100000001b3
+			pend, last, open = 1<<(h%64), lastHash, false
 			continue
 		}
 		if id != keyHangul {
 			return 0, 0, false // keyNone
 		}
-		u, ok := syllableUnit(r)
-		if !ok {
-			return 0, 0, false
+		if u, ok := syllableUnit(r); ok {
+			mask |= pend
+			h = u
+		} else {
+			x, v, t, ok := doubledInitial(r)
+			if !ok {
+				return 0, 0, false
+			}
+			if open {
+				// The first x ends the syllable before (see
+				// choseongFinals), the second begins this one.
+				mask |= 1 << ((h ^ 0xcbf29ce484222325 ^ uint64(x)) * 0x100000001b3 % 64)
+				h = chainJamo(uint64(x), v, t)
+			} else {
+				mask |= pend
+				h = chainJamo((uint64(x)^0xcbf29ce484222325^uint64(x))*0x100000001b3, v, t)
+			}
 		}
-		mask |= pend
 		units++
-		h, pend, hashKnown = u, 1<<(u%64), true
+		pend, last, open = 1<<(h%64), lastHash, true
 	}
 	return units, mask | pend, units > 0
+}
+
+// partHash returns the grapheme hash of the part of entry e, a simple part
+// of one grapheme: its first rune chained with the others, which extend it.
+func partHash(e uint64) uint64 {
+	off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	p := keyParts[off : off+n]
+	r, size := decodeRune(p, 0)
+	h := uint64(r)
+	for i := size; i < len(p); i += size {
+		r, size = decodeRune(p, i)
+		h = (h ^ 0xcbf29ce484222325 ^ uint64(r)) * 0x100000001b3
+	}
+	return h
+}
+
+// doubledInitial returns, for a Hangul syllable r whose initial's part is
+// one choseong x twice (the skeleton makes ᄀᄀ of ᄁ) followed by a vowel
+// and whose vowel and final keep their roles, x and the keyJamo indexes
+// of the vowel and final. In the key, appendUnits makes the first x a
+// final of a syllable right before (its run of choseong is followed by a
+// vowel: choseongFinals), and else the start of a unit that the second
+// continues (a doubled initial); the second x always ends up in the
+// syllable's unit.
+func doubledInitial(r rune) (x rune, v, t int, ok bool) {
+	l, v, t, ok := syllableJamo(r)
+	if !ok || keyJamo[l] < keyFirst {
+		return 0, 0, 0, false
+	}
+	e := keyEntries[keyJamo[l]-keyFirst]
+	off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	p := keyParts[off : off+n]
+	if n != 6 || p[:3] != p[3:] {
+		return 0, 0, 0, false
+	}
+	x, _ = decodeRune(p, 0)
+	if !isChoseong(x) || !startsWithVowel(keyParts[keyEntries[keyJamo[v]-keyFirst]&(1<<keyEntryLenShift-1):]) {
+		return 0, 0, 0, false
+	}
+	return x, v, t, true
 }
 
 // markPart returns the rune of the part that entry e describes when the

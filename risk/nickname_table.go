@@ -281,19 +281,42 @@ func syllableUnits(dst []uint64, s string) (units []uint64, ok bool) {
 // r, for syllableUnits: ok is false when r is no syllable with a keyHangul
 // entry whose jamo keep their roles.
 func syllableUnit(r rune) (u uint64, ok bool) {
-	if r < hangulBase || r >= hangulBase+11172 || keyID(r) != keyHangul {
-		return 0, false
-	}
-	h := int(r - hangulBase)
-	l, v, t := h/(jamoVCount*jamoTCount), jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount+jamoVCount+h%jamoTCount
-	if !keyJamoUnit[l] || !keyJamoUnit[v] || t > jamoLCount+jamoVCount && !keyJamoUnit[t] {
+	l, v, t, ok := syllableJamo(r)
+	if !ok || !keyJamoUnit[l] {
 		return 0, false
 	}
 	// The parts' runes are jamo, 十 or ー: three bytes each
-	// (TestSyllableUnits covers every jamo).
-	e := keyEntries[keyJamo[l]-keyFirst]
-	p := keyParts[e&(1<<keyEntryLenShift-1):]
-	u = uint64(rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)) // L' is one rune
+	// (TestSyllableUnits covers every jamo). L' is one rune.
+	return chainJamo(uint64(jamoPartRune(l, 0)), v, t), true
+}
+
+// syllableJamo returns the keyJamo indexes of the initial, vowel and final
+// of the Hangul syllable r (t is jamoLCount+jamoVCount for none); ok is
+// false when r is no syllable with a keyHangul entry or when its vowel or
+// final does not keep its role (keyJamoUnit).
+func syllableJamo(r rune) (l, v, t int, ok bool) {
+	if r < hangulBase || r >= hangulBase+11172 || keyID(r) != keyHangul {
+		return 0, 0, 0, false
+	}
+	h := int(r - hangulBase)
+	l, v, t = h/(jamoVCount*jamoTCount), jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount+jamoVCount+h%jamoTCount
+	if !keyJamoUnit[v] || t > jamoLCount+jamoVCount && !keyJamoUnit[t] {
+		return 0, 0, 0, false
+	}
+	return l, v, t, true
+}
+
+// jamoPartRune returns the rune at byte k of the part of the jamo with
+// keyJamo index j, whose runes are three bytes long.
+func jamoPartRune(j, k int) rune {
+	e := keyEntries[keyJamo[j]-keyFirst]
+	p := keyParts[int(e&(1<<keyEntryLenShift-1))+k:]
+	return rune(p[0]&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F)
+}
+
+// chainJamo chains the runes of the parts of the vowel v and the final t
+// (keyJamo indexes) onto the grapheme hash u, as appendUnits does.
+func chainJamo(u uint64, v, t int) uint64 {
 	for _, j := range [2]int{v, t} {
 		if j == jamoLCount+jamoVCount {
 			break // no final
@@ -305,7 +328,7 @@ func syllableUnit(r rune) (u uint64, ok bool) {
 			u = (u ^ 0xcbf29ce484222325 ^ uint64(jr)) * 0x100000001b3
 		}
 	}
-	return u, true
+	return u
 }
 
 // appendSyllablesKey is appendKeyTableUnits for nicknames made only of Hangul

@@ -271,3 +271,19 @@ func TestJamoParts(t *testing.T) {
 		}
 	}
 }
+
+// TestSketchKeyHangul checks sketchKey (through checkKeyTable) on every
+// Hangul syllable after syllables with and without finals, with a doubled
+// initial, and after other graphemes, and before a doubled initial: the
+// boundaries that decide which unit a choseong of the key belongs to.
+func TestSketchKeyHangul(t *testing.T) {
+	stride := rune(1)
+	if testing.Short() || nickRuneStride > 1 {
+		stride = 7
+	}
+	for r := rune(hangulBase); r < hangulBase+11172; r += stride {
+		for _, before := range []string{"", "가", "각", "갃", "까", "깎", "a", "é", "·", "十"} {
+			checkKeyTable(t, before+string(r)+"까")
+		}
+	}
+}
