@@ -170,16 +170,41 @@ func CompareNicknames(a, b string) NicknameMatch {
 		k, n, _ := nicknameKeyInto(&ba, a, &defaultKeyOptions)
 		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
 	}
-	// Most pairs are rejected by their key sketches alone.
-	if ua, ma, ok := sketchKey(a); ok {
-		if ub, mb, ok := sketchKey(b); ok && sketchesReject(ua, ma, ub, mb) {
+	// Most pairs are rejected by the grapheme counts and masks of their
+	// keys alone, which a key sketch gives without the key; an ASCII
+	// nickname gets its key at once, since the ASCII path costs no more
+	// than a sketch and tells the same.
+	var x, y nickInfo
+	var ka, kb string
+	var na, nb int
+	haveA, haveB := false, false
+	ua, ma, ok := 0, uint64(0), false
+	if isASCII(a) {
+		ka, na = x.keyInto(&ba, a)
+		haveA, ua, ma, ok = true, x.units, x.mask, x.unitsKnown
+	} else {
+		ua, ma, ok = sketchKey(a)
+	}
+	if ok {
+		var ub int
+		var mb uint64
+		if isASCII(b) {
+			kb, nb = y.keyInto(&bb, b)
+			haveB, ub, mb, ok = true, y.units, y.mask, y.unitsKnown
+		} else {
+			ub, mb, ok = sketchKey(b)
+		}
+		if ok && sketchesReject(ua, ma, ub, mb) {
 			return NicknameMatch{}
 		}
 	}
-	var x, y nickInfo
-	ka, na := x.keyInto(&ba, a)
+	if !haveA {
+		ka, na = x.keyInto(&ba, a)
+	}
 	x.key = keyOf(&ba, ka, na)
-	kb, nb := y.keyInto(&bb, b)
+	if !haveB {
+		kb, nb = y.keyInto(&bb, b)
+	}
 	y.key = keyOf(&bb, kb, nb)
 	return compareKeys(a, b, &x, &y)
 }
