@@ -180,7 +180,7 @@ func CompareNicknames(a, b string) NicknameMatch {
 	haveA, haveB := false, false
 	ua, ma, ok := 0, uint64(0), false
 	if isASCII(a) {
-		ka, na = x.keyInto(&ba, a)
+		ka, na = x.keyInto(&ba, a, false)
 		haveA, ua, ma, ok = true, x.units, x.mask, x.unitsKnown
 	} else {
 		ua, ma, ok = sketchKey(a)
@@ -189,7 +189,7 @@ func CompareNicknames(a, b string) NicknameMatch {
 		var ub int
 		var mb uint64
 		if isASCII(b) {
-			kb, nb = y.keyInto(&bb, b)
+			kb, nb = y.keyInto(&bb, b, false)
 			haveB, ub, mb, ok = true, y.units, y.mask, y.unitsKnown
 		} else {
 			ub, mb, ok = sketchKey(b)
@@ -199,11 +199,11 @@ func CompareNicknames(a, b string) NicknameMatch {
 		}
 	}
 	if !haveA {
-		ka, na = x.keyInto(&ba, a)
+		ka, na = x.keyInto(&ba, a, true)
 	}
 	x.key = keyOf(&ba, ka, na)
 	if !haveB {
-		kb, nb = y.keyInto(&bb, b)
+		kb, nb = y.keyInto(&bb, b, true)
 	}
 	y.key = keyOf(&bb, kb, nb)
 	return compareKeys(a, b, &x, &y)

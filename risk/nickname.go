@@ -101,7 +101,7 @@ func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n
 		return nicknameKeyGeneral(buf, s, o, tr)
 	}
 	var in nickInfo
-	k, n = in.keyInto(buf, s)
+	k, n = in.keyInto(buf, s, false)
 	return k, n, in.trace
 }
 
@@ -110,7 +110,7 @@ func nicknameKeyInto(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n
 // them.
 func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTrace, u keyUnits) {
 	var in nickInfo
-	k, n = in.keyInto(buf, s)
+	k, n = in.keyInto(buf, s, false)
 	return k, n, in.trace, keyUnits{units: in.units, mask: in.mask, ok: in.unitsKnown, most: int(in.unitsMost)}
 }
 
@@ -122,7 +122,10 @@ func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTr
 // ASCII: keyASCII; s is then ASCII too, so not mixed-script) and the key
 // table path when every part is simple; or a bound on them (unitsMost)
 // from the Hangul path.
-func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string) (k string, n int) {
+//
+// With scripts, keyInto also sets mixed (and mixedKnown) when a table path
+// computed the key, from the scripts of the runes it decoded.
+func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string, scripts bool) (k string, n int) {
 	out, mask, same, ok, ascii := appendASCIIKeyUnits(buf[:0], s, &in.trace)
 	if ok {
 		in.unitsKnown, in.keyASCII, in.mask, in.mixedKnown = true, true, mask, true
@@ -151,13 +154,24 @@ func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string) (k string, n int) {
 		out, syllables, ok = appendSyllablesKey(buf[:0], s, &in.trace)
 		if !ok {
 			in.trace = keyTrace{}
+		} else if scripts {
+			// Hangul syllables only: one script, not mixed.
+			in.mixed, in.mixedKnown = false, true
 		}
 		in.unitsMost = int32(syllables)
 	}
 	if !ok {
 		var u keyUnits
-		out, u, ok = appendKeyTableUnits(buf[:0], s, &in.trace)
+		var set scriptSet
+		seen := (*scriptSet)(nil)
+		if scripts {
+			seen = &set
+		}
+		out, u, ok = appendKeyTableUnits(buf[:0], s, &in.trace, seen)
 		in.units, in.mask, in.unitsKnown = u.units, u.mask, u.ok
+		if ok && scripts {
+			in.mixed, in.mixedKnown = set.mixed(), true
+		}
 	}
 	if ok {
 		if string(out) == s {

@@ -83,7 +83,10 @@ type keyUnits struct {
 // t when every rune of s has a table entry and the key fits in keyBufLen
 // bytes; ok is false otherwise (t is then partly noted). u holds the
 // graphemes of the key when every part is simple (keyRuneSimple).
-func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUnits, ok bool) {
+//
+// When seen is not nil, appendKeyTableUnits also adds the script of every
+// rune of s other than ASCII non-letters (Common) to it.
+func appendKeyTableUnits(dst []byte, s string, t *keyTrace, seen *scriptSet) (out []byte, u keyUnits, ok bool) {
 	// Fewer variables live across the loop, so fewer spills: whether
 	// some part was kept is whether the key is not empty (parts are only
 	// appended when kept), and acc holds the graphemes in its low 32 bits
@@ -99,6 +102,9 @@ func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUn
 		switch {
 		case c < utf8.RuneSelf:
 			r, id = rune(c), keyBlocks[c]
+			if seen != nil && c|0x20-'a' < 26 {
+				seen.add(scriptLatin)
+			}
 		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
 			// Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic.
 			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
@@ -123,6 +129,10 @@ func appendKeyTableUnits(dst []byte, s string, t *keyTrace) (out []byte, u keyUn
 			// bytes are never copied (TestKeyTableRunes).
 			r, n = decodeRune(s, i)
 			id = keyID(r)
+		}
+		if seen != nil && c >= utf8.RuneSelf {
+			sc := scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+			seen[sc/64] |= 1 << (sc % 64)
 		}
 		switch id {
 		case keyNone:

@@ -11,7 +11,8 @@ import (
 
 // checkKeyTable fails if nicknameKeyInto (with the table path) and
 // nicknameKeyRef (without it) disagree on s, in key or trace, or if the
-// graphemes that the table paths or sketchKey give are not the key's.
+// graphemes that the table paths or sketchKey give are not the key's, or
+// the script check of keyInto is not MixedScript's.
 func checkKeyTable(t interface {
 	Helper()
 	Fatalf(string, ...any)
@@ -44,6 +45,15 @@ func checkKeyTable(t interface {
 		if u.units != in.units || u.mask != in.mask {
 			t.Fatalf("graphemes of the key %+q of %+q: table path %d, %x; setUnits %d, %x", want, s, u.units, u.mask, in.units, in.mask)
 		}
+	}
+	var b4 [keyBufLen]byte
+	var in nickInfo
+	k4, n4 := in.keyInto(&b4, s, true)
+	if k := keyOf(&b4, k4, n4); k != want || in.trace != tr2 {
+		t.Fatalf("keyInto(%+q) with scripts = %+q trace %v, general path %+q trace %v", s, k, in.trace, want, tr2)
+	}
+	if in.mixedKnown && in.mixed != MixedScript(s) {
+		t.Fatalf("keyInto(%+q) says mixed-script %v, MixedScript %v", s, in.mixed, !in.mixed)
 	}
 	if units, mask, ok := sketchKey(s); ok {
 		in := nickInfo{key: want}

@@ -236,7 +236,7 @@ func TestASCIIKeyUnits(t *testing.T) {
 		s := string(rapid.SliceOf(rapid.SampledFrom([]byte("aAbmM0O1lIi9 ._\x00\x7f\t"))).Draw(t, "s"))
 		var in nickInfo
 		var buf [keyBufLen]byte
-		k, n := in.keyInto(&buf, s)
+		k, n := in.keyInto(&buf, s, false)
 		if !in.keyASCII {
 			return
 		}

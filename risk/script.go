@@ -1,6 +1,9 @@
 package risk
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // scriptName returns the Unicode Script property value of r as Go's unicode
 // package knows it ("Unknown" for unassigned code points).
@@ -57,6 +60,26 @@ func (s scriptSet) count() int {
 		}
 	}
 	return n
+}
+
+// mixed reports whether a string whose characters have the scripts in s
+// is mixed-script (see MixedScript): the intersection of the augmented
+// sets of its scripts other than Common and Inherited is empty. For two or
+// more distinct scripts that is the intersection of their augBits (see
+// mixedScript).
+func (s scriptSet) mixed() bool {
+	s[scriptCommon/64] &^= 1 << (scriptCommon % 64)
+	s[scriptInherited/64] &^= 1 << (scriptInherited % 64)
+	if bits.OnesCount64(s[0])+bits.OnesCount64(s[1])+bits.OnesCount64(s[2]) <= 1 {
+		return false
+	}
+	aug := uint8(7)
+	for i, w := range s {
+		for ; w != 0; w &= w - 1 {
+			aug &= augBits(i*64 + bits.TrailingZeros64(w))
+		}
+	}
+	return aug == 0
 }
 
 // augmented returns the augmented script set of a single script
