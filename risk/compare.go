@@ -199,11 +199,11 @@ func CompareNicknames(a, b string) NicknameMatch {
 		}
 	}
 	if !haveA {
-		ka, na = x.keyInto(&ba, a, true)
+		ka, na = x.keyInto(&ba, a, true) // a is not ASCII
 	}
 	x.key = keyOf(&ba, ka, na)
 	if !haveB {
-		kb, nb = y.keyInto(&bb, b, true)
+		kb, nb = y.keyInto(&bb, b, !isASCII(b))
 	}
 	y.key = keyOf(&bb, kb, nb)
 	return compareKeys(a, b, &x, &y)

@@ -123,10 +123,16 @@ func nicknameKeyUnits(buf *[keyBufLen]byte, s string) (k string, n int, tr keyTr
 // table path when every part is simple; or a bound on them (unitsMost)
 // from the Hangul path.
 //
-// With scripts, keyInto also sets mixed (and mixedKnown) when a table path
-// computed the key, from the scripts of the runes it decoded.
+// With scripts, for an s that is not ASCII, keyInto skips the ASCII path
+// and also sets mixed (and mixedKnown) when a table path computed the key,
+// from the scripts of the runes it decoded.
 func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string, scripts bool) (k string, n int) {
-	out, mask, same, ok, ascii := appendASCIIKeyUnits(buf[:0], s, &in.trace)
+	var out []byte
+	var mask uint64
+	same, ok, ascii := false, false, false
+	if !scripts {
+		out, mask, same, ok, ascii = appendASCIIKeyUnits(buf[:0], s, &in.trace)
+	}
 	if ok {
 		in.unitsKnown, in.keyASCII, in.mask, in.mixedKnown = true, true, mask, true
 		if same {

@@ -46,18 +46,19 @@ import (
 // Anything else (runes without an entry, other parts that are not simple,
 // doubled initials in syllables) ends the sketch with ok false.
 func sketchKey(s string) (units int, mask uint64, ok bool) {
-	// What the key's last grapheme is, if any: one whose hash is h, one
-	// that is the single grapheme of the part of entry lastE, or one that
-	// mask holds and whose hash is not known. Unless mask holds it, its
-	// mask bit is pend. open says that it is a Hangul syllable (with h).
+	// What the key's last grapheme is, if any: one whose hash is h, the
+	// same for a Hangul syllable, the single grapheme of the part of the
+	// entry h, or one that mask holds and whose hash is not known. Unless
+	// mask holds it, its mask bit is pend.
 	const (
 		lastNone = iota
 		lastHash
+		lastSyllable
 		lastEntry
 		lastInMask
 	)
-	var h, pend, lastE uint64
-	last, open := lastNone, false
+	var h, pend uint64
+	last := lastNone
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -73,7 +74,7 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 				mask |= 1 << ('r' % 64)
 				k = 'n'
 			}
-			h, pend, last, open = uint64(k), 1<<(k%64), lastHash, false
+			h, pend, last = uint64(k), 1<<(k%64), lastHash
 			continue
 		}
 		var r rune
@@ -95,7 +96,7 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 		if id == keyPlain {
 			mask |= pend
 			units++
-			h, pend, last, open = uint64(r), 1<<(r&63), lastHash, false
+			h, pend, last = uint64(r), 1<<(r&63), lastHash
 			continue
 		}
 		if id >= keyFirst {
@@ -106,11 +107,11 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 				case 1:
 					mask |= pend
 					units++
-					pend, lastE, last, open = keyEntryMask[id-keyFirst], e, lastEntry, false
+					h, pend, last = e, keyEntryMask[id-keyFirst], lastEntry
 				default:
 					mask |= pend | keyEntryMask[id-keyFirst]
 					units += u
-					pend, last, open = 0, lastInMask, false
+					pend, last = 0, lastInMask
 				}
 				continue
 			}
@@ -119,9 +120,9 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 				return 0, 0, false
 			}
 			switch last {
-			case lastHash:
+			case lastHash, lastSyllable:
 			case lastEntry:
-				h = partHash(lastE)
+				h = partHash(h)
 			case lastNone: // the mark begins the key
 				units++
 				h, pend, last = uint64(m), 1<<(m%64), lastHash
@@ -130,7 +131,7 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 				return 0, 0, false
 			}
 			h = (h ^ 0xcbf29ce484222325 ^ uint64(m)) * 0x100000001b3
-			pend, last, open = 1<<(h%64), lastHash, false
+			pend, last = 1<<(h%64), lastHash
 			continue
 		}
 		if id != keyHangul {
@@ -144,7 +145,7 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 			if !ok {
 				return 0, 0, false
 			}
-			if open {
+			if last == lastSyllable {
 				// The first x ends the syllable before (see
 				// choseongFinals), the second begins this one.
 				mask |= 1 << ((h ^ 0xcbf29ce484222325 ^ uint64(x)) * 0x100000001b3 % 64)
@@ -155,7 +156,7 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 			}
 		}
 		units++
-		pend, last, open = 1<<(h%64), lastHash, true
+		pend, last = 1<<(h%64), lastSyllable
 	}
 	return units, mask | pend, units > 0
 }

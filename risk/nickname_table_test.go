@@ -48,7 +48,7 @@ func checkKeyTable(t interface {
 	}
 	var b4 [keyBufLen]byte
 	var in nickInfo
-	k4, n4 := in.keyInto(&b4, s, true)
+	k4, n4 := in.keyInto(&b4, s, !isASCII(s))
 	if k := keyOf(&b4, k4, n4); k != want || in.trace != tr2 {
 		t.Fatalf("keyInto(%+q) with scripts = %+q trace %v, general path %+q trace %v", s, k, in.trace, want, tr2)
 	}
