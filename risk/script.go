@@ -201,9 +201,7 @@ func mixedScript(s string) bool {
 	single, aug := false, uint8(0)
 	for i := 0; i < len(s); {
 		var sc int
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
+		if c := s[i]; c < utf8.RuneSelf {
 			i++
 			if c|0x20 < 'a' || c|0x20 > 'z' {
 				continue // ASCII other than letters is Common
@@ -217,13 +215,7 @@ func mixedScript(s string) bool {
 				continue
 			}
 			sc = scriptLatin
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// Three bytes, U+1000..U+CFFF and U+E000..U+FFFF (Han,
-			// Hangul, kana): decoded here, as scriptAt would.
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-			sc = int(scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))])
-		default:
+		} else {
 			var n int
 			sc, n = scriptAt(s, i)
 			i += n

@@ -136,12 +136,22 @@ func TestScriptsRef(t *testing.T) {
 // script that empties the resolved set, against the sets of scripts: every
 // code point after and before letters of several scripts, every pair of
 // scripts and every triple of the scripts with augmented sets, and random
-// strings, invalid bytes included.
+// strings, invalid bytes included; and scriptSet.mixed on the same strings.
 func TestMixedScriptScripts(t *testing.T) {
 	check := func(t interface{ Fatalf(string, ...any) }, s string) {
-		resolved, _, ok := scripts(s)
+		resolved, union, ok := scripts(s)
 		if got, want := mixedScript(s), ok && resolved.empty(); got != want {
 			t.Fatalf("mixedScript(%+q) = %v, want %v", s, got, want)
+		}
+		// scriptSet.mixed on the scripts of the runes, as
+		// appendKeyTableUnits collects them (every script but that
+		// of ASCII non-letters, which is Common).
+		var all scriptSet
+		for _, r := range s {
+			all.add(scriptOf(r))
+		}
+		if got, want := all.mixed(), ok && resolved.empty(); got != want || union.minus(all) != (scriptSet{}) {
+			t.Fatalf("scriptSet.mixed of the scripts of %+q = %v, want %v", s, got, want)
 		}
 	}
 	for r := rune(0); r <= unicode.MaxRune; r += nickRuneStride {
