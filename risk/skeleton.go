@@ -30,7 +30,8 @@ func piece(k uint32) string {
 // concurrent use.
 func Skeleton(s string) string {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || runeBlocks[c] != kindIdentity {
+		// The nickname bits (capitals, decorations) do not matter here.
+		if c := s[i]; c >= utf8.RuneSelf || runeBlocks[c]&(kindMask|bitSlow) != kindIdentity {
 			return skeletonNonASCII(s, i)
 		}
 	}
@@ -40,7 +41,20 @@ func Skeleton(s string) string {
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
 // ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton.
 func skeletonNonASCII(s string, i int) string {
-	var buf [128]byte
+	var buf [fastBufLen]byte
+	j, res, p := skeletonFast(&buf, s, i)
+	switch res {
+	case fastSame:
+		return s
+	case fastMapped: // the skeleton differs from s: no comparison
+		return string(buf[:j])
+	case fastSlow:
+		out := appendSkeletonSlow(append(buf[:0], s[:p]...), s[p:])
+		if string(out) == s {
+			return s
+		}
+		return string(out)
+	}
 	out, same := appendSkeleton(buf[:0], s, i)
 	if same || string(out) == s {
 		return s
@@ -53,6 +67,16 @@ func skeletonNonASCII(s string, i int) string {
 // most 64 code points after NFD; longer strings that need the full NFD path
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
+	var buf [fastBufLen]byte
+	j, res, p := skeletonFast(&buf, s, 0)
+	switch res {
+	case fastSame:
+		return append(dst, s...)
+	case fastMapped:
+		return append(dst, buf[:j]...)
+	case fastSlow:
+		return appendSkeletonSlow(append(dst, s[:p]...), s[p:])
+	}
 	out, same := appendSkeleton(dst, s, 0)
 	if same {
 		return append(dst, s...)

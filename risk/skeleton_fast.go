@@ -1,0 +1,249 @@
+package risk
+
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf8"
+)
+
+// This file is the fast path of [Skeleton] and [AppendSkeleton] for strings
+// whose runes are all fast (bitSlow clear): their skeleton is the
+// concatenation of the runes' pieces (see appendSkeleton). It computes what
+// appendSkeleton computes, with fewer unpredictable branches:
+//
+//   - It decodes UTF-8 without a branch per sequence length: it loads the
+//     four bytes at each rune start (from a copy of s padded with zero
+//     bytes) and takes the length, masks and code point range from
+//     utf8Leads, one entry per first byte, as unicode/utf8's acceptRanges
+//     do.
+//   - fastScan skips the runes that are their own pieces without writing
+//     anything; from the first rune that is not, fastRun writes every
+//     rune with one 8-byte store: the rune's own bytes when it is its own
+//     piece, else its piece from skeletonWords, where each piece of up to
+//     7 bytes is packed into a word with its length. Only Hangul
+//     syllables, longer pieces, slow runes and invalid bytes leave the
+//     loops, for putRare.
+//
+// TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
+// and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
+// UTS #39 §4.
+
+//go:generate go test -run=^TestSkeletonFastTablesUpToDate$ -update
+
+// Layout of the words of skeletonWords and jamoWords: the piece's bytes in
+// the low 56 bits (first byte lowest), its length from bit wordLenShift,
+// and wordSpecial for pieces longer than wordMaxLen and for kindHangul.
+const (
+	wordLenShift = 56
+	wordMaxLen   = 7
+	wordSpecial  = 1 << 63
+)
+
+// utf8Lead describes the UTF-8 sequences that start with one byte: their
+// length n; lm, the mask of the payload bits of their n bytes (as loaded
+// little-endian); mul, which aligns a four-byte payload to n bytes
+// (2^(6(n-1)), then a shift by 18); the continuation-byte mask cm of
+// bytes 1 to n-1; and the range lo..lo+span of the code points they
+// encode, which rules out overlong forms, surrogates and code points
+// beyond U+10FFFF. Bytes that cannot start a sequence have an empty range
+// (lo = 0xFFFFFFFF, span = 0).
+type utf8Lead struct {
+	lm   uint32
+	mul  uint32
+	cm   uint32
+	lo   uint32
+	span uint32
+	n    uint32
+}
+
+// fastBufLen is the length of the stack buffer of the fast path, and
+// fastRoom the room it keeps free after each rune: one 8-byte store, or a
+// Hangul syllable's three.
+const (
+	fastBufLen = 128
+	fastRoom   = 3 * 8
+	fastInLen  = 128 // longest s; a power of two
+)
+
+// fastResult says what skeletonFast found.
+type fastResult uint8
+
+const (
+	fastSame   fastResult = iota // s is its own skeleton
+	fastMapped                   // the skeleton, which differs from s, is in the buffer
+	fastSlow                     // a rune needs appendSkeletonSlow
+	fastFull                     // the skeleton does not fit the buffer
+)
+
+// skeletonFast writes the skeleton of s to out[:j] when every rune of s is
+// fast, and reports whether it differs from s (fastMapped) or not
+// (fastSame, nothing written). s[:i] must be its own skeleton and end
+// before a starter (ASCII, say). On fastSlow, s[:p] is its own skeleton
+// and ends before a rune that is not its own piece, after one that is (a
+// starter that is its own NFD) or at i, so the skeleton of s is s[:p]
+// followed by the skeleton of s[p:] (see appendSkeleton). On fastFull (s
+// or its skeleton too long for the buffers), nothing is known.
+//
+// A mapped rune makes the skeleton differ from s: out and s agree up to
+// the first rune that is not its own piece, and there out holds the first
+// rune of its piece, a different rune (TestSkeletonFastPieces), or U+FFFD
+// for an invalid byte, whose bytes s does not hold there. Different runes
+// have different encodings, neither a prefix of the other. So the callers
+// need not compare.
+func skeletonFast(out *[fastBufLen]byte, s string, i int) (j int, res fastResult, p int) {
+	if len(s) > fastInLen {
+		return 0, fastFull, 0
+	}
+	// The fast loops read four bytes at every rune start: from a copy of s
+	// with zero bytes after it.
+	var in [fastInLen + 4]byte
+	copy(in[:], s)
+	// Runes that are their own pieces need not be written: find the first
+	// rune that is not (or is slow), at q.
+	q := fastScan(&in, len(s), i)
+	if q >= len(s) {
+		return 0, fastSame, 0
+	}
+	copy(out[:q], s)
+	i, j = q, q
+	for {
+		i, j = fastRun(out, &in, len(s), i, j)
+		if i >= len(s) {
+			return j, fastMapped, 0
+		}
+		if uint(j) > fastBufLen-fastRoom {
+			return j, fastFull, 0
+		}
+		// The rune at i is invalid, slow, a Hangul syllable or has a long
+		// piece.
+		var n int
+		if n, j, res = putRare(out, s, i, j); res != fastMapped {
+			return j, res, q
+		}
+		i += n
+	}
+}
+
+// fastScan returns the start of the first rune of in[i:n] that is not
+// valid, fast and its own piece, or n.
+func fastScan(in *[fastInLen + 4]byte, n, i int) int {
+	for i < n {
+		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
+		ld := &utf8Leads[byte(x)]
+		r, ok := decodeLead(x, ld)
+		if !ok {
+			break
+		}
+		if runeBlocks[uint(runeIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]&(kindMask|bitSlow) != kindIdentity {
+			break
+		}
+		i += int(ld.n)
+	}
+	return i
+}
+
+// fastRun is the loop of skeletonFast over in[i:n], writing at out[j:]. It
+// stops at n, where out has less than fastRoom bytes left, or before a rune
+// that needs putRare. It calls nothing, so that its state stays in
+// registers.
+func fastRun(out *[fastBufLen]byte, in *[fastInLen + 4]byte, n, i, j int) (int, int) {
+	for i < n && uint(j) <= fastBufLen-fastRoom {
+		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
+		ld := &utf8Leads[byte(x)]
+		size := int(ld.n)
+		r, ok := decodeLead(x, ld)
+		if !ok {
+			break
+		}
+		v := runeBlocks[uint(runeIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
+		w := skeletonWords[uint16(v)]
+		if v&bitSlow|uint32(w>>32)&(wordSpecial>>32) != 0 {
+			break
+		}
+		l := int(w >> wordLenShift)
+		if uint16(v) == kindIdentity {
+			w, l = uint64(x), size
+		}
+		binary.LittleEndian.PutUint64(out[j:], w)
+		i += size
+		j += l
+	}
+	return i, j
+}
+
+// decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
+// little-endian order), whose first byte ld describes; ok is false when
+// the sequence is invalid: a continuation byte is not 10xxxxxx or the code
+// point is out of the range of the first byte (overlong forms, surrogates,
+// beyond U+10FFFF, stray continuation bytes, truncation).
+func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
+	// The payload bits, first byte highest, then each byte's 6 (or 7) bits
+	// moved next to the following byte's: pairs, then the two halves.
+	y := bits.ReverseBytes32(x & ld.lm)
+	y = y&0x00FF00FF | y&0xFF00FF00>>2
+	y = y&0x0000FFFF | y&0xFFFF0000>>4
+	r = uint32(uint64(y) * uint64(ld.mul) >> 18)
+	return r, x&ld.cm == ld.cm&0x80808080 && r-ld.lo <= ld.span
+}
+
+// putRare writes the skeleton of the rune at s[i:], which is invalid, a
+// Hangul syllable or has a piece longer than wordMaxLen, at out[j:], and
+// returns its length in s and the end of its skeleton with fastMapped; or
+// fastSlow for a slow rune, fastFull when out has no room. Kept out of
+// skeletonFast's loop, whose registers it would otherwise take.
+func putRare(out *[fastBufLen]byte, s string, i, j int) (n, end int, res fastResult) {
+	r, n := decodeRune(s, i)
+	if r == utf8.RuneError && n == 1 {
+		// UTF-8 decoders read each invalid byte as U+FFFD, which is fast
+		// and its own piece (TestSkeletonInvalid).
+		return 1, j + copy(out[j:], "\uFFFD"), fastMapped
+	}
+	v := runeValue(r)
+	if v&bitSlow != 0 {
+		return 0, j, fastSlow
+	}
+	if j, ok := putSpecial(out, j, r, v&kindMask); ok {
+		return n, j, fastMapped
+	}
+	return 0, j, fastFull
+}
+
+// putSpecial writes the skeleton of r, a Hangul syllable or a rune whose
+// piece k is longer than wordMaxLen, at out[j:]. ok is false when it does
+// not fit.
+func putSpecial(out *[fastBufLen]byte, j int, r rune, k uint32) (int, bool) {
+	if k != kindHangul {
+		p := piece(k)
+		if len(p) > fastBufLen-fastRoom-j {
+			return j, false
+		}
+		return j + copy(out[j:], p), true
+	}
+	// Hangul syllable decomposition (Unicode §3.12): the skeleton is the
+	// concatenation of the jamo's pieces, as in appendHangul. skeletonFast
+	// left fastRoom bytes: three words.
+	h := int(r - hangulBase)
+	wl := jamoWords[h/(jamoVCount*jamoTCount)]
+	wv := jamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
+	wt := jamoWords[jamoLCount+jamoVCount+h%jamoTCount] // T index 0: no jamo, empty
+	if (wl|wv|wt)&wordSpecial != 0 {
+		return putHangulSlow(out, j, r)
+	}
+	binary.LittleEndian.PutUint64(out[j:], wl)
+	j += int(wl >> wordLenShift)
+	binary.LittleEndian.PutUint64(out[j:], wv)
+	j += int(wv >> wordLenShift)
+	binary.LittleEndian.PutUint64(out[j:], wt)
+	return j + int(wt>>wordLenShift), true
+}
+
+// putHangulSlow writes the skeleton of the Hangul syllable r at out[j:]
+// when one of its jamo's pieces is longer than wordMaxLen.
+func putHangulSlow(out *[fastBufLen]byte, j int, r rune) (int, bool) {
+	var b [32]byte
+	h := appendHangul(b[:0], r)
+	if len(h) > fastBufLen-fastRoom-j {
+		return j, false
+	}
+	return j + copy(out[j:], h), true
+}
