@@ -39,21 +39,27 @@ const (
 	wordSpecial  = 1 << 63
 )
 
-// utf8Lead describes the UTF-8 sequences that start with one byte: their
-// length n; lm, the mask of the payload bits of their n bytes (as loaded
-// little-endian); mul, which aligns a four-byte payload to n bytes
-// (2^(6(n-1)), then a shift by 18); the continuation-byte mask cm of
-// bytes 1 to n-1; and the range lo..lo+span of the code points they
-// encode, which rules out overlong forms, surrogates and code points
-// beyond U+10FFFF. Bytes that cannot start a sequence have an empty range
-// (lo = 0xFFFFFFFF, span = 0).
+// utf8Lead describes the UTF-8 sequences that start with one byte:
+//
+//   - lm masks the payload bits of their bytes (as loaded little-endian);
+//   - mul (2^(6(n-1)) for n bytes) aligns a four-byte payload to n bytes,
+//     with a shift by 18;
+//   - cm masks the bits of bytes 1 to n-1 that must equal cm&0xA0A0A0A0:
+//     10 for a continuation byte, 101 for the second byte after 0xE0,
+//     which rules out overlong three-byte forms;
+//   - minN holds the least code point they encode (0x10000 after 0xF0, which
+//     rules out overlong four-byte forms) in its low 24 bits and n in its
+//     high 8.
+//
+// Bytes that cannot start a sequence have 0xFFFFFF for the least code
+// point, which no sequence reaches, and so have 0xED and 0xF4, whose
+// sequences (surrogates, beyond U+10FFFF) no mask rules out: the fast
+// loops leave such runes to putRare.
 type utf8Lead struct {
 	lm   uint32
-	mul  uint32
 	cm   uint32
-	lo   uint32
-	span uint32
-	n    uint32
+	minN uint32
+	mul  uint32
 }
 
 // fastBufLen is the length of the stack buffer of the fast path, and
@@ -98,11 +104,21 @@ func skeletonFast(out *[fastBufLen]byte, s string, i int) (j int, res fastResult
 	// with zero bytes after it.
 	var in [fastInLen + 4]byte
 	copy(in[:], s)
-	// Runes that are their own pieces need not be written: find the first
-	// rune that is not (or is slow), at q.
-	q := fastScan(&in, len(s), i)
-	if q >= len(s) {
-		return 0, fastSame, 0
+	q := i
+	for {
+		if q = fastScan(&in, len(s), q); q >= len(s) {
+			return 0, fastSame, 0
+		}
+		// fastScan stops at a rune that is not its own piece, and at any
+		// rune it leaves to the general decoder.
+		n := 0
+		if utf8Leads[s[q]].minN&0xFFFFFF == 0xFFFFFF {
+			n = ownPiece(s, q)
+		}
+		if n == 0 {
+			break
+		}
+		q += n
 	}
 	copy(out[:q], s)
 	i, j = q, q
@@ -137,7 +153,7 @@ func fastScan(in *[fastInLen + 4]byte, n, i int) int {
 		if runeBlocks[uint(runeIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]&(kindMask|bitSlow) != kindIdentity {
 			break
 		}
-		i += int(ld.n)
+		i += int(ld.minN >> 24)
 	}
 	return i
 }
@@ -150,14 +166,14 @@ func fastRun(out *[fastBufLen]byte, in *[fastInLen + 4]byte, n, i, j int) (int, 
 	for i < n && uint(j) <= fastBufLen-fastRoom {
 		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
 		ld := &utf8Leads[byte(x)]
-		size := int(ld.n)
+		size := int(ld.minN >> 24)
 		r, ok := decodeLead(x, ld)
 		if !ok {
 			break
 		}
 		v := runeBlocks[uint(runeIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
 		w := skeletonWords[uint16(v)]
-		if v&bitSlow|uint32(w>>32)&(wordSpecial>>32) != 0 {
+		if v&bitSlow != 0 || int64(w) < 0 { // w&wordSpecial != 0
 			break
 		}
 		l := int(w >> wordLenShift)
@@ -172,10 +188,9 @@ func fastRun(out *[fastBufLen]byte, in *[fastInLen + 4]byte, n, i, j int) (int, 
 }
 
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
-// little-endian order), whose first byte ld describes; ok is false when
-// the sequence is invalid: a continuation byte is not 10xxxxxx or the code
-// point is out of the range of the first byte (overlong forms, surrogates,
-// beyond U+10FFFF, stray continuation bytes, truncation).
+// little-endian order), whose first byte ld describes. ok is false when
+// the sequence is invalid (a byte out of its range, a stray continuation
+// byte, truncation), or starts with 0xED or 0xF4.
 func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	// The payload bits, first byte highest, then each byte's 6 (or 7) bits
 	// moved next to the following byte's: pairs, then the two halves.
@@ -183,14 +198,25 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	y = y&0x00FF00FF | y&0xFF00FF00>>2
 	y = y&0x0000FFFF | y&0xFFFF0000>>4
 	r = uint32(uint64(y) * uint64(ld.mul) >> 18)
-	return r, x&ld.cm == ld.cm&0x80808080 && r-ld.lo <= ld.span
+	return r, x&ld.cm == ld.cm&0xA0A0A0A0 && r >= ld.minN&0xFFFFFF
 }
 
-// putRare writes the skeleton of the rune at s[i:], which is invalid, a
-// Hangul syllable or has a piece longer than wordMaxLen, at out[j:], and
-// returns its length in s and the end of its skeleton with fastMapped; or
-// fastSlow for a slow rune, fastFull when out has no room. Kept out of
-// skeletonFast's loop, whose registers it would otherwise take.
+// ownPiece returns the length of the rune at s[i:] if it is valid, fast
+// and its own piece (one that fastScan leaves to the general decoder), or 0.
+func ownPiece(s string, i int) int {
+	r, n := decodeRune(s, i)
+	if r == utf8.RuneError && n == 1 || runeValue(r)&(kindMask|bitSlow) != kindIdentity {
+		return 0
+	}
+	return n
+}
+
+// putRare writes the skeleton of the rune at s[i:], which fastRun left (an
+// invalid byte, a rune after 0xED or 0xF4, a Hangul syllable or one with a
+// piece longer than wordMaxLen), at out[j:], where fastRoom bytes are
+// free. It returns the rune's length in s and the end of its skeleton with
+// fastMapped; or fastSlow for a slow rune, fastFull when out has no room.
+// Kept out of fastRun, whose registers it would otherwise take.
 func putRare(out *[fastBufLen]byte, s string, i, j int) (n, end int, res fastResult) {
 	r, n := decodeRune(s, i)
 	if r == utf8.RuneError && n == 1 {
@@ -199,18 +225,21 @@ func putRare(out *[fastBufLen]byte, s string, i, j int) (n, end int, res fastRes
 		return 1, j + copy(out[j:], "\uFFFD"), fastMapped
 	}
 	v := runeValue(r)
-	if v&bitSlow != 0 {
+	switch k := v & kindMask; {
+	case v&bitSlow != 0:
 		return 0, j, fastSlow
-	}
-	if j, ok := putSpecial(out, j, r, v&kindMask); ok {
-		return n, j, fastMapped
+	case k == kindIdentity:
+		return n, j + copy(out[j:], s[i:i+n]), fastMapped
+	default:
+		if j, ok := putSpecial(out, j, r, k); ok {
+			return n, j, fastMapped
+		}
 	}
 	return 0, j, fastFull
 }
 
-// putSpecial writes the skeleton of r, a Hangul syllable or a rune whose
-// piece k is longer than wordMaxLen, at out[j:]. ok is false when it does
-// not fit.
+// putSpecial writes the skeleton of r, a Hangul syllable or a rune with
+// piece k, at out[j:]. ok is false when it does not fit.
 func putSpecial(out *[fastBufLen]byte, j int, r rune, k uint32) (int, bool) {
 	if k != kindHangul {
 		p := piece(k)

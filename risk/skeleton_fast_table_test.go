@@ -65,40 +65,48 @@ func jamoOf(i int) rune {
 }
 
 // leadOf derives the utf8Leads entry of the first byte b from
-// unicode/utf8: the length of the valid sequences that start with b and
-// the range of the code points they encode.
+// unicode/utf8: the length n of the valid sequences that start with b and
+// the range of their second byte, which either is that of all continuation
+// bytes, or is ruled out by cm (0xE0) or by the least code point (0xF0),
+// or leaves the sequences to putRare (0xED, 0xF4). TestDecodeLead checks
+// the result against unicode/utf8.
 func leadOf(b byte) (utf8Lead, error) {
 	if b < utf8.RuneSelf {
-		return utf8Lead{lm: 0x7F, mul: 1, lo: 0, span: utf8.RuneSelf - 1, n: 1}, nil
+		return utf8Lead{lm: 0x7F, cm: 0, minN: 1 << 24, mul: 1}, nil
 	}
 	for n := 2; n <= utf8.UTFMax; n++ {
-		lo, hi := rune(-1), rune(-1)
+		lo, hi, least := -1, -1, rune(-1)
 		for b1 := 0; b1 < 0x100; b1++ {
-			for _, tail := range [][2]byte{{0x80, 0x80}, {0xBF, 0xBF}} {
-				seq := []byte{b, byte(b1), tail[0], tail[1]}[:n]
-				r, size := utf8.DecodeRune(seq)
-				if size != n {
-					continue
-				}
-				if lo < 0 || r < lo {
-					lo = r
-				}
-				hi = max(hi, r)
+			r, size := utf8.DecodeRune([]byte{b, byte(b1), 0x80, 0x80}[:n])
+			if size != n {
+				continue
 			}
+			if lo < 0 {
+				lo, least = b1, r
+			}
+			hi = b1
 		}
-		if lo >= 0 {
-			cm := uint32(0xC0C0C000 & (1<<(8*n) - 1))
-			return utf8Lead{
-				lm:   0x3F3F3F00&(1<<(8*n)-1) | 0xFF>>(n+1),
-				mul:  1 << (6 * (n - 1)),
-				cm:   cm,
-				lo:   uint32(lo),
-				span: uint32(hi - lo),
-				n:    uint32(n),
-			}, nil
+		if lo < 0 {
+			continue
 		}
+		ld := utf8Lead{
+			lm:   0x3F3F3F00&(1<<(8*n)-1) | 0xFF>>(n+1),
+			cm:   0xC0C0C000 & (1<<(8*n) - 1),
+			minN: uint32(n) << 24,
+			mul:  1 << (6 * (n - 1)),
+		}
+		switch {
+		case lo == 0x80 && hi == 0xBF:
+		case lo == 0xA0 && hi == 0xBF:
+			ld.cm |= 0xE0 << 8 // the second byte is 101xxxxx
+		case hi == 0xBF:
+			ld.minN |= uint32(least)
+		default:
+			ld.minN |= 0xFFFFFF
+		}
+		return ld, nil
 	}
-	return utf8Lead{lo: 0xFFFFFFFF, n: 1}, nil
+	return utf8Lead{minN: 1<<24 | 0xFFFFFF}, nil
 }
 
 // genSkeletonFastTables renders skeleton_fast_table.go.
@@ -156,7 +164,7 @@ func genSkeletonFastTables() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w("\t{lm: %#x, mul: %#x, cm: %#x, lo: %#x, span: %#x, n: %d}, // %#02x\n", ld.lm, ld.mul, ld.cm, ld.lo, ld.span, ld.n, c)
+		w("\t{lm: %#x, cm: %#x, minN: %#x, mul: %#x}, // %#02x\n", ld.lm, ld.cm, ld.minN, ld.mul, c)
 	}
 	w("}\n")
 	src, err := format.Source(b.Bytes())
