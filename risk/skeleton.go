@@ -39,22 +39,29 @@ func Skeleton(s string) string {
 }
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
-// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton.
+// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton. Names of
+// up to fastInLen bytes take fastSkeleton, on stack buffers; longer ones,
+// and skeletons that outgrow those, take appendSkeleton.
 func skeletonNonASCII(s string, i int) string {
-	var buf [fastBufLen]byte
-	j, res, p := skeletonFast(&buf, s, i)
-	switch res {
-	case fastSame:
-		return s
-	case fastMapped: // the skeleton differs from s: no comparison
-		return string(buf[:j])
-	case fastSlow:
-		out := appendSkeletonSlow(append(buf[:0], s[:p]...), s[p:])
-		if string(out) == s {
+	if len(s) <= fastInLen {
+		var in fastBuf
+		copy(in[:], s)
+		out := in
+		j, res, p := fastSkeleton(&out, &in, s, i)
+		switch res {
+		case fastSame:
 			return s
+		case fastMapped: // the skeleton differs from s: no comparison
+			return string(out[:j])
+		case fastSlow:
+			k := appendSkeletonSlow(append(out[:0], s[:p]...), s[p:])
+			if string(k) == s {
+				return s
+			}
+			return string(k)
 		}
-		return string(out)
 	}
+	var buf [128]byte
 	out, same := appendSkeleton(buf[:0], s, i)
 	if same || string(out) == s {
 		return s
@@ -67,15 +74,19 @@ func skeletonNonASCII(s string, i int) string {
 // most 64 code points after NFD; longer strings that need the full NFD path
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
-	var buf [fastBufLen]byte
-	j, res, p := skeletonFast(&buf, s, 0)
-	switch res {
-	case fastSame:
-		return append(dst, s...)
-	case fastMapped:
-		return append(dst, buf[:j]...)
-	case fastSlow:
-		return appendSkeletonSlow(append(dst, s[:p]...), s[p:])
+	if len(s) <= fastInLen {
+		var in fastBuf
+		copy(in[:], s)
+		out := in
+		j, res, p := fastSkeleton(&out, &in, s, 0)
+		switch res {
+		case fastSame:
+			return append(dst, s...)
+		case fastMapped:
+			return append(dst, out[:j]...)
+		case fastSlow:
+			return appendSkeletonSlow(append(dst, s[:p]...), s[p:])
+		}
 	}
 	out, same := appendSkeleton(dst, s, 0)
 	if same {

@@ -10,60 +10,49 @@ import (
 	"pgregory.net/rapid"
 )
 
-// fastSkeleton runs skeletonFast on s as skeletonNonASCII does, and
-// reports ok false when it gives up (fastFull).
-func fastSkeleton(s string) (k string, ok bool) {
-	var buf [fastBufLen]byte
-	j, res, p := skeletonFast(&buf, s, 0)
-	switch res {
-	case fastSame:
-		return s, true
-	case fastMapped:
-		return string(buf[:j]), true
-	case fastSlow:
-		return string(appendSkeletonSlow([]byte(s[:p]), s[p:])), true
-	}
-	return "", false
-}
-
 // slowSkeleton is UTS #39 §4 to the letter (appendSkeletonSlow), invalid
 // bytes read as U+FFFD.
 func slowSkeleton(s string) string { return string(appendSkeletonSlow(nil, s)) }
 
 // checkFast compares the fast path with the slow one on s, including the
-// claims skeletonFast makes about its result: fastSame only when the
-// skeleton is s itself, fastMapped only when it differs from s, and a
-// prefix s[:p] that is its own skeleton and can be split off for
-// fastSlow.
+// claims it makes about its results: fastSame only when s is its own
+// skeleton, fastMapped only when the skeleton differs from s, and a prefix
+// s[:p] that is its own skeleton and can be split off for fastSlow.
 func checkFast(t interface {
 	Helper()
 	Fatalf(format string, args ...any)
 }, s string) {
 	t.Helper()
 	want := slowSkeleton(s)
-	var buf [fastBufLen]byte
-	j, res, p := skeletonFast(&buf, s, 0)
-	switch res {
-	case fastSame:
-		if want != s {
-			t.Fatalf("skeletonFast(%+q) = same, want %+q", s, want)
-		}
-	case fastMapped:
-		if got := string(buf[:j]); got != want || got == s {
-			t.Fatalf("skeletonFast(%+q) = mapped %+q, want %+q (differing from the input)", s, got, want)
-		}
-	case fastSlow:
-		if p < 0 || p > len(s) || slowSkeleton(s[:p]) != s[:p] {
-			t.Fatalf("skeletonFast(%+q): slow at p = %d, whose prefix is not its own skeleton", s, p)
-		}
-		if got := string(appendSkeletonSlow([]byte(s[:p]), s[p:])); got != want {
-			t.Fatalf("skeletonFast(%+q): slow at p = %d gives %+q, want %+q", s, p, got, want)
-		}
-	case fastFull:
-		// The skeleton so far is a prefix of the skeleton in length: NFD
-		// only reorders and the map is per code point.
-		if len(s) <= fastInLen && len(want) <= fastBufLen-fastRoom-32 {
-			t.Fatalf("skeletonFast(%+q) = full for a skeleton of %d bytes", s, len(want))
+	if len(s) <= fastInLen {
+		var in fastBuf
+		copy(in[:], s)
+		out := in
+		j, res, p := fastSkeleton(&out, &in, s, 0)
+		switch res {
+		case fastSame:
+			if want != s {
+				t.Fatalf("fastSkeleton(%+q) = same, want %+q", s, want)
+			}
+		case fastMapped:
+			if got := string(out[:j]); got != want || got == s {
+				t.Fatalf("fastSkeleton(%+q) = %+q, want %+q (differing from the input)", s, got, want)
+			}
+		case fastSlow:
+			if p < 0 || p > len(s) || slowSkeleton(s[:p]) != s[:p] {
+				t.Fatalf("fastSkeleton(%+q): slow at p = %d, whose prefix is not its own skeleton", s, p)
+			}
+			if got := string(appendSkeletonSlow([]byte(s[:p]), s[p:])); got != want {
+				t.Fatalf("fastSkeleton(%+q): slow at p = %d gives %+q, want %+q", s, p, got, want)
+			}
+		case fastFull:
+			// The skeleton so far is a prefix of the skeleton in length:
+			// NFD only reorders and the map is per code point.
+			if len(want) <= len(out)-fastRoom-32 {
+				t.Fatalf("fastSkeleton(%+q) = full for a skeleton of %d bytes", s, len(want))
+			}
+		default:
+			t.Fatalf("fastSkeleton(%+q) = %d", s, res)
 		}
 	}
 	if got := Skeleton(s); got != want {
@@ -91,7 +80,7 @@ func TestSkeletonFastAllRunes(t *testing.T) {
 	}
 }
 
-// TestSkeletonFastPieces checks what skeletonFast's claim that a mapped
+// TestSkeletonFastPieces checks what fastSkeleton's claim that a mapped
 // rune makes the skeleton differ from the input rests on: every fast
 // rune that is not its own piece has a non-empty piece whose first rune
 // differs from it (for Hangul syllables: the piece of the first jamo).
