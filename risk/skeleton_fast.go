@@ -152,7 +152,9 @@ func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
 		if !ok {
 			break
 		}
-		v := runeBlocks[uint(runeIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
+		// runeValue(r); r < 0x100000, since sequences after 0xF4 leave the
+		// loop, so the mask keeps r>>blockShift and spares a bounds check.
+		v := runeBlocks[uint(runeIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
 		w := skeletonWords[uint16(v)]
 		if v&bitSlow != 0 || int64(w) < 0 { // w&wordSpecial != 0
 			break

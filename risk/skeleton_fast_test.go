@@ -224,3 +224,25 @@ func FuzzSkeletonFast(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkFast(t, s) })
 }
+
+// TestSkeletonFastAllocs: the fast path allocates only Skeleton's result,
+// whichever way a rune leaves its loop, and AppendSkeleton nothing.
+func TestSkeletonFastAllocs(t *testing.T) {
+	buf := make([]byte, 0, 1024)
+	for _, s := range []string{"Аlice", "★Alice★", "a\xffb", "괘\u1170", "ꮿꮿ", "Jose\u0301", "é\u0316", "\U0001D400lice", "\ud7a3", "%%"} {
+		if n := testing.AllocsPerRun(100, func() { _ = Skeleton(s) }); n > 1 {
+			t.Errorf("Skeleton(%+q) allocs = %v, want <= 1", s, n)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = AppendSkeleton(buf[:0], s) }); n != 0 {
+			t.Errorf("AppendSkeleton(%+q) allocs = %v, want 0", s, n)
+		}
+	}
+	for _, s := range []string{"🌸小美🌸", "\U0001F469\u200d\U0001F469\u200d\U0001F467", "ж\U00100000\ud7ff"} {
+		if k := Skeleton(s); k != s {
+			t.Fatalf("Skeleton(%+q) = %+q, expected the input", s, k)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = Skeleton(s) }); n != 0 {
+			t.Errorf("Skeleton(%+q) (its own skeleton) allocs = %v, want 0", s, n)
+		}
+	}
+}
