@@ -45,22 +45,19 @@ const (
 //   - lm masks the payload bits of their bytes (as loaded little-endian);
 //   - mul (2^(6(n-1)) for n bytes) aligns a four-byte payload to n bytes,
 //     with a shift by 18;
-//   - cm masks the bits of bytes 1 to n-1 that must equal cm&0xA0A0A0A0:
-//     10 for a continuation byte, 101 for the second byte after 0xE0,
-//     which rules out overlong three-byte forms;
-//   - minN holds the least code point they encode (0x10000 after 0xF0, which
-//     rules out overlong four-byte forms) in its low 24 bits and n in its
-//     high 8.
+//   - the bits cm of bytes 1 to n-1 must equal want: 10 for a continuation
+//     byte, 101 for the second byte after 0xE0, which rules out overlong
+//     three-byte forms;
+//   - min is the least code point they encode (0x10000 after 0xF0, which
+//     rules out overlong four-byte forms), and n their length.
 //
-// Bytes that cannot start a sequence have 0xFFFFFF for the least code
-// point, which no sequence reaches, and so have 0xED and 0xF4, whose
-// sequences (surrogates, beyond U+10FFFF) no mask rules out: the fast
-// loops leave such runes to putRare.
+// Bytes that cannot start a sequence have min 0xFFFFFFFF, which no sequence
+// reaches, and so have 0xED and 0xF4, whose sequences (surrogates, beyond
+// U+10FFFF) no mask rules out: the fast loop leaves such runes to putRare.
+// Entries take 32 bytes so that each field is one load.
 type utf8Lead struct {
-	lm   uint32
-	cm   uint32
-	minN uint32
-	mul  uint32
+	lm, mul, cm, want, min, n uint32
+	_                         [2]uint32
 }
 
 // fastBuf is a buffer of the fast path: a copy of s with zero bytes after
@@ -147,7 +144,7 @@ func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
 	for i < n && uint(j) <= uint(len(out)-fastRoom) {
 		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
 		ld := &utf8Leads[byte(x)]
-		size := int(ld.minN >> 24)
+		size := int(ld.n)
 		r, ok := decodeLead(x, ld)
 		if !ok {
 			break
@@ -182,7 +179,7 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	y = y&0x00FF00FF | y&0xFF00FF00>>2
 	y = y&0x0000FFFF | y&0xFFFF0000>>4
 	r = uint32(uint64(y) * uint64(ld.mul) >> 18)
-	return r, x&ld.cm == ld.cm&0xA0A0A0A0 && r >= ld.minN&0xFFFFFF
+	return r, x&ld.cm == ld.want && r >= ld.min
 }
 
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (an

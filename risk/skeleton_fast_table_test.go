@@ -72,7 +72,7 @@ func jamoOf(i int) rune {
 // the result against unicode/utf8.
 func leadOf(b byte) (utf8Lead, error) {
 	if b < utf8.RuneSelf {
-		return utf8Lead{lm: 0x7F, cm: 0, minN: 1 << 24, mul: 1}, nil
+		return utf8Lead{lm: 0x7F, mul: 1, n: 1}, nil
 	}
 	for n := 2; n <= utf8.UTFMax; n++ {
 		lo, hi, least := -1, -1, rune(-1)
@@ -92,21 +92,23 @@ func leadOf(b byte) (utf8Lead, error) {
 		ld := utf8Lead{
 			lm:   0x3F3F3F00&(1<<(8*n)-1) | 0xFF>>(n+1),
 			cm:   0xC0C0C000 & (1<<(8*n) - 1),
-			minN: uint32(n) << 24,
+			want: 0x80808000 & (1<<(8*n) - 1),
+			n:    uint32(n),
 			mul:  1 << (6 * (n - 1)),
 		}
 		switch {
 		case lo == 0x80 && hi == 0xBF:
 		case lo == 0xA0 && hi == 0xBF:
 			ld.cm |= 0xE0 << 8 // the second byte is 101xxxxx
+			ld.want |= 0x20 << 8
 		case hi == 0xBF:
-			ld.minN |= uint32(least)
+			ld.min = uint32(least)
 		default:
-			ld.minN |= 0xFFFFFF
+			ld.min = 0xFFFFFFFF
 		}
 		return ld, nil
 	}
-	return utf8Lead{minN: 1<<24 | 0xFFFFFF}, nil
+	return utf8Lead{min: 0xFFFFFFFF, n: 1}, nil
 }
 
 // genSkeletonFastTables renders skeleton_fast_table.go.
@@ -164,7 +166,7 @@ func genSkeletonFastTables() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w("\t{lm: %#x, cm: %#x, minN: %#x, mul: %#x}, // %#02x\n", ld.lm, ld.cm, ld.minN, ld.mul, c)
+		w("\t{lm: %#x, mul: %#x, cm: %#x, want: %#x, min: %#x, n: %d}, // %#02x\n", ld.lm, ld.mul, ld.cm, ld.want, ld.min, ld.n, c)
 	}
 	w("}\n")
 	src, err := format.Source(b.Bytes())

@@ -156,12 +156,12 @@ func TestDecodeLead(t *testing.T) {
 		wr, wn := utf8.DecodeRune(b[:])
 		valid := wr != utf8.RuneError || wn == 3
 		switch {
-		case ok && valid && rune(r) == wr && int(ld.minN>>24) == wn:
+		case ok && valid && rune(r) == wr && int(ld.n) == wn:
 		case !ok && !valid:
 		case !ok && (b[0] == 0xED || b[0] == 0xF4):
 		default:
 			if bad++; bad < 10 {
-				t.Errorf("decodeLead(% x) = U+%04X, %v, n %d; utf8: U+%04X, %d", b, r, ok, ld.minN>>24, wr, wn)
+				t.Errorf("decodeLead(% x) = U+%04X, %v, n %d; utf8: U+%04X, %d", b, r, ok, ld.n, wr, wn)
 			}
 		}
 	}
