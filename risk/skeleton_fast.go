@@ -143,6 +143,14 @@ func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
 	mapped := uint32(0)
 	for i < n && uint(j) <= uint(len(out)-fastRoom) {
 		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
+		if x&0x80 == 0 && runeBlocks[x&0x7F]&(kindMask|bitSlow) == kindIdentity {
+			// ASCII that is its own piece (runeIndex[0] is 0): names
+			// that mix Latin letters with others hold runs of these.
+			out[j] = byte(x)
+			i++
+			j++
+			continue
+		}
 		ld := &utf8Leads[byte(x)]
 		size := int(ld.n)
 		r, ok := decodeLead(x, ld)
