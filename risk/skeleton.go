@@ -74,20 +74,8 @@ func skeletonNonASCII(s string, i int) string {
 // most 64 code points after NFD; longer strings that need the full NFD path
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
-	if len(s) <= fastInLen {
-		var in fastBuf
-		copy(in[:], s)
-		out := in
-		j, res, p := fastSkeleton(&out, &in, s, 0)
-		switch res {
-		case fastSame:
-			return append(dst, s...)
-		case fastMapped:
-			return append(dst, out[:j]...)
-		case fastSlow:
-			return appendSkeletonSlow(append(dst, s[:p]...), s[p:])
-		}
-	}
+	// Not fastSkeleton: its stack buffers and the copy out of them cost
+	// more than they save here (BenchmarkAppendSkeleton).
 	out, same := appendSkeleton(dst, s, 0)
 	if same {
 		return append(dst, s...)

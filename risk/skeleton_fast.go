@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// This file is the fast path of [Skeleton] and [AppendSkeleton] for strings
-// whose runes are all fast (bitSlow clear): their skeleton is the
+// This file is the fast path of [Skeleton] for strings whose runes are all
+// fast (bitSlow clear): their skeleton is the
 // concatenation of the runes' pieces (see appendSkeleton). It computes what
 // appendSkeleton computes, with fewer unpredictable branches:
 //
