@@ -7,9 +7,9 @@ import (
 )
 
 // This file is the fast path of [Skeleton] for strings whose runes are all
-// fast (bitSlow clear): their skeleton is the
-// concatenation of the runes' pieces (see appendSkeleton). It computes what
-// appendSkeleton computes, with fewer unpredictable branches:
+// fast (bitSlow clear): their skeleton is the concatenation of the runes'
+// pieces (see appendSkeleton). It computes what appendSkeleton computes,
+// with fewer unpredictable branches:
 //
 //   - It decodes UTF-8 without a branch per sequence length: it loads the
 //     four bytes at each rune start (from a copy of s padded with zero
