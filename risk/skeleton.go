@@ -30,7 +30,8 @@ func piece(k uint32) string {
 // concurrent use.
 func Skeleton(s string) string {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || runeBlocks[c] != kindIdentity {
+		// The nickname bits (capitals, decorations) do not matter here.
+		if c := s[i]; c >= utf8.RuneSelf || runeBlocks[c]&(kindMask|bitSlow) != kindIdentity {
 			return skeletonNonASCII(s, i)
 		}
 	}
@@ -38,8 +39,28 @@ func Skeleton(s string) string {
 }
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
-// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton.
+// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton. Names of
+// up to fastInLen bytes take fastSkeleton, on stack buffers; longer ones,
+// and skeletons that outgrow those, take appendSkeleton.
 func skeletonNonASCII(s string, i int) string {
+	if len(s) <= fastInLen {
+		var in fastBuf
+		copy(in[:], s)
+		out := in
+		j, res, p := fastSkeleton(&out, &in, s, i)
+		switch res {
+		case fastSame:
+			return s
+		case fastMapped: // the skeleton differs from s: no comparison
+			return string(out[:j])
+		case fastSlow:
+			k := appendSkeletonSlow(append(out[:0], s[:p]...), s[p:])
+			if string(k) == s {
+				return s
+			}
+			return string(k)
+		}
+	}
 	var buf [128]byte
 	out, same := appendSkeleton(buf[:0], s, i)
 	if same || string(out) == s {
@@ -53,6 +74,8 @@ func skeletonNonASCII(s string, i int) string {
 // most 64 code points after NFD; longer strings that need the full NFD path
 // use two heap buffers for the intermediate forms.
 func AppendSkeleton(dst []byte, s string) []byte {
+	// Not fastSkeleton: its stack buffers and the copy out of them cost
+	// more than they save here (BenchmarkAppendSkeleton).
 	out, same := appendSkeleton(dst, s, 0)
 	if same {
 		return append(dst, s...)
