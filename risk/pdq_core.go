@@ -13,9 +13,9 @@ import "math"
 // Only what the output needs is computed: the second row pass keeps only the
 // 64 sampled columns, and the second column pass runs on those and keeps
 // the 64 sampled rows. The four passes are streamed through small rings of
-// rows, so intermediate results stay in cache. Images of 64 to 128 pixels
-// both ways (windows of 1; rows in fours) take downsampleW1, which fuses
-// the first two passes.
+// rows, so intermediate results stay in cache. Images of 64 to 128 columns
+// and up to 128 rows (windows of 1; rows in fours) take downsampleW1,
+// which fuses the first two passes and the last two.
 //
 // row(y, dst) writes luminance row y (of rows) into dst (of length cols).
 func downsample(rows, cols int, row func(y int, dst []float32), a *[64][64]float32) {
@@ -41,6 +41,16 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 	}
 	wRow := (cols + 127) / 128 // window along rows: ⌈cols/128⌉
 	wCol := (rows + 127) / 128 // window along columns: ⌈rows/128⌉
+	var xs, ys [64]int
+	for i := range 64 {
+		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
+		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
+	}
+	if wRow == 1 && wCol == 1 && rows%4 == 0 && cols >= 64 {
+		// 64 to 128 columns, up to 128 rows in fours (128×128 avatars).
+		downsampleW1(rows, cols, row, rows2, &xs, &ys, a)
+		return
+	}
 
 	// One allocation: rings of pass-1 and pass-3 output rows, per-column
 	// sums for passes 2 and 4, 4+4+4 row buffers of pass 2 and pass 4's
@@ -71,17 +81,6 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 	p3, buf := buf[:ringRows*64], buf[ringRows*64:]
 	sums4, buf := buf[:64], buf[64:]
 	out4 := buf[:64]
-
-	var xs, ys [64]int
-	for i := range 64 {
-		xs[i] = int((float64(i) + 0.5) * float64(cols) / 64)
-		ys[i] = int((float64(i) + 0.5) * float64(rows) / 64)
-	}
-	if wRow == 1 && wCol == 1 && rows%4 == 0 && cols >= 64 {
-		// 64 to 128 pixels both ways, rows in fours (128×128 avatars).
-		downsampleW1(rows, row, rows2, &lum, &ring, sums, p3, sums4, out4, &xs, &ys, a)
-		return
-	}
 
 	// Pass 1: luminance, box filter along rows, four rows at a time (four
 	// independent running sums keep the FPU busy; one sum is a chain of
@@ -151,18 +150,28 @@ func downsampleRows(rows, cols int, row func(y int, dst []float32), rows2 func(y
 	})
 }
 
-// downsampleW1 is downsampleRows for windows of 1 both ways, rows a
-// multiple of 4 and at least 64 columns. Passes 1 and 2 run fused, four
-// rows at a time (boxRows12W1), so the pass-1 rows are never stored; pass
-// 3 is boxRow4AtW1 and pass 4 the usual colStepper. lum and ring are four
-// rows of cols values each, ring[3] and prev (cols values) zero, p3 8×64
-// values, sums4 and out4 64 values.
-func downsampleW1(rows int, row func(y int, dst []float32), rows2 func(y int, d0, d1 []float32) bool,
-	lum, ring *[4][]float32, prev, p3, sums4, out4 []float32, xs, ys *[64]int, a *[64][64]float32) {
-	const ringRows = 8
-	p3row := func(k int) []float32 { return p3[(k%ringRows)*64:][:64] }
-	pass4 := colStepper{rows: rows, w: 1, sums: sums4, out: out4}
-	pass4.init()
+// downsampleW1 is downsampleRows for windows of 1 both ways (at most 128
+// rows and columns), rows a multiple of 4 and at least 64 columns. Passes
+// 1 and 2 run fused, four rows at a time (boxRows12W1), so the pass-1 rows
+// are never stored; passes 3 and 4 run fused too (boxRows34W1), on the 64
+// sampled columns only, so the pass-3 rows are never stored either.
+func downsampleW1(rows, cols int, row func(y int, dst []float32), rows2 func(y int, d0, d1 []float32) bool, xs, ys *[64]int, a *[64][64]float32) {
+	// One allocation, of 5·cols + 900 values: four luminance rows, the
+	// previous pass-1 row, the four pass-2 rows at a stride of 129 after a
+	// zero each (boxRows34W1 addresses them from one pointer),
+	// boxRows34W1's four output rows and its column state. make zeroes it, as the first group needs.
+	buf := make([]float32, 5*cols+4*129+256+128)
+	var lum, ring [4][]float32
+	for k := range lum {
+		lum[k], buf = buf[:cols], buf[cols:]
+	}
+	prev, buf := buf[:cols], buf[cols:]
+	blk := (*[4 * 129]float32)(buf)
+	for k := range ring {
+		ring[k] = blk[129*k+1:][:cols]
+	}
+	out := (*[256]float32)(buf[4*129:])
+	st := (*[128]float32)(buf[4*129+256:])
 	next := 0
 	for y := 0; y < rows; y += 4 {
 		for j := 0; j < 4; j++ {
@@ -174,14 +183,13 @@ func downsampleW1(rows int, row func(y int, dst []float32), rows2 func(y int, d0
 		}
 		// ring[3] holds pass-2 row y−1 (zero before row 0), prev pass-1
 		// row y−1 (zero before row 0).
-		boxRows12W1(ring, lum, prev)
-		boxRow4AtW1((*[256]float32)(p3[(y%ringRows)*64:]), ring, xs)
-		for k := y; k < y+4; k++ {
-			pass4.push(k, p3row, func(i int) {
-				for ; next < 64 && ys[next] == i; next++ {
-					copy(a[next][:], out4)
-				}
-			})
+		boxRows12W1(&ring, &lum, prev)
+		boxRows34W1(out, st, blk, xs)
+		// ys is ascending, with repeats when rows < 64.
+		for r := range 4 {
+			for ; next < 64 && ys[next] == y+r; next++ {
+				a[next] = [64]float32(out[64*r:])
+			}
 		}
 	}
 }
@@ -573,6 +581,62 @@ func boxRow4AtW1(dst *[256]float32, src *[4][]float32, xs *[64]int) {
 			next++
 			// After the 64th, km = xs[0]−1 ≤ 0 < m: no more matches.
 			km = xs[next&63] - 1
+		}
+	}
+}
+
+// boxRows34W1 runs passes 3 and 4 of PDQ's filter with window 1 on four
+// consecutive pass-2 rows (64 to 128 columns), keeping the columns xs
+// (strictly ascending) of the four pass-4 rows in dst (four rows of 64,
+// one after another). Pass-2 row r is src[129·r+1:][:cols], and
+// src[129·r] is zero.
+//
+// Pass 3 is boxRow4AtW1's running sums: a = 0 + s[0], then sample m+1
+// enters and sample m leaves. Here the sum starts at 0 and s[0] enters
+// while the zero before it leaves: (0 + s[0]) − 0 is the same float32
+// (x − 0 == x, also for x = +0; 0 + −0 = +0 in both). Pass 4 is
+// colStepper's window-1 column step on the kept columns: o_r = (o_{r−1} +
+// q_r) − q_{r−1}, where q_r is row r's pass-3 value (x/1 == x). st carries
+// the column state from one call to the next: st[j] is the previous group's
+// last pass-4 value in kept column j and st[64+j] its pass-3 value. Both
+// are zero before the first group, which gives colStepper's first row 0 +
+// q_0 by the same argument. Every value is the same float32 operations in
+// the same order as in boxRow4AtW1 and colStepper, so the pass-3 rows are
+// never stored.
+func boxRows34W1(dst *[256]float32, st *[128]float32, src *[4 * 129]float32, xs *[64]int) {
+	var a0, a1, a2, a3 float32
+	// Column p enters (src index p+1) and column p−1 leaves (src index p),
+	// up to the last kept column (≤ 127: the mask only tells the compiler
+	// so); the columns after it are not needed.
+	j, kx := 0, xs[0] // the next kept column
+	last := xs[63] & 127
+	_, _, _ = src[0], dst[0], st[0] // nil checks out of the loop
+	for p := range last + 1 {
+		a0 += src[p+1]
+		a1 += src[129+p+1]
+		a2 += src[258+p+1]
+		a3 += src[387+p+1]
+		a0 -= src[p]
+		a1 -= src[129+p]
+		a2 -= src[258+p]
+		a3 -= src[387+p]
+		if p == kx {
+			k := j & 63
+			o := st[k] + a0
+			o -= st[64+k]
+			dst[k] = o
+			o += a1
+			o -= a0
+			dst[64+k] = o
+			o += a2
+			o -= a1
+			dst[128+k] = o
+			o += a3
+			o -= a2
+			dst[192+k] = o
+			st[k], st[64+k] = o, a3
+			j++
+			kx = xs[j&63] // after the 64th, p ≥ last: no more
 		}
 	}
 }
