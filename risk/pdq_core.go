@@ -848,34 +848,40 @@ func div255(p float32, inv255 float64) int {
 // it is added, sums from 0 with k ascending, as the reference does.
 func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 	var t [16][64]float32
-	for i := range 16 {
-		di := &dctTable[i]
-		for j := 0; j < 64; j += 4 {
+	var g [256]float32
+	for j := 0; j < 61; j += 4 {
+		// Columns j..j+3 of a, gathered: g[4k+c] = a[k][j+c]. The products
+		// then read one contiguous block at fixed offsets from one index
+		// (no per-row address arithmetic); each of the 16 rows of D reuses
+		// it from L1.
+		for k := range 64 {
+			*(*[4]float32)(g[4*k:]) = *(*[4]float32)(a[k][j:])
+		}
+		for i := range 16 {
+			di := &dctTable[i]
 			// Four sums in registers, each still over k ascending; four
 			// values of k per iteration (written out: Go does not unroll)
 			// cut the loop overhead without changing any sum's order.
 			var s0, s1, s2, s3 float32
-			for k := 0; k < 64; k += 4 {
+			for k := 0; k < 61; k += 4 {
 				d := (*[4]float32)(di[k:])
-				// Rows k..k+3 as one array: their columns j are fixed
-				// offsets from one address (no per-row address arithmetic).
-				r := (*[4][64]float32)(a[k:])
-				s0 += float32(d[0] * r[0][j])
-				s1 += float32(d[0] * r[0][j+1])
-				s2 += float32(d[0] * r[0][j+2])
-				s3 += float32(d[0] * r[0][j+3])
-				s0 += float32(d[1] * r[1][j])
-				s1 += float32(d[1] * r[1][j+1])
-				s2 += float32(d[1] * r[1][j+2])
-				s3 += float32(d[1] * r[1][j+3])
-				s0 += float32(d[2] * r[2][j])
-				s1 += float32(d[2] * r[2][j+1])
-				s2 += float32(d[2] * r[2][j+2])
-				s3 += float32(d[2] * r[2][j+3])
-				s0 += float32(d[3] * r[3][j])
-				s1 += float32(d[3] * r[3][j+1])
-				s2 += float32(d[3] * r[3][j+2])
-				s3 += float32(d[3] * r[3][j+3])
+				r := (*[16]float32)(g[4*k:])
+				s0 += float32(d[0] * r[0])
+				s1 += float32(d[0] * r[1])
+				s2 += float32(d[0] * r[2])
+				s3 += float32(d[0] * r[3])
+				s0 += float32(d[1] * r[4])
+				s1 += float32(d[1] * r[5])
+				s2 += float32(d[1] * r[6])
+				s3 += float32(d[1] * r[7])
+				s0 += float32(d[2] * r[8])
+				s1 += float32(d[2] * r[9])
+				s2 += float32(d[2] * r[10])
+				s3 += float32(d[2] * r[11])
+				s0 += float32(d[3] * r[12])
+				s1 += float32(d[3] * r[13])
+				s2 += float32(d[3] * r[14])
+				s3 += float32(d[3] * r[15])
 			}
 			t[i][j], t[i][j+1], t[i][j+2], t[i][j+3] = s0, s1, s2, s3
 		}
