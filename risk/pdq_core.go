@@ -854,18 +854,23 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 		// then read one contiguous block at fixed offsets from one index
 		// (no per-row address arithmetic); each of the 16 rows of D reuses
 		// it from L1.
-		for k := range 64 {
-			*(*[4]float32)(g[4*k:]) = *(*[4]float32)(a[k][j:])
+		for k := 0; k < 61; k += 4 {
+			r := (*[4][64]float32)(a[k:])
+			q := (*[16]float32)(g[4*k:])
+			*(*[4]float32)(q[0:]) = *(*[4]float32)(r[0][j:])
+			*(*[4]float32)(q[4:]) = *(*[4]float32)(r[1][j:])
+			*(*[4]float32)(q[8:]) = *(*[4]float32)(r[2][j:])
+			*(*[4]float32)(q[12:]) = *(*[4]float32)(r[3][j:])
 		}
 		for i := range 16 {
 			di := &dctTable[i]
-			// Four sums in registers, each still over k ascending; four
+			// Four sums in registers, each still over k ascending; eight
 			// values of k per iteration (written out: Go does not unroll)
 			// cut the loop overhead without changing any sum's order.
 			var s0, s1, s2, s3 float32
-			for k := 0; k < 61; k += 4 {
-				d := (*[4]float32)(di[k:])
-				r := (*[16]float32)(g[4*k:])
+			for k := 0; k < 57; k += 8 {
+				d := (*[8]float32)(di[k:])
+				r := (*[32]float32)(g[4*k:])
 				s0 += float32(d[0] * r[0])
 				s1 += float32(d[0] * r[1])
 				s2 += float32(d[0] * r[2])
@@ -882,6 +887,22 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 				s1 += float32(d[3] * r[13])
 				s2 += float32(d[3] * r[14])
 				s3 += float32(d[3] * r[15])
+				s0 += float32(d[4] * r[16])
+				s1 += float32(d[4] * r[17])
+				s2 += float32(d[4] * r[18])
+				s3 += float32(d[4] * r[19])
+				s0 += float32(d[5] * r[20])
+				s1 += float32(d[5] * r[21])
+				s2 += float32(d[5] * r[22])
+				s3 += float32(d[5] * r[23])
+				s0 += float32(d[6] * r[24])
+				s1 += float32(d[6] * r[25])
+				s2 += float32(d[6] * r[26])
+				s3 += float32(d[6] * r[27])
+				s0 += float32(d[7] * r[28])
+				s1 += float32(d[7] * r[29])
+				s2 += float32(d[7] * r[30])
+				s3 += float32(d[7] * r[31])
 			}
 			t[i][j], t[i][j+1], t[i][j+2], t[i][j+3] = s0, s1, s2, s3
 		}
