@@ -628,60 +628,49 @@ func divRow(out, s []float32, d float32) {
 // capped at 100.
 func imageQuality(a *[64][64]float32) int {
 	// The sum is of integers, so the order of the pairs does not matter;
-	// row by row keeps the two rows in registers. The constants are read
-	// from a variable once, so that they stay in registers too (Go
+	// row by row keeps the two rows in registers. The constant is read
+	// from a variable once, so that it stays in a register too (Go
 	// reloads a floating-point constant from memory at every use).
 	sum := 0
-	k100, inv255 := qualityK100[0], qualityInv255[0]
+	k := quality100Over255[0]
 	// Two pairs per iteration halve the loop overhead.
 	for i := range 63 {
 		r, n := &a[i], &a[i+1]
 		for j := 0; j < 63; j += 2 {
-			sum += absTrunc(r[j], n[j], k100, inv255) + absTrunc(r[j+1], n[j+1], k100, inv255)
+			sum += absTrunc(r[j], n[j], k) + absTrunc(r[j+1], n[j+1], k)
 		}
 	}
 	for i := range 64 {
 		r := &a[i]
 		for j := 0; j < 62; j += 2 {
-			sum += absTrunc(r[j], r[j+1], k100, inv255) + absTrunc(r[j+1], r[j+2], k100, inv255)
+			sum += absTrunc(r[j], r[j+1], k) + absTrunc(r[j+1], r[j+2], k)
 		}
-		sum += absTrunc(r[62], r[63], k100, inv255)
+		sum += absTrunc(r[62], r[63], k)
 	}
 	return min(100, sum/90)
 }
 
-// qualityK100 and qualityInv255 are the quality metric's 100 and the
-// float64 nearest to 1/255 (never written).
-var (
-	qualityK100   = [1]float32{100}
-	qualityInv255 = [1]float64{1.0 / 255}
-)
+// quality100Over255 is the float64 nearest to 100/255 (never written).
+var quality100Over255 = [1]float64{100.0 / 255}
 
-// absTrunc is |int(((u−v)·k100)/255)|, every step rounded to float32 as
-// the reference does, computed without a float32 division (8064 DIVSS per
-// PDQ, about 10% of its time at 128×128):
+// absTrunc is |int(((u−v)·100)/255)|, every step rounded to float32 as the
+// reference does, computed with one float64 multiplication by k (the
+// float64 nearest to 100/255) instead of a float32 multiplication and
+// division (8064 of each per PDQ):
 //
 //   - |trunc(x)| = trunc(|x|), and rounding to nearest is symmetric, so the
-//     sign can be dropped before the multiplication.
-//   - For p = float32(|u−v|·100) ≥ 0, float32(float64(p)·inv255) is
-//     float32(p/255): the float64 product is within 2⁻⁵¹ (relative) of
-//     p/255, while p/255 (p a float32, so m·2ᵉ with m < 2²⁴) never equals
-//     and never comes within 2⁻⁴³ (relative) of a midpoint (2M+1)·2ᵍ
-//     between two float32s (that would need m·2ᵉ = 255·(2M+1)·2ᵍ with
-//     2M+1 ≥ 2²⁴+1, so m ≥ 2²⁴); so both round to the same float32. Below
-//     the normal range both are far below 1 and truncate to 0.
-//
-// TestAbsTruncExhaustive checks this for every float32 p from 0 to 25,500
-// (the largest |u−v|·100 for luminances in 0..255) against the division.
-func absTrunc(u, v, k100 float32, inv255 float64) int {
+//     sign can be dropped first.
+//   - For d = |u−v|, int(float32(float64(d)·k)) equals
+//     int(float32(float32(d·100)/255)): TestAbsTruncExhaustive checks every
+//     float32 d from 0 to 512. u and v are box-filter averages of
+//     luminances in 0..255 (within float32 rounding), so d < 256. (The
+//     float64 product rounds to the float32 nearest to d·100/255, which is
+//     never a midpoint between float32s; the reference's two roundings can
+//     differ from it in the last bit, but the test shows that they never
+//     fall on different sides of an integer.)
+func absTrunc(u, v float32, k float64) int {
 	d := math.Float32frombits(math.Float32bits(u-v) &^ (1 << 31)) // |u−v|
-	return div255(float32(d*k100), inv255)
-}
-
-// div255 is int(p/255) with p/255 rounded to float32, for p ≥ 0 (see
-// absTrunc).
-func div255(p float32, inv255 float64) int {
-	return int(float32(float64(p) * inv255))
+	return int(float32(float64(d) * k))
 }
 
 // dct64To16 computes B = D·A·Dᵀ (PDQ spec §8) with D the 16×64 table of DCT-II
