@@ -34,7 +34,11 @@ func downsampleW1(rows, cols int, row func(y int, dst []float32), rows2 func(y i
 		// ring[3] holds pass-2 row y−1 (zero before row 0), prev pass-1
 		// row y−1 (zero before row 0).
 		boxRows12W1(&ring, &lum, prev)
-		boxRows34W1(out, st, blk, xs)
+		if cols == 128 {
+			boxRows34W1x2(out, st, blk)
+		} else {
+			boxRows34W1(out, st, blk, xs)
+		}
 		// ys is ascending, with repeats when rows < 64.
 		for r := range 4 {
 			for ; next < 64 && ys[next] == y+r; next++ {
@@ -156,5 +160,51 @@ func boxRows34W1(dst *[256]float32, st *[128]float32, src *[4 * 129]float32, xs 
 			j++
 			kx = xs[j&63] // after the 64th, p ≥ last: no more
 		}
+	}
+}
+
+// boxRows34W1x2 is boxRows34W1 for 128 columns (the common 128×128
+// avatar), whose kept columns are xs[j] = ⌊(j + ½)·2⌋ = 2j+1: every odd
+// column. Each iteration makes the two steps to the next kept column and
+// runs pass 4 on it, without a test per column (35 instead of 49
+// instructions per pair of columns). The float32 operations and their
+// order are boxRows34W1's.
+func boxRows34W1x2(dst *[256]float32, st *[128]float32, src *[4 * 129]float32) {
+	var a0, a1, a2, a3 float32
+	_, _, _ = src[0], dst[0], st[0] // nil checks out of the loop
+	// The sums are at column p−1 (src index p; the zero before the row for
+	// p = 0). Column p enters and column p−1 leaves, then column p+1 = 2k+1
+	// enters and column p leaves.
+	for p := 0; p < 127; p += 2 {
+		a0 += src[p+1]
+		a1 += src[129+p+1]
+		a2 += src[258+p+1]
+		a3 += src[387+p+1]
+		a0 -= src[p]
+		a1 -= src[129+p]
+		a2 -= src[258+p]
+		a3 -= src[387+p]
+		a0 += src[p+2]
+		a1 += src[129+p+2]
+		a2 += src[258+p+2]
+		a3 += src[387+p+2]
+		a0 -= src[p+1]
+		a1 -= src[129+p+1]
+		a2 -= src[258+p+1]
+		a3 -= src[387+p+1]
+		k := p >> 1
+		o := st[k] + a0
+		o -= st[64+k]
+		dst[k] = o
+		o += a1
+		o -= a0
+		dst[64+k] = o
+		o += a2
+		o -= a1
+		dst[128+k] = o
+		o += a3
+		o -= a2
+		dst[192+k] = o
+		st[k], st[64+k] = o, a3
 	}
 }

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"image"
+	"math"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -51,6 +52,40 @@ func TestPDQAvatarSizesMatchSlow(t *testing.T) {
 		h2, q2 := slowPDQ(img)
 		if h1 != h2 || q1 != q2 {
 			t.Fatalf("%T %v: fast %v/%d, slow %v/%d", img, r, h1, q1, h2, q2)
+		}
+	})
+}
+
+// TestBoxRows34W1x2MatchesBoxRows34W1: the 128-column form gives the same
+// bits as the general kept-column loop, output rows and carried column
+// state, over several consecutive groups of four rows.
+func TestBoxRows34W1x2MatchesBoxRows34W1(t *testing.T) {
+	var xs [64]int
+	for i := range xs {
+		xs[i] = int((float64(i) + 0.5) * 128 / 64)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		var src [4 * 129]float32
+		var st1, st2 [128]float32
+		for g := range rapid.IntRange(1, 4).Draw(t, "groups") {
+			for r := range 4 {
+				for m := range 128 {
+					src[129*r+1+m] = float32(rapid.IntRange(0, 1<<20).Draw(t, "v")) / 4099
+				}
+			}
+			var want, got [256]float32
+			boxRows34W1(&want, &st1, &src, &xs)
+			boxRows34W1x2(&got, &st2, &src)
+			for i := range want {
+				if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+					t.Fatalf("group %d: output %d = %v, want %v", g, i, got[i], want[i])
+				}
+			}
+			for i := range st1 {
+				if math.Float32bits(st2[i]) != math.Float32bits(st1[i]) {
+					t.Fatalf("group %d: state %d = %v, want %v", g, i, st2[i], st1[i])
+				}
+			}
 		}
 	})
 }
