@@ -741,12 +741,12 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 		ti := &t[i]
 		for j := 0; j < 16; j += 4 {
 			// Four output sums at once, each still summed with k ascending
-			// (four values of k per iteration, in order).
+			// (eight values of k per iteration, in order).
 			var s0, s1, s2, s3 float32
 			e0, e1, e2, e3 := &dctTable[j], &dctTable[j+1], &dctTable[j+2], &dctTable[j+3]
-			for k := 0; k < 64; k += 4 {
-				x := (*[4]float32)(ti[k:])
-				f0, f1, f2, f3 := (*[4]float32)(e0[k:]), (*[4]float32)(e1[k:]), (*[4]float32)(e2[k:]), (*[4]float32)(e3[k:])
+			for k := 0; k < 57; k += 8 {
+				x := (*[8]float32)(ti[k:])
+				f0, f1, f2, f3 := (*[8]float32)(e0[k:]), (*[8]float32)(e1[k:]), (*[8]float32)(e2[k:]), (*[8]float32)(e3[k:])
 				s0 += float32(x[0] * f0[0])
 				s1 += float32(x[0] * f1[0])
 				s2 += float32(x[0] * f2[0])
@@ -763,6 +763,22 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 				s1 += float32(x[3] * f1[3])
 				s2 += float32(x[3] * f2[3])
 				s3 += float32(x[3] * f3[3])
+				s0 += float32(x[4] * f0[4])
+				s1 += float32(x[4] * f1[4])
+				s2 += float32(x[4] * f2[4])
+				s3 += float32(x[4] * f3[4])
+				s0 += float32(x[5] * f0[5])
+				s1 += float32(x[5] * f1[5])
+				s2 += float32(x[5] * f2[5])
+				s3 += float32(x[5] * f3[5])
+				s0 += float32(x[6] * f0[6])
+				s1 += float32(x[6] * f1[6])
+				s2 += float32(x[6] * f2[6])
+				s3 += float32(x[6] * f3[6])
+				s0 += float32(x[7] * f0[7])
+				s1 += float32(x[7] * f1[7])
+				s2 += float32(x[7] * f2[7])
+				s3 += float32(x[7] * f3[7])
 			}
 			out[i][j], out[i][j+1], out[i][j+2], out[i][j+3] = s0, s1, s2, s3
 		}
