@@ -208,7 +208,17 @@ func (t *lumaTables) rows2(img image.Image, y int, d0, d1 []float32) bool {
 		d0, d1, p0, p1, cb, cr = d0[1:], d1[1:], p0[1:], p1[1:], cb[1:], cr[1:]
 	}
 	n := len(d0) &^ 1
-	t.lumaTable.ycc2x2(d0[:n], d1[:n], p0, p1, cb, cr)
+	// Blocks of 64 pixels per row as arrays (see ycc2x2Block), then the
+	// rest.
+	x := 0
+	for ; x+ycc2x2Block <= n; x += ycc2x2Block {
+		t.ycc2x2Block((*[ycc2x2Block]float32)(d0[x:]), (*[ycc2x2Block]float32)(d1[x:]),
+			(*[ycc2x2Block]uint8)(p0[x:]), (*[ycc2x2Block]uint8)(p1[x:]),
+			(*[ycc2x2Block / 2]uint8)(cb[x>>1:]), (*[ycc2x2Block / 2]uint8)(cr[x>>1:]))
+	}
+	if x < n {
+		t.ycc2x2(d0[x:n], d1[x:n], p0[x:], p1[x:], cb[x>>1:], cr[x>>1:])
+	}
 	if n < len(d0) {
 		kRB, kG := t.chroma(cb[n>>1], cr[n>>1])
 		d0[n], d1[n] = t.ycc(p0[n], kRB, kG), t.ycc(p1[n], kRB, kG)
@@ -217,20 +227,12 @@ func (t *lumaTables) rows2(img image.Image, y int, d0, d1 []float32) bool {
 }
 
 // ycc2x2 is ycc2 on two rows that share their chroma samples: four pixels
-// per chroma sample.
+// per chroma sample. (rows2 takes blocks of 64 pixels with ycc2x2Block
+// and the rest with ycc2x2.)
 func (t *lumaTable) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
 	n := len(d0)
 	d0, d1, p0, p1 = d0[:n], d1[:n], p0[:n], p1[:n]
-	// Blocks of 64 pixels per row as arrays: pixel 2c and 2c+1 of a block
-	// and its chroma sample c are addressed from one index, with no bounds
-	// checks and no loop bound to keep in a register.
-	x := 0
-	for ; x+ycc2x2Block <= n; x += ycc2x2Block {
-		t.ycc2x2Block((*[ycc2x2Block]float32)(d0[x:]), (*[ycc2x2Block]float32)(d1[x:]),
-			(*[ycc2x2Block]uint8)(p0[x:]), (*[ycc2x2Block]uint8)(p1[x:]),
-			(*[ycc2x2Block / 2]uint8)(cb[x>>1:]), (*[ycc2x2Block / 2]uint8)(cr[x>>1:]))
-	}
-	for x++; x < n; x += 2 {
+	for x := 1; x < n; x += 2 {
 		kRB, kG := t.chroma(cb[x>>1], cr[x>>1])
 		d0[x-1] = t.ycc(p0[x-1], kRB, kG)
 		d0[x] = t.ycc(p0[x], kRB, kG)
@@ -242,7 +244,10 @@ func (t *lumaTable) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
 // ycc2x2Block is the number of pixels per row that ycc2x2Block converts.
 const ycc2x2Block = 64
 
-// ycc2x2Block is ycc2x2 on one block of ycc2x2Block pixels per row.
+// ycc2x2Block is ycc2x2 on one block of ycc2x2Block pixels per row, as
+// arrays: the pixels and their chroma samples are addressed from one index,
+// with no bounds checks and no loop bound to keep in a register (15 instead
+// of 18 instructions per pixel).
 func (t *lumaTable) ycc2x2Block(d0, d1 *[ycc2x2Block]float32, p0, p1 *[ycc2x2Block]uint8, cb, cr *[ycc2x2Block / 2]uint8) {
 	// Nil checks once, not in every iteration.
 	_, _, _, _, _, _, _ = t.r[0], d0[0], d1[0], p0[0], p1[0], cb[0], cr[0]
