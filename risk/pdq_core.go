@@ -791,17 +791,23 @@ func dct64To16(a *[64][64]float32, out *[16][16]float32) {
 func threshold(b *[16][16]float32) Hash {
 	var v [256]float32
 	for i := range 16 {
-		copy(v[16*i:], b[i][:])
+		*(*[16]float32)(v[16*i:]) = b[i] // inline copies, no memmove calls
 	}
 	m := selectKth(v[:], 127)
 	var h Hash
 	for i := range 16 {
-		for j := range 16 {
-			if b[i][j] > m {
-				k := 16*i + j
-				h[31-k/8] |= 1 << (k % 8)
+		// Bits 16i..16i+15 are bytes 31−2i (bits 0..7) and 30−2i. Each
+		// comparison becomes a 0 or 1 without a branch: about half of them
+		// are true, in no predictable pattern.
+		var w uint32
+		for j, x := range &b[i] {
+			var bit uint32
+			if x > m {
+				bit = 1
 			}
+			w |= bit << j
 		}
+		h[31-2*i], h[30-2*i] = byte(w), byte(w>>8)
 	}
 	return h
 }
