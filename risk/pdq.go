@@ -44,6 +44,7 @@
 package risk
 
 //go:generate go test -run=^TestDCTTableUpToDate$ -update-dct
+//go:generate go test -run=^TestLumaTableUpToDate$ -update-luma
 
 import (
 	"image"

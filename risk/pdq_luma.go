@@ -79,57 +79,54 @@ func rgbAt(img image.Image, x, y int) (uint8, uint8, uint8) {
 	return rgbOf(img.At(x, y))
 }
 
-// lumaTables hold the products of luma, per call (no global state; about
-// 17 KB, on the caller's stack).
+// lumaTable holds the image-independent tables of PDQ's luminance. The one
+// instance, lumaTab, is never written: it is generated into
+// pdq_luma_table.go by TestLumaTableUpToDate from the formulas below
+// (lumaTableOf in pdq_table_test.go), so no work is done at start-up or
+// per call.
 //
 // r, g and b are indexed by 256+v for v in −256..767 and hold the product
 // for v clamped to 0..255: cR·0 = 0 below, cR·255 above. The YCbCr path
 // indexes them with JFIF's unclamped 16.16 results (v>>16 lies in
 // −227..481 for every input), so the table does clamp16's clamping without
 // a branch.
-type lumaTables struct {
+type lumaTable struct {
 	r, g, b [1024]float32 // cR·v, cG·v, cB·v for clamp(v), each rounded to float32
-	pal     [256]float32  // luminance of each palette entry, for *image.Paletted
 
-	// The terms of chroma, by sample value, for YCbCr images: kR =
-	// crR[cr], kG = cbG[cb] + crG[cr], kB = cbB[cb]. (Table look-ups rather
-	// than multiplications: the compiler then cannot split the constant
+	// The terms of chroma, by sample value, for YCbCr images (see chroma
+	// and ycc): kR = crR[cr] in the low 32 bits and kB = cbB[cb] in the
+	// high 32 bits of one uint64, kG = cbG[cb] + crG[cr]; yy[y] is
+	// y·0x10101·64 in both halves. (Table look-ups rather than
+	// multiplications: the compiler then cannot split the constant
 	// lumaOff<<16 off and add it again for every pixel.)
-	crR, cbG, crG, cbB [256]uint32
+	crR, cbB [256]uint64
+	cbG, crG [256]uint32
+	yy       [256]uint64
 }
 
-// lumaOff is the index of sample value 0 in lumaTables' r, g and b.
+// lumaTables are the tables PDQ's luminance reads for one image: the
+// shared lumaTab and, for *image.Paletted, the luminance of each palette
+// entry (1 KB, on the caller's stack).
+type lumaTables struct {
+	*lumaTable
+	pal [256]float32
+}
+
+// lumaOff is the index of sample value 0 in lumaTable's r, g and b.
 const lumaOff = 256
 
 // rgb is luma by table look-up: the same float32 products, added in the
 // same order.
-func (t *lumaTables) rgb(r, g, b uint8) float32 {
+func (t *lumaTable) rgb(r, g, b uint8) float32 {
 	tr := (*[256]float32)(t.r[lumaOff:])
 	tg := (*[256]float32)(t.g[lumaOff:])
 	tb := (*[256]float32)(t.b[lumaOff:])
 	return float32(tr[r]+tg[g]) + tb[b]
 }
 
-// init fills the tables for img.
+// init sets the tables for img.
 func (t *lumaTables) init(img image.Image) {
-	for _, tab := range []*[1024]float32{&t.r, &t.g, &t.b} {
-		clear(tab[:lumaOff]) // clamped to 0: c·0 = +0
-	}
-	for v := range 256 {
-		f := float32(v)
-		t.r[lumaOff+v], t.g[lumaOff+v], t.b[lumaOff+v] = lumaR*f, lumaG*f, lumaB*f
-	}
-	for i := lumaOff + 256; i < len(t.r); i++ { // clamped to 255
-		t.r[i], t.g[i], t.b[i] = t.r[lumaOff+255], t.g[lumaOff+255], t.b[lumaOff+255]
-	}
-	switch img.(type) {
-	case *image.YCbCr, *image.NYCbCrA:
-		for v := range 256 {
-			d := int32(v) - 128
-			t.crR[v], t.cbG[v] = uint32(91881*d+lumaOff<<16)<<6, uint32(-22554*d)<<6
-			t.crG[v], t.cbB[v] = uint32(lumaOff<<16-46802*d)<<6, uint32(116130*d+lumaOff<<16)<<6
-		}
-	}
+	t.lumaTable = &lumaTab
 	pal := &t.pal
 	if m, ok := img.(*image.Paletted); ok {
 		for i, c := range m.Palette {
@@ -164,9 +161,9 @@ func (t *lumaTables) row(img image.Image, y int, dst []float32) {
 	case *image.RGBA:
 		t.rgbaRow(dst, m.Pix[m.PixOffset(b.Min.X, y):][:4*w], true)
 	case *image.YCbCr:
-		ycbcrRow(m, t, b.Min.X, y, dst)
+		ycbcrRow(m, t.lumaTable, b.Min.X, y, dst)
 	case *image.NYCbCrA:
-		ycbcrRow(&m.YCbCr, t, b.Min.X, y, dst)
+		ycbcrRow(&m.YCbCr, t.lumaTable, b.Min.X, y, dst)
 	case *image.Paletted:
 		p := m.Pix[m.PixOffset(b.Min.X, y):][:w]
 		for x, v := range p {
@@ -206,30 +203,60 @@ func (t *lumaTables) rows2(img image.Image, y int, d0, d1 []float32) bool {
 	p1 := m.Y[m.YOffset(x0, y0+1):][:len(d0)]
 	if x0&1 == 1 && len(d0) > 0 {
 		// The first pixels are the right ones of their chroma pair.
-		kR, kG, kB := t.chroma(cb[0], cr[0])
-		d0[0], d1[0] = t.ycc(p0[0], kR, kG, kB), t.ycc(p1[0], kR, kG, kB)
+		kRB, kG := t.chroma(cb[0], cr[0])
+		d0[0], d1[0] = t.ycc(p0[0], kRB, kG), t.ycc(p1[0], kRB, kG)
 		d0, d1, p0, p1, cb, cr = d0[1:], d1[1:], p0[1:], p1[1:], cb[1:], cr[1:]
 	}
 	n := len(d0) &^ 1
-	t.ycc2x2(d0[:n], d1[:n], p0, p1, cb, cr)
+	// Blocks of 64 pixels per row as arrays (see ycc2x2Block), then the
+	// rest.
+	x := 0
+	for ; x+ycc2x2Block <= n; x += ycc2x2Block {
+		t.ycc2x2Block((*[ycc2x2Block]float32)(d0[x:]), (*[ycc2x2Block]float32)(d1[x:]),
+			(*[ycc2x2Block]uint8)(p0[x:]), (*[ycc2x2Block]uint8)(p1[x:]),
+			(*[ycc2x2Block / 2]uint8)(cb[x>>1:]), (*[ycc2x2Block / 2]uint8)(cr[x>>1:]))
+	}
+	if x < n {
+		t.ycc2x2(d0[x:n], d1[x:n], p0[x:], p1[x:], cb[x>>1:], cr[x>>1:])
+	}
 	if n < len(d0) {
-		kR, kG, kB := t.chroma(cb[n>>1], cr[n>>1])
-		d0[n], d1[n] = t.ycc(p0[n], kR, kG, kB), t.ycc(p1[n], kR, kG, kB)
+		kRB, kG := t.chroma(cb[n>>1], cr[n>>1])
+		d0[n], d1[n] = t.ycc(p0[n], kRB, kG), t.ycc(p1[n], kRB, kG)
 	}
 	return true
 }
 
 // ycc2x2 is ycc2 on two rows that share their chroma samples: four pixels
-// per chroma sample.
-func (t *lumaTables) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
+// per chroma sample. (rows2 takes blocks of 64 pixels with ycc2x2Block
+// and the rest with ycc2x2.)
+func (t *lumaTable) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
 	n := len(d0)
 	d0, d1, p0, p1 = d0[:n], d1[:n], p0[:n], p1[:n]
 	for x := 1; x < n; x += 2 {
-		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
-		d0[x-1] = t.ycc(p0[x-1], kR, kG, kB)
-		d0[x] = t.ycc(p0[x], kR, kG, kB)
-		d1[x-1] = t.ycc(p1[x-1], kR, kG, kB)
-		d1[x] = t.ycc(p1[x], kR, kG, kB)
+		kRB, kG := t.chroma(cb[x>>1], cr[x>>1])
+		d0[x-1] = t.ycc(p0[x-1], kRB, kG)
+		d0[x] = t.ycc(p0[x], kRB, kG)
+		d1[x-1] = t.ycc(p1[x-1], kRB, kG)
+		d1[x] = t.ycc(p1[x], kRB, kG)
+	}
+}
+
+// ycc2x2Block is the number of pixels per row that ycc2x2Block converts.
+const ycc2x2Block = 64
+
+// ycc2x2Block is ycc2x2 on one block of ycc2x2Block pixels per row, as
+// arrays: the pixels and their chroma samples are addressed from one index,
+// with no bounds checks and no loop bound to keep in a register (15 instead
+// of 18 instructions per pixel).
+func (t *lumaTable) ycc2x2Block(d0, d1 *[ycc2x2Block]float32, p0, p1 *[ycc2x2Block]uint8, cb, cr *[ycc2x2Block / 2]uint8) {
+	// Nil checks once, not in every iteration.
+	_, _, _, _, _, _, _ = t.r[0], d0[0], d1[0], p0[0], p1[0], cb[0], cr[0]
+	for x := 0; x < ycc2x2Block; x += 2 {
+		kRB, kG := t.chroma(cb[x>>1], cr[x>>1])
+		d0[x] = t.ycc(p0[x], kRB, kG)
+		d0[x+1] = t.ycc(p0[x+1], kRB, kG)
+		d1[x] = t.ycc(p1[x], kRB, kG)
+		d1[x+1] = t.ycc(p1[x+1], kRB, kG)
 	}
 }
 
@@ -237,7 +264,7 @@ func (t *lumaTables) ycc2x2(d0, d1 []float32, p0, p1, cb, cr []uint8) {
 // luminance; premul says whether the colour is alpha-premultiplied (then
 // pixels that are not opaque are un-premultiplied first). Each pixel is
 // read as one little-endian uint32 (one bounds check).
-func (t *lumaTables) rgbaRow(dst []float32, p []uint8, premul bool) {
+func (t *lumaTable) rgbaRow(dst []float32, p []uint8, premul bool) {
 	tr := (*[256]float32)(t.r[lumaOff:])
 	tg := (*[256]float32)(t.g[lumaOff:])
 	tb := (*[256]float32)(t.b[lumaOff:])
@@ -263,7 +290,7 @@ func (t *lumaTables) rgbaRow(dst []float32, p []uint8, premul bool) {
 // that rgbaRow's loop over opaque pixels stays small.
 //
 //go:noinline
-func (t *lumaTables) premultiplied(v uint32) float32 {
+func (t *lumaTable) premultiplied(v uint32) float32 {
 	a := (v >> 24) * 0x101
 	return t.rgb(unpremultiply((v&0xff)*0x101, (v>>8&0xff)*0x101, (v>>16&0xff)*0x101, a))
 }
@@ -271,7 +298,7 @@ func (t *lumaTables) premultiplied(v uint32) float32 {
 // ycbcrRow converts one row of a YCbCr image to luminance, through the RGB
 // that color.YCbCrToRGB gives (what image/jpeg's pixels become under
 // color.NRGBAModel); x0 and y are absolute coordinates.
-func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
+func ycbcrRow(m *image.YCbCr, t *lumaTable, x0, y int, dst []float32) {
 	yp := m.Y[m.YOffset(x0, y):][:len(dst)]
 	// Horizontal chroma subsampling: COffset(x, y) = COffset(Min.X, y) +
 	// x/hs − Min.X/hs.
@@ -304,30 +331,30 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 	case 0:
 		cb, cr = cb[:len(dst)], cr[:len(dst)]
 		for x := range dst {
-			kR, kG, kB := t.chroma(cb[x], cr[x])
-			dst[x] = t.ycc(yp[x], kR, kG, kB)
+			kRB, kG := t.chroma(cb[x], cr[x])
+			dst[x] = t.ycc(yp[x], kRB, kG)
 		}
 	case 1:
 		if x0&1 == 1 && len(dst) > 0 {
 			// The first pixel is the right one of its chroma pair.
-			kR, kG, kB := t.chroma(cb[0], cr[0])
-			dst[0] = t.ycc(yp[0], kR, kG, kB)
+			kRB, kG := t.chroma(cb[0], cr[0])
+			dst[0] = t.ycc(yp[0], kRB, kG)
 			dst, yp, cb, cr = dst[1:], yp[1:], cb[1:], cr[1:]
 		}
 		n := len(dst) &^ 1
 		t.ycc2(dst[:n], yp, cb, cr)
 		if n < len(dst) {
-			kR, kG, kB := t.chroma(cb[n>>1], cr[n>>1])
-			dst[n] = t.ycc(yp[n], kR, kG, kB)
+			kRB, kG := t.chroma(cb[n>>1], cr[n>>1])
+			dst[n] = t.ycc(yp[n], kRB, kG)
 		}
 	default:
 		n := len(dst)
 		for x := 0; x < n; {
 			c := (x0+x)>>shift - x0>>shift
 			end := min(n, ((x0+x)>>shift+1)<<shift-x0)
-			kR, kG, kB := t.chroma(cb[c], cr[c])
+			kRB, kG := t.chroma(cb[c], cr[c])
 			for ; x < end; x++ {
-				dst[x] = t.ycc(yp[x], kR, kG, kB)
+				dst[x] = t.ycc(yp[x], kRB, kG)
 			}
 		}
 	}
@@ -336,37 +363,43 @@ func ycbcrRow(m *image.YCbCr, t *lumaTables, x0, y int, dst []float32) {
 // ycc2 converts pixel pairs that share a chroma sample: pixels 2i and
 // 2i+1 of dst and yp (of even length) have chroma sample i (horizontal
 // subsampling by 2, the pairs starting at an even x).
-func (t *lumaTables) ycc2(dst []float32, yp, cb, cr []uint8) {
+func (t *lumaTable) ycc2(dst []float32, yp, cb, cr []uint8) {
 	n := len(dst)
 	d, p := dst[:n], yp[:n]
 	for x := 1; x < n; x += 2 {
 		// Indices x−1 and x are in range by the loop condition (no bounds
 		// checks, which keeps every value in a register).
-		kR, kG, kB := t.chroma(cb[x>>1], cr[x>>1])
-		d[x-1] = t.ycc(p[x-1], kR, kG, kB)
-		d[x] = t.ycc(p[x], kR, kG, kB)
+		kRB, kG := t.chroma(cb[x>>1], cr[x>>1])
+		d[x-1] = t.ycc(p[x-1], kRB, kG)
+		d[x] = t.ycc(p[x], kRB, kG)
 	}
 }
 
 // chroma returns the chroma parts of ycbcrToRGB's three 16.16 sums (R:
 // 91881·(cr−128); G: −22554·(cb−128) − 46802·(cr−128), exact in int32;
-// B: 116130·(cb−128)), each plus lumaOff<<16 and times 64 modulo 2³² (see
-// ycc), by table look-up. init fills the tables for YCbCr images;
-// TestYCbCrLumaExhaustive checks every pair against chromaTerms.
-func (t *lumaTables) chroma(cb, cr uint8) (kR, kG, kB uint32) {
-	return t.crR[cr], t.cbG[cb] + t.crG[cr], t.cbB[cb]
+// B: 116130·(cb−128)), each plus lumaOff<<16 and times 64 (see ycc), by
+// table look-up: R's in the low 32 bits of kRB and B's in the high 32
+// bits, G's in kG (modulo 2³²). TestYCbCrLumaExhaustive checks every pair
+// against chromaTerms.
+func (t *lumaTable) chroma(cb, cr uint8) (kRB uint64, kG uint32) {
+	return t.crR[cr] + t.cbB[cb], t.cbG[cb] + t.crG[cr]
 }
 
 // ycc is luma(ycbcrToRGB(y, cb, cr)) for the chroma terms of cb and cr
 // (from chroma). clamp16(v) is v>>16 clamped to 0..255 (v>>16 rounds
 // toward −∞), and the tables hold the clamped products at index
 // lumaOff + v>>16 = (v + lumaOff<<16)>>16. Everything is scaled by 64:
-// (v + lumaOff<<16)·64 lies in [29·2²², 738·2²²) ⊂ [0, 2³²), so the uint32
-// sum of the scaled terms is exact despite wrapping, and >>22 gives the same
-// index while the compiler sees that it is below 1024 (no bounds check).
-func (t *lumaTables) ycc(y uint8, kR, kG, kB uint32) float32 {
-	yy := uint32(y) * (0x10101 << 6)
-	return float32(t.r[(yy+kR)>>22]+t.g[(yy+kG)>>22]) + t.b[(yy+kB)>>22]
+// (v + lumaOff<<16)·64 lies in [29·2²², 738·2²²) ⊂ [0, 2³²) for each of R,
+// G and B, so >>22 gives the index, which the compiler sees is below 1024
+// (no bounds check). The R and B sums are formed in one uint64 addition:
+// the low half, yy·64 + kR, stays below 2³² and never carries into the
+// high half, yy·64 + kB, which stays below 2³² too (kR and kB, unlike
+// kG's parts, are never negative). G's uint32 sum is exact despite its
+// parts wrapping.
+func (t *lumaTable) ycc(y uint8, kRB uint64, kG uint32) float32 {
+	yy := t.yy[y]
+	rb := yy + kRB
+	return float32(t.r[uint32(rb)>>22]+t.g[(uint32(yy)+kG)>>22]) + t.b[rb>>54]
 }
 
 // ycbcrToRGB equals color.YCbCrToRGB for all 2²⁴ inputs (tested
