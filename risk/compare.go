@@ -181,7 +181,9 @@ func CompareNicknames(a, b string) NicknameMatch {
 	var na, nb int
 	haveA, haveB := false, false
 	ua, ma, ok := 0, uint64(0), false
-	if isASCII(a) {
+	if spoofShaped(a, b) {
+		// Most likely a lookalike, which the sketches would not reject.
+	} else if isASCII(a) {
 		ka, na = x.keyInto(&ba, a, false)
 		haveA, ua, ma, ok = true, x.units, x.mask, x.unitsKnown
 	} else {
@@ -201,7 +203,7 @@ func CompareNicknames(a, b string) NicknameMatch {
 		}
 	}
 	if !haveA {
-		ka, na = x.keyInto(&ba, a, true) // a is not ASCII
+		ka, na = x.keyInto(&ba, a, !isASCII(a))
 	}
 	x.key = keyOf(&ba, ka, na)
 	if !haveB {
@@ -209,6 +211,44 @@ func CompareNicknames(a, b string) NicknameMatch {
 	}
 	y.key = keyOf(&bb, kb, nb)
 	return compareKeys(a, b, &x, &y)
+}
+
+// spoofShaped reports whether b looks made from a, or a from b, the way
+// spoofers copy a nickname: one holds the other (decoration or invisible
+// characters added around it: "🌸小美🌸", "★Alice★"), or they differ in one
+// place of at most four bytes on either side (a homoglyph swapped in:
+// "Аlice", "PayPaI"). Such pairs are mostly lookalikes, for which
+// CompareNicknames needs the keys anyway and skips the sketches; the
+// answer never changes the result, only the cost.
+func spoofShaped(a, b string) bool {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	q := 0
+	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if len(a)-p-q <= 4 && len(b)-p-q <= 4 {
+		return true
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(b) == 0 {
+		return false
+	}
+	// strings.Contains(a, b), without its setup: these are short.
+	for i := 0; i+len(b) <= len(a); i++ {
+		j := strings.IndexByte(a[i:len(a)-len(b)+1], b[0])
+		if j < 0 {
+			return false
+		}
+		if i += j; a[i:i+len(b)] == b {
+			return true
+		}
+	}
+	return false
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.

@@ -62,9 +62,53 @@ func mixedScriptRef(s string) bool {
 
 func propCompareRef(t *rapid.T) {
 	a := genKeyTable().Draw(t, "a")
-	b := rapid.OneOf(genKeyTable(), rapid.Just(a+"x"), rapid.Just("\u200b"+a), rapid.Just(a[:len(a)/2])).Draw(t, "b")
+	b := rapid.OneOf(genKeyTable(), rapid.Just(a+"x"), rapid.Just("\u200b"+a), rapid.Just(a[:len(a)/2]), genSpoofOf(a)).Draw(t, "b")
 	if diff := cmp.Diff(compareRef(a, b), CompareNicknames(a, b)); diff != "" {
 		t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", a, b, diff)
+	}
+}
+
+// genSpoofOf draws what a spoofer makes of a (see spoofShaped): a
+// decoration or invisible character around it, or one rune of it swapped
+// for, or preceded by, another.
+func genSpoofOf(a string) *rapid.Generator[string] {
+	return rapid.Custom(func(t *rapid.T) string {
+		d := rapid.SampledFrom([]string{"★", "🌸", "\u200b", "👩\u200d👩\u200d👧", ".", "а", "0", "張", "ि", "\u0301", "까"}).Draw(t, "d")
+		rs := []rune(a)
+		i := rapid.IntRange(0, len(rs)).Draw(t, "at")
+		switch rapid.IntRange(0, 2).Draw(t, "how") {
+		case 0:
+			return d + a + d
+		case 1:
+			return string(rs[:i]) + d + string(rs[i:])
+		}
+		if i == len(rs) {
+			return a + d
+		}
+		return string(rs[:i]) + d + string(rs[i+1:])
+	})
+}
+
+// TestSpoofShaped shows what spoofShaped takes for a spoof: its answer
+// only decides whether CompareNicknames computes the key sketches
+// (propCompareRef checks that the result never depends on it).
+func TestSpoofShaped(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"🌸小美🌸", "小美", true}, {"小美", "★小美\u200b", true}, {"Alice", "\u0410lice", true},
+		{"PayPal", "PayPaI", true}, {"Jonathan", "Jonatham", true}, {"小美", "小美\u200b", true},
+		{"张伟", "李娜", false}, {"Jonathan", "Sophie", false}, {"Alexander", "Alexandra Smith", false},
+		{"", "Alice", false},
+	}
+	for _, tt := range tests {
+		if got := spoofShaped(tt.a, tt.b); got != tt.want {
+			t.Errorf("spoofShaped(%+q, %+q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := spoofShaped(tt.b, tt.a); got != tt.want {
+			t.Errorf("spoofShaped(%+q, %+q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
 	}
 }
 

@@ -46,6 +46,70 @@ import (
 // Anything else (runes without an entry, other parts that are not simple,
 // doubled initials in syllables) ends the sketch with ok false.
 func sketchKey(s string) (units int, mask uint64, ok bool) {
+	units, mask, done := sketchSimple(s)
+	if done {
+		return units, mask, units > 0
+	}
+	return sketchMarks(s)
+}
+
+// sketchSimple is sketchKey for nicknames without marks and Hangul
+// syllables, with less state: every part starts a grapheme, so each rune's
+// mask bits go into mask at once. done is false when s holds a rune that
+// needs sketchMarks (a mark, a syllable) or has no sketch; units and mask
+// are then meaningless.
+func sketchSimple(s string) (units int, mask uint64, done bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch k := asciiKey[c]; k {
+			case 0:
+			case 1: // "rn"
+				units += 2
+				mask |= 1<<('r'%64) | 1<<('n'%64)
+			default:
+				units++
+				mask |= 1 << (k % 64)
+			}
+			continue
+		}
+		var r rune
+		n := 0
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
+			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
+		default:
+			r, n = decodeRune(s, i)
+		}
+		i += n
+		id := keyID(r)
+		if id == keyPlain {
+			units++
+			mask |= 1 << (r & 63)
+			continue
+		}
+		if id < keyFirst {
+			return 0, 0, false
+		}
+		e := keyEntries[id-keyFirst]
+		if e&keyEntrySimple == 0 {
+			return 0, 0, false
+		}
+		units += int(e >> keyEntryUnitsShift & 0x3F)
+		mask |= keyEntryMask[id-keyFirst]
+	}
+	return units, mask, true
+}
+
+// sketchMarks is sketchKey for every nickname.
+func sketchMarks(s string) (units int, mask uint64, ok bool) {
 	// What the key's last grapheme is, if any: one whose hash is h, the
 	// same for a Hangul syllable, the single grapheme of the part of the
 	// entry h, or one that mask holds and whose hash is not known. Unless
