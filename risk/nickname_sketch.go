@@ -18,8 +18,10 @@ import (
 // sketchKey returns the grapheme count and mask of NicknameKey(s) when the
 // key tables give them exactly, and ok; ok is false otherwise, and when the
 // key would be empty (a nickname of nothing but decoration keeps it, which
-// the tables do not say). TestSketchKey checks it against setUnits on
-// NicknameKey.
+// the tables do not say). checkKeyTable checks it against setUnits on
+// NicknameKey, for every code point in context (TestKeyTableRunes), every
+// Hangul syllable between others (TestSketchKeyHangul) and random
+// nicknames (TestKeyTableRandom, FuzzKeyTable).
 //
 // When every rune of s has a key table entry, the key is the
 // concatenation of the runes' parts (see appendKeyTableUnits). The
@@ -108,7 +110,8 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 	return units, mask, true
 }
 
-// sketchMarks is sketchKey for every nickname.
+// sketchMarks is sketchKey for every nickname. It runs on the few that
+// sketchSimple leaves, so it decodes with decodeRune rather than inline.
 func sketchMarks(s string) (units int, mask uint64, ok bool) {
 	// What the key's last grapheme is, if any: one whose hash is h, the
 	// same for a Hangul syllable, the single grapheme of the part of the
@@ -141,20 +144,7 @@ func sketchMarks(s string) (units int, mask uint64, ok bool) {
 			h, pend, last = uint64(k), 1<<(k%64), lastHash
 			continue
 		}
-		var r rune
-		n := 0
-		switch {
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-		default:
-			r, n = decodeRune(s, i) // an invalid byte is U+FFFD, as for the key
-		}
+		r, n := decodeRune(s, i) // an invalid byte is U+FFFD, as for the key
 		i += n
 		id := keyID(r)
 		if id == keyPlain {

@@ -297,3 +297,33 @@ func TestSketchKeyHangul(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIKeyTable checks that every ASCII byte has a simple key table
+// entry whose part is its asciiKey byte ("rn" for 1, nothing for 0), which
+// sketchKey relies on for the ASCII bytes of nicknames that are not ASCII.
+func TestASCIIKeyTable(t *testing.T) {
+	for c := range 128 {
+		id := keyBlocks[c]
+		if id == keyNone || id == keyHangul {
+			t.Errorf("%+q has no simple key table entry (id %d)", rune(c), id)
+			continue
+		}
+		part, simple := string(rune(c)), true
+		if id != keyPlain {
+			e := keyEntries[id-keyFirst]
+			off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+			part, simple = keyParts[off:off+n], e&keyEntrySimple != 0
+		}
+		want := ""
+		switch k := asciiKey[c]; k {
+		case 0:
+		case 1:
+			want = "rn"
+		default:
+			want = string(rune(k))
+		}
+		if part != want || !simple {
+			t.Errorf("%+q: key table part %+q (simple %v), asciiKey %+q", rune(c), part, simple, want)
+		}
+	}
+}
