@@ -40,14 +40,13 @@ func Skeleton(s string) string {
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
 // ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton. Names of
-// up to fastInLen bytes take fastSkeleton, on stack buffers; longer ones,
-// and skeletons that outgrow those, take appendSkeleton.
+// 4 to fastInLen bytes take fastSkeleton, on a stack buffer; others, and
+// skeletons that outgrow it, take appendSkeleton.
 func skeletonNonASCII(s string, i int) string {
-	if len(s) <= fastInLen {
-		var in fastBuf
-		copy(in[:], s)
-		out := in
-		j, res, p := fastSkeleton(&out, &in, s, i)
+	if len(s) <= fastInLen && len(s) >= 4 {
+		var out fastBuf
+		copy(out[:], s[:i])
+		j, res, p := fastSkeleton(&out, s, i)
 		switch res {
 		case fastSame:
 			return s

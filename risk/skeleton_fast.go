@@ -12,14 +12,15 @@ import (
 // with fewer unpredictable branches:
 //
 //   - It decodes UTF-8 without a branch per sequence length: it loads the
-//     four bytes at each rune start (from a copy of s padded with zero
-//     bytes) and takes the masks, length and least code point from
+//     four bytes at each rune start from s (load4: zero bytes past its
+//     end) and takes the masks, length and least code point from
 //     utf8Leads, one entry per first byte, as unicode/utf8's acceptRanges
 //     do.
 //   - It writes every rune with one 8-byte store: the rune's own bytes
-//     when it is its own piece, else its piece from skeletonWords, where
-//     each piece of up to 7 bytes is packed into a word with its length.
-//     appendSkeleton branches on both and copies runs with memmove.
+//     when it is its own piece, else its piece packed into a word with its
+//     length, as in skeletonWords, from fastWordBlocks, which gives each
+//     rune's word in two loads. appendSkeleton branches on both and copies
+//     runs with memmove.
 //   - Only Hangul syllables, longer pieces, slow runes, invalid bytes and
 //     runes after 0xED or 0xF4 leave the loop, for putRare.
 //
@@ -38,6 +39,13 @@ const (
 	wordLenShift = 56
 	wordMaxLen   = 7
 	wordSpecial  = 1 << 63
+)
+
+// fastWordBlocks and fastWordIndex give fastWord(r) (skeleton_fast_table_test.go)
+// for r < fastWordLimit in two loads, in blocks of 1<<fastWordShift runes.
+const (
+	fastWordShift = 6
+	fastWordLimit = 0x100000
 )
 
 // utf8Lead describes the UTF-8 sequences that start with one byte:
@@ -60,14 +68,13 @@ type utf8Lead struct {
 	_                         [2]uint32
 }
 
-// fastBuf is a buffer of the fast path: a copy of s with zero bytes after
-// it, which the loops read four bytes at a time, or a skeleton, written
-// eight bytes at a time with fastRoom bytes kept free: one store, or a
-// Hangul syllable's three.
+// fastBuf is the fast path's output buffer: a skeleton, written eight
+// bytes at a time with fastRoom bytes kept free: one store, or a Hangul
+// syllable's three.
 type fastBuf [fastInLen + 8]byte
 
 const (
-	fastInLen = 128 // the longest s; a power of two
+	fastInLen = 128 // the longest s
 	fastRoom  = 3 * 8
 )
 
@@ -82,10 +89,22 @@ const (
 	fastOwn                      // (putRare) the rune is its own piece
 )
 
+// load4 returns the four bytes of s from i in little-endian order, with
+// zero bytes for those past the end of s (4 <= len(s), 0 <= i < len(s)):
+// the last four bytes of s shifted down, when fewer than four are left.
+// Reading s itself, rather than a padded copy, spares the copy, and the
+// store-forwarding stalls of loads that span the copy's stores.
+func load4(s string, i int) uint32 {
+	d := i - (len(s) - 4) // the bytes missing past the end, when positive
+	d &^= d >> 63         // max(d, 0), without a branch
+	t := s[i-d : i-d+4]
+	x := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
+	return x >> (8 * uint(d) & 31)
+}
+
 // fastSkeleton writes the skeleton of s to out[:j] when every rune of s[i:]
-// is fast, where in holds a copy of s (len(s) <= fastInLen) with zero bytes
-// after it, out starts with s[:i], and s[:i] is its own skeleton (ASCII,
-// say). It reports
+// is fast, where 4 <= len(s) <= fastInLen, out starts with s[:i], and
+// s[:i] is its own skeleton (ASCII, say). It reports
 // fastSame when s is its own skeleton, and fastMapped when the skeleton
 // differs from s. On fastSlow, the skeleton of s is s[:p] followed by the
 // skeleton of s[p:] by appendSkeletonSlow; on fastFull (the skeleton is too
@@ -102,13 +121,13 @@ const (
 // an invalid byte, whose bytes s does not hold there. Different runes have
 // different encodings, neither a prefix of the other. So the callers need
 // not compare.
-func fastSkeleton(out, in *fastBuf, s string, i int) (j int, res fastResult, p int) {
+func fastSkeleton(out *fastBuf, s string, i int) (j int, res fastResult, p int) {
 	start := i
 	j = i
-	mapped := uint32(0)
+	mapped := uint64(0)
 	for {
-		var m uint32
-		i, j, m = fastRun(out, in, len(s), i, j)
+		var m uint64
+		i, j, m = fastRun(out, s, i, j)
 		mapped |= m
 		if i >= len(s) {
 			if mapped == 0 {
@@ -136,14 +155,14 @@ func fastSkeleton(out, in *fastBuf, s string, i int) (j int, res fastResult, p i
 	}
 }
 
-// fastRun is the loop of fastSkeleton over in[i:n], writing at out[j:].
-// It stops at n, where out has less than fastRoom bytes left, or before a
-// rune that needs putRare; mapped is non-zero when a rune was not its own
-// piece. It calls nothing, so that its state stays in registers.
-func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
-	mapped := uint32(0)
-	for i < n && uint(j) <= uint(len(out)-fastRoom) {
-		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
+// fastRun is the loop of fastSkeleton over s[i:], writing at out[j:].
+// It stops at the end of s, where out has less than fastRoom bytes left, or
+// before a rune that needs putRare; mapped is non-zero when a rune was not
+// its own piece. It calls nothing, so that its state stays in registers.
+func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
+	mapped := uint64(0)
+	for i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
+		x := load4(s, i)
 		if x&0x80 == 0 && runeBlocks[x&0x7F]&(kindMask|bitSlow) == kindIdentity {
 			// ASCII that is its own piece (runeIndex[0] is 0): names
 			// that mix Latin letters with others hold runs of these.
@@ -160,21 +179,20 @@ func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
 		}
 		// runeValue(r); r < 0x100000, since sequences after 0xF4 leave the
 		// loop, so the mask keeps r>>blockShift and spares a bounds check.
-		v := runeBlocks[uint(runeIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
-		w := skeletonWords[uint16(v)]
-		if v&bitSlow != 0 || int64(w) < 0 { // w&wordSpecial != 0
+		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])<<fastWordShift|uint(r&(1<<fastWordShift-1))]
+		if int64(w) < 0 { // w&wordSpecial != 0
 			break
 		}
+		mapped |= w
 		l := int(w >> wordLenShift)
-		if uint16(v) == kindIdentity {
+		if w == 0 { // its own piece
 			w, l = uint64(x), size
 		}
 		binary.LittleEndian.PutUint64(out[j:], w)
-		mapped |= v
 		i += size
 		j += l
 	}
-	return i, j, mapped & kindMask
+	return i, j, mapped
 }
 
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
