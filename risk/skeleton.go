@@ -46,7 +46,16 @@ func skeletonNonASCII(s string, i int) string {
 	if len(s) <= fastInLen && len(s) >= 4 {
 		var out fastBuf
 		copy(out[:], s[:i])
-		j, res, p := fastSkeleton(&out, s, i)
+		// fastSkeleton(&out, s, i), with its first fastRun here: most
+		// names need no other.
+		k, j, mapped := fastRun(&out, s, i, i)
+		if k >= len(s) {
+			if mapped == 0 {
+				return s
+			}
+			return string(out[:j]) // the skeleton differs from s
+		}
+		j, res, p := fastRest(&out, s, i, k, j, mapped)
 		switch res {
 		case fastSame:
 			return s

@@ -122,24 +122,26 @@ func load4(s string, i int) uint32 {
 // different encodings, neither a prefix of the other. So the callers need
 // not compare.
 func fastSkeleton(out *fastBuf, s string, i int) (j int, res fastResult, p int) {
-	start := i
-	j = i
-	mapped := uint64(0)
-	for {
-		var m uint64
-		i, j, m = fastRun(out, s, i, j)
-		mapped |= m
-		if i >= len(s) {
-			if mapped == 0 {
-				return j, fastSame, 0
-			}
-			return j, fastMapped, 0
+	k, j, mapped := fastRun(out, s, i, i)
+	if k >= len(s) {
+		if mapped == 0 {
+			return j, fastSame, 0
 		}
+		return j, fastMapped, 0
+	}
+	return fastRest(out, s, i, k, j, mapped)
+}
+
+// fastRest is fastSkeleton after its first fastRun, which left s[k:] and
+// wrote out[:j]; mapped is that fastRun's.
+func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fastResult, int) {
+	for {
 		if uint(j) > uint(len(out)-fastRoom) {
 			return j, fastFull, 0
 		}
-		var n int
-		switch n, j, res = putRare(out, s, i, j); res {
+		n, end, res := putRare(out, s, i, j)
+		j = end
+		switch res {
 		case fastMapped:
 			mapped = 1
 		case fastOwn:
@@ -151,7 +153,15 @@ func fastSkeleton(out *fastBuf, s string, i int) (j int, res fastResult, p int) 
 		default:
 			return j, res, 0
 		}
-		i += n
+		var m uint64
+		i, j, m = fastRun(out, s, i+n, j)
+		mapped |= m
+		if i >= len(s) {
+			if mapped == 0 {
+				return j, fastSame, 0
+			}
+			return j, fastMapped, 0
+		}
 	}
 }
 
@@ -161,11 +171,17 @@ func fastSkeleton(out *fastBuf, s string, i int) (j int, res fastResult, p int) 
 // its own piece. It calls nothing, so that its state stays in registers.
 func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	mapped := uint64(0)
-	for i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
-		x := load4(s, i)
-		if x&0x80 == 0 && runeBlocks[x&0x7F]&(kindMask|bitSlow) == kindIdentity {
-			// ASCII that is its own piece (runeIndex[0] is 0): names
-			// that mix Latin letters with others hold runs of these.
+	for i >= 0 && i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
+		var x uint32
+		if i < len(s)-3 {
+			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		} else {
+			x = load4(s, i)
+		}
+		if x&0x80 == 0 && fastWordBlocks[x&0x7F] == 0 {
+			// ASCII that is its own piece (fastWordBlocks starts with
+			// the ASCII words): names that mix Latin letters with others
+			// hold runs of these.
 			out[j] = byte(x)
 			i++
 			j++
@@ -181,7 +197,27 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 		// loop, so the mask keeps r>>blockShift and spares a bounds check.
 		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])<<fastWordShift|uint(r&(1<<fastWordShift-1))]
 		if int64(w) < 0 { // w&wordSpecial != 0
-			break
+			// Hangul syllables (Unicode §3.12), as in putSpecial: the
+			// concatenation of the jamo's pieces, three words.
+			h := r - hangulBase
+			if h >= 11172 {
+				break
+			}
+			wl := jamoWords[h/(jamoVCount*jamoTCount)]
+			wv := jamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
+			wt := jamoWords[jamoLCount+jamoVCount+h%jamoTCount]
+			if int64(wl|wv|wt) < 0 {
+				break
+			}
+			binary.LittleEndian.PutUint64(out[j:], wl)
+			j += int(wl >> wordLenShift)
+			binary.LittleEndian.PutUint64(out[j:], wv)
+			j += int(wv >> wordLenShift)
+			binary.LittleEndian.PutUint64(out[j:], wt)
+			j += int(wt >> wordLenShift)
+			mapped = 1
+			i += size
+			continue
 		}
 		mapped |= w
 		l := int(w >> wordLenShift)

@@ -260,3 +260,23 @@ func TestSkeletonFastAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestFastWordBlocks checks the two-level table fastRun reads against
+// fastWord, which derives each rune's word from runeValue and
+// skeletonWords (TestSkeletonFastWords checks those against the pieces),
+// for every rune the table covers; and that it starts with the words of
+// ASCII, which fastRun reads without the index.
+func TestFastWordBlocks(t *testing.T) {
+	bad := 0
+	for r := rune(0); r < fastWordLimit; r++ {
+		got := fastWordBlocks[int(fastWordIndex[r>>fastWordShift])<<fastWordShift|int(r&(1<<fastWordShift-1))]
+		if want := fastWord(r); got != want {
+			if bad++; bad < 10 {
+				t.Errorf("U+%04X: word %#x, want %#x", r, got, want)
+			}
+		}
+		if r < utf8.RuneSelf && fastWordBlocks[r] != fastWord(r) {
+			t.Errorf("U+%04X: fastWordBlocks[%d] = %#x, want its word %#x", r, r, fastWordBlocks[r], fastWord(r))
+		}
+	}
+}
