@@ -45,7 +45,9 @@ func Skeleton(s string) string {
 func skeletonNonASCII(s string, i int) string {
 	if len(s) <= fastInLen && len(s) >= 4 {
 		var out fastBuf
-		copy(out[:], s[:i])
+		if i > 0 {
+			copy(out[:], s[:i])
+		}
 		// fastSkeleton(&out, s, i), with its first fastRun here: most
 		// names need no other.
 		k, j, mapped := fastRun(&out, s, i, i)
