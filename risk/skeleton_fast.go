@@ -42,7 +42,8 @@ const (
 )
 
 // fastWordBlocks and fastWordIndex give fastWord(r) (skeleton_fast_table_test.go)
-// for r < fastWordLimit in two loads, in blocks of 1<<fastWordShift runes.
+// for r < fastWordLimit in two loads, in blocks of 1<<fastWordShift runes:
+// fastWordBlocks[fastWordIndex[r>>fastWordShift] | r&(1<<fastWordShift-1)].
 const (
 	fastWordShift = 6
 	fastWordLimit = 0x100000
@@ -195,7 +196,7 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 		}
 		// runeValue(r); r < 0x100000, since sequences after 0xF4 leave the
 		// loop, so the mask keeps r>>blockShift and spares a bounds check.
-		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])<<fastWordShift|uint(r&(1<<fastWordShift-1))]
+		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])|uint(r&(1<<fastWordShift-1))]
 		if int64(w) < 0 { // w&wordSpecial != 0
 			// Hangul syllables (Unicode §3.12), as in putSpecial: the
 			// concatenation of the jamo's pieces, three words.

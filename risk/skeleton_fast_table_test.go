@@ -160,8 +160,8 @@ func genSkeletonFastTables() ([]byte, error) {
 	w("}\n\n")
 
 	index, blocks := genFastWordBlocks()
-	w("// fastWordIndex maps r>>fastWordShift, for r < 0x%X, to a block of\n", fastWordLimit)
-	w("// fastWordBlocks.\n")
+	w("// fastWordIndex maps r>>fastWordShift, for r < 0x%X, to the start of a\n", fastWordLimit)
+	w("// block of fastWordBlocks.\n")
 	w("var fastWordIndex = [%d]uint16{", len(index))
 	for i, b := range index {
 		if i%16 == 0 {
@@ -214,10 +214,16 @@ func fastWord(r rune) uint64 {
 }
 
 // genFastWordBlocks builds fastWordIndex and fastWordBlocks, sharing equal
-// blocks in the order of their first use.
+// blocks in the order of their first use; the index holds each block's
+// start, which fits 16 bits.
 func genFastWordBlocks() (index []uint16, blocks []uint64) {
 	const size = 1 << fastWordShift
 	seen := map[[size]uint64]uint16{}
+	defer func() {
+		if len(blocks) > 1<<16 {
+			panic("fastWordBlocks: block starts do not fit 16 bits")
+		}
+	}()
 	for b := range fastWordLimit >> fastWordShift {
 		var blk [size]uint64
 		for k := range blk {
@@ -225,7 +231,7 @@ func genFastWordBlocks() (index []uint16, blocks []uint64) {
 		}
 		n, ok := seen[blk]
 		if !ok {
-			n = uint16(len(seen))
+			n = uint16(len(blocks)) // the block's start
 			seen[blk] = n
 			blocks = append(blocks, blk[:]...)
 		}

@@ -269,7 +269,7 @@ func TestSkeletonFastAllocs(t *testing.T) {
 func TestFastWordBlocks(t *testing.T) {
 	bad := 0
 	for r := rune(0); r < fastWordLimit; r++ {
-		got := fastWordBlocks[int(fastWordIndex[r>>fastWordShift])<<fastWordShift|int(r&(1<<fastWordShift-1))]
+		got := fastWordBlocks[int(fastWordIndex[r>>fastWordShift])|int(r&(1<<fastWordShift-1))]
 		if want := fastWord(r); got != want {
 			if bad++; bad < 10 {
 				t.Errorf("U+%04X: word %#x, want %#x", r, got, want)
