@@ -12,23 +12,27 @@ import (
 // with fewer unpredictable branches:
 //
 //   - It decodes UTF-8 without a branch per sequence length: it loads the
-//     four bytes at each rune start from s (load4: zero bytes past its
-//     end) and takes the masks, length and least code point from
-//     utf8Leads, one entry per first byte, as unicode/utf8's acceptRanges
-//     do.
+//     four bytes at each rune start from s itself (load4, with zero bytes
+//     past the end, for the last three) and takes the masks, length and
+//     least code point from utf8Leads, one entry per first byte, as
+//     unicode/utf8's acceptRanges do.
 //   - It writes every rune with one 8-byte store: the rune's own bytes
 //     when it is its own piece, else its piece packed into a word with its
-//     length, as in skeletonWords, from fastWordBlocks, which gives each
-//     rune's word in two loads. appendSkeleton branches on both and copies
-//     runs with memmove.
-//   - Only Hangul syllables, longer pieces, slow runes, invalid bytes and
-//     runes after 0xED or 0xF4 leave the loop, for putRare.
+//     length (as in skeletonWords), which fastWordBlocks gives in two
+//     loads. A Hangul syllable takes three stores, of its jamo's words.
+//     appendSkeleton branches on all of these and copies runs with memmove.
+//   - Only longer pieces, slow runes, invalid bytes and runes after 0xED
+//     or 0xF4 leave the loop, for putRare.
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
-// UTS #39 §4. On the 20,000-name corpus of bench/ Skeleton takes 760
-// instead of 771 instructions per name, but 5.8 instead of 13.8
-// mispredicted branches (cachegrind, GOGC=off): about 15% less time.
+// UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
+// the 20,000-name corpus of bench/ Skeleton takes 699 instructions and 6.5
+// mispredicted branches per name (cachegrind, GOGC=off). An earlier
+// version read a copy of s padded with zero bytes (767 instructions, 6.4
+// mispredicts), whose 16-byte reloads stalled on the copy's narrower
+// stores: reading s itself took about 15% off the time per name, which
+// cachegrind does not show.
 
 //go:generate go test -run=^TestSkeletonFastTablesUpToDate$ -update
 
@@ -75,7 +79,7 @@ type utf8Lead struct {
 type fastBuf [fastInLen + 8]byte
 
 const (
-	fastInLen = 128 // the longest s
+	fastInLen = 128 // the longest s that takes the fast path
 	fastRoom  = 3 * 8
 )
 
@@ -133,8 +137,9 @@ func fastSkeleton(out *fastBuf, s string, i int) (j int, res fastResult, p int) 
 	return fastRest(out, s, i, k, j, mapped)
 }
 
-// fastRest is fastSkeleton after its first fastRun, which left s[k:] and
-// wrote out[:j]; mapped is that fastRun's.
+// fastRest is fastSkeleton after its first fastRun from start, which
+// stopped before s[i:] (i < len(s)) with out[:j] written; mapped is that
+// fastRun's.
 func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fastResult, int) {
 	for {
 		if uint(j) > uint(len(out)-fastRoom) {
@@ -166,10 +171,11 @@ func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fast
 	}
 }
 
-// fastRun is the loop of fastSkeleton over s[i:], writing at out[j:].
-// It stops at the end of s, where out has less than fastRoom bytes left, or
-// before a rune that needs putRare; mapped is non-zero when a rune was not
-// its own piece. It calls nothing, so that its state stays in registers.
+// fastRun is the loop of fastSkeleton over s[i:], writing at out[j:]
+// (4 <= len(s), 0 <= i). It stops at the end of s, where out has less than
+// fastRoom bytes left, or before a rune that needs putRare; mapped is
+// non-zero when a rune was not its own piece. It calls nothing, so that
+// its state stays in registers.
 func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	mapped := uint64(0)
 	for i >= 0 && i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
@@ -194,8 +200,9 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 		if !ok {
 			break
 		}
-		// runeValue(r); r < 0x100000, since sequences after 0xF4 leave the
-		// loop, so the mask keeps r>>blockShift and spares a bounds check.
+		// fastWord(r); r < fastWordLimit, since sequences after 0xF4 leave
+		// the loop, so the mask keeps r>>fastWordShift and spares a bounds
+		// check.
 		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])|uint(r&(1<<fastWordShift-1))]
 		if int64(w) < 0 { // w&wordSpecial != 0
 			// Hangul syllables (Unicode §3.12), as in putSpecial: the
@@ -247,8 +254,9 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 }
 
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (an
-// invalid byte, a rune after 0xED or 0xF4, a Hangul syllable or one with a
-// piece longer than wordMaxLen), at out[j:], where fastRoom bytes are
+// invalid byte, a rune after 0xED or 0xF4, among them Hangul syllables from
+// U+D000, one with a piece longer than wordMaxLen or a Hangul syllable with
+// such a jamo), at out[j:], where fastRoom bytes are
 // free. It returns the rune's length in s and the end of its skeleton with
 // fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
 // slow rune, fastFull when out has no room. Kept out of fastRun, whose
