@@ -40,14 +40,24 @@ func Skeleton(s string) string {
 
 // skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
 // ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton. Names of
-// up to fastInLen bytes take fastSkeleton, on stack buffers; longer ones,
-// and skeletons that outgrow those, take appendSkeleton.
+// 4 to fastInLen bytes take fastSkeleton, on a stack buffer; others, and
+// skeletons that outgrow it, take appendSkeleton.
 func skeletonNonASCII(s string, i int) string {
-	if len(s) <= fastInLen {
-		var in fastBuf
-		copy(in[:], s)
-		out := in
-		j, res, p := fastSkeleton(&out, &in, s, i)
+	if len(s) <= fastInLen && len(s) >= 4 {
+		var out fastBuf
+		if i > 0 {
+			copy(out[:], s[:i])
+		}
+		// fastSkeleton(&out, s, i), with its first fastRun here: most
+		// names need no other.
+		k, j, mapped := fastRun(&out, s, i, i)
+		if k >= len(s) {
+			if mapped == 0 {
+				return s
+			}
+			return string(out[:j]) // the skeleton differs from s
+		}
+		j, res, p := fastRest(&out, s, i, k, j, mapped)
 		switch res {
 		case fastSame:
 			return s

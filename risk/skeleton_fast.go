@@ -12,22 +12,27 @@ import (
 // with fewer unpredictable branches:
 //
 //   - It decodes UTF-8 without a branch per sequence length: it loads the
-//     four bytes at each rune start (from a copy of s padded with zero
-//     bytes) and takes the masks, length and least code point from
-//     utf8Leads, one entry per first byte, as unicode/utf8's acceptRanges
-//     do.
+//     four bytes at each rune start from s itself (load4, with zero bytes
+//     past the end, for the last three) and takes the masks, length and
+//     least code point from utf8Leads, one entry per first byte, as
+//     unicode/utf8's acceptRanges do.
 //   - It writes every rune with one 8-byte store: the rune's own bytes
-//     when it is its own piece, else its piece from skeletonWords, where
-//     each piece of up to 7 bytes is packed into a word with its length.
-//     appendSkeleton branches on both and copies runs with memmove.
-//   - Only Hangul syllables, longer pieces, slow runes, invalid bytes and
-//     runes after 0xED or 0xF4 leave the loop, for putRare.
+//     when it is its own piece, else its piece packed into a word with its
+//     length (as in skeletonWords), which fastWordBlocks gives in two
+//     loads. A Hangul syllable takes three stores, of its jamo's words.
+//     appendSkeleton branches on all of these and copies runs with memmove.
+//   - Only longer pieces, slow runes, invalid bytes and runes after 0xED
+//     or 0xF4 leave the loop, for putRare.
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
-// UTS #39 §4. On the 20,000-name corpus of bench/ Skeleton takes 760
-// instead of 771 instructions per name, but 5.8 instead of 13.8
-// mispredicted branches (cachegrind, GOGC=off): about 15% less time.
+// UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
+// the 20,000-name corpus of bench/ Skeleton takes 699 instructions and 6.5
+// mispredicted branches per name (cachegrind, GOGC=off). An earlier
+// version read a copy of s padded with zero bytes (767 instructions, 6.4
+// mispredicts), whose 16-byte reloads stalled on the copy's narrower
+// stores: reading s itself took about 15% off the time per name, which
+// cachegrind does not show.
 
 //go:generate go test -run=^TestSkeletonFastTablesUpToDate$ -update
 
@@ -38,6 +43,14 @@ const (
 	wordLenShift = 56
 	wordMaxLen   = 7
 	wordSpecial  = 1 << 63
+)
+
+// fastWordBlocks and fastWordIndex give fastWord(r) (skeleton_fast_table_test.go)
+// for r < fastWordLimit in two loads, in blocks of 1<<fastWordShift runes:
+// fastWordBlocks[fastWordIndex[r>>fastWordShift] | r&(1<<fastWordShift-1)].
+const (
+	fastWordShift = 6
+	fastWordLimit = 0x100000
 )
 
 // utf8Lead describes the UTF-8 sequences that start with one byte:
@@ -60,14 +73,13 @@ type utf8Lead struct {
 	_                         [2]uint32
 }
 
-// fastBuf is a buffer of the fast path: a copy of s with zero bytes after
-// it, which the loops read four bytes at a time, or a skeleton, written
-// eight bytes at a time with fastRoom bytes kept free: one store, or a
-// Hangul syllable's three.
+// fastBuf is the fast path's output buffer: a skeleton, written eight
+// bytes at a time with fastRoom bytes kept free: one store, or a Hangul
+// syllable's three.
 type fastBuf [fastInLen + 8]byte
 
 const (
-	fastInLen = 128 // the longest s; a power of two
+	fastInLen = 128 // the longest s that takes the fast path
 	fastRoom  = 3 * 8
 )
 
@@ -82,10 +94,22 @@ const (
 	fastOwn                      // (putRare) the rune is its own piece
 )
 
+// load4 returns the four bytes of s from i in little-endian order, with
+// zero bytes for those past the end of s (4 <= len(s), 0 <= i < len(s)):
+// the last four bytes of s shifted down, when fewer than four are left.
+// Reading s itself, rather than a padded copy, spares the copy, and the
+// store-forwarding stalls of loads that span the copy's stores.
+func load4(s string, i int) uint32 {
+	d := i - (len(s) - 4) // the bytes missing past the end, when positive
+	d &^= d >> 63         // max(d, 0), without a branch
+	t := s[i-d : i-d+4]
+	x := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
+	return x >> (8 * uint(d) & 31)
+}
+
 // fastSkeleton writes the skeleton of s to out[:j] when every rune of s[i:]
-// is fast, where in holds a copy of s (len(s) <= fastInLen) with zero bytes
-// after it, out starts with s[:i], and s[:i] is its own skeleton (ASCII,
-// say). It reports
+// is fast, where 4 <= len(s) <= fastInLen, out starts with s[:i], and
+// s[:i] is its own skeleton (ASCII, say). It reports
 // fastSame when s is its own skeleton, and fastMapped when the skeleton
 // differs from s. On fastSlow, the skeleton of s is s[:p] followed by the
 // skeleton of s[p:] by appendSkeletonSlow; on fastFull (the skeleton is too
@@ -102,25 +126,28 @@ const (
 // an invalid byte, whose bytes s does not hold there. Different runes have
 // different encodings, neither a prefix of the other. So the callers need
 // not compare.
-func fastSkeleton(out, in *fastBuf, s string, i int) (j int, res fastResult, p int) {
-	start := i
-	j = i
-	mapped := uint32(0)
-	for {
-		var m uint32
-		i, j, m = fastRun(out, in, len(s), i, j)
-		mapped |= m
-		if i >= len(s) {
-			if mapped == 0 {
-				return j, fastSame, 0
-			}
-			return j, fastMapped, 0
+func fastSkeleton(out *fastBuf, s string, i int) (j int, res fastResult, p int) {
+	k, j, mapped := fastRun(out, s, i, i)
+	if k >= len(s) {
+		if mapped == 0 {
+			return j, fastSame, 0
 		}
+		return j, fastMapped, 0
+	}
+	return fastRest(out, s, i, k, j, mapped)
+}
+
+// fastRest is fastSkeleton after its first fastRun from start, which
+// stopped before s[i:] (i < len(s)) with out[:j] written; mapped is that
+// fastRun's.
+func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fastResult, int) {
+	for {
 		if uint(j) > uint(len(out)-fastRoom) {
 			return j, fastFull, 0
 		}
-		var n int
-		switch n, j, res = putRare(out, s, i, j); res {
+		n, end, res := putRare(out, s, i, j)
+		j = end
+		switch res {
 		case fastMapped:
 			mapped = 1
 		case fastOwn:
@@ -132,21 +159,36 @@ func fastSkeleton(out, in *fastBuf, s string, i int) (j int, res fastResult, p i
 		default:
 			return j, res, 0
 		}
-		i += n
+		var m uint64
+		i, j, m = fastRun(out, s, i+n, j)
+		mapped |= m
+		if i >= len(s) {
+			if mapped == 0 {
+				return j, fastSame, 0
+			}
+			return j, fastMapped, 0
+		}
 	}
 }
 
-// fastRun is the loop of fastSkeleton over in[i:n], writing at out[j:].
-// It stops at n, where out has less than fastRoom bytes left, or before a
-// rune that needs putRare; mapped is non-zero when a rune was not its own
-// piece. It calls nothing, so that its state stays in registers.
-func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
-	mapped := uint32(0)
-	for i < n && uint(j) <= uint(len(out)-fastRoom) {
-		x := binary.LittleEndian.Uint32(in[i&(fastInLen-1):])
-		if x&0x80 == 0 && runeBlocks[x&0x7F]&(kindMask|bitSlow) == kindIdentity {
-			// ASCII that is its own piece (runeIndex[0] is 0): names
-			// that mix Latin letters with others hold runs of these.
+// fastRun is the loop of fastSkeleton over s[i:], writing at out[j:]
+// (4 <= len(s), 0 <= i). It stops at the end of s, where out has less than
+// fastRoom bytes left, or before a rune that needs putRare; mapped is
+// non-zero when a rune was not its own piece. It calls nothing, so that
+// its state stays in registers.
+func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
+	mapped := uint64(0)
+	for i >= 0 && i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
+		var x uint32
+		if i < len(s)-3 {
+			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		} else {
+			x = load4(s, i)
+		}
+		if x&0x80 == 0 && fastWordBlocks[x&0x7F] == 0 {
+			// ASCII that is its own piece (fastWordBlocks starts with
+			// the ASCII words): names that mix Latin letters with others
+			// hold runs of these.
 			out[j] = byte(x)
 			i++
 			j++
@@ -158,23 +200,43 @@ func fastRun(out, in *fastBuf, n, i, j int) (int, int, uint32) {
 		if !ok {
 			break
 		}
-		// runeValue(r); r < 0x100000, since sequences after 0xF4 leave the
-		// loop, so the mask keeps r>>blockShift and spares a bounds check.
-		v := runeBlocks[uint(runeIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
-		w := skeletonWords[uint16(v)]
-		if v&bitSlow != 0 || int64(w) < 0 { // w&wordSpecial != 0
-			break
+		// fastWord(r); r < fastWordLimit, since sequences after 0xF4 leave
+		// the loop, so the mask keeps r>>fastWordShift and spares a bounds
+		// check.
+		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])|uint(r&(1<<fastWordShift-1))]
+		if int64(w) < 0 { // w&wordSpecial != 0
+			// Hangul syllables (Unicode §3.12), as in putSpecial: the
+			// concatenation of the jamo's pieces, three words.
+			h := r - hangulBase
+			if h >= 11172 {
+				break
+			}
+			wl := jamoWords[h/(jamoVCount*jamoTCount)]
+			wv := jamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
+			wt := jamoWords[jamoLCount+jamoVCount+h%jamoTCount]
+			if int64(wl|wv|wt) < 0 {
+				break
+			}
+			binary.LittleEndian.PutUint64(out[j:], wl)
+			j += int(wl >> wordLenShift)
+			binary.LittleEndian.PutUint64(out[j:], wv)
+			j += int(wv >> wordLenShift)
+			binary.LittleEndian.PutUint64(out[j:], wt)
+			j += int(wt >> wordLenShift)
+			mapped = 1
+			i += size
+			continue
 		}
+		mapped |= w
 		l := int(w >> wordLenShift)
-		if uint16(v) == kindIdentity {
+		if w == 0 { // its own piece
 			w, l = uint64(x), size
 		}
 		binary.LittleEndian.PutUint64(out[j:], w)
-		mapped |= v
 		i += size
 		j += l
 	}
-	return i, j, mapped & kindMask
+	return i, j, mapped
 }
 
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
@@ -192,8 +254,9 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 }
 
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (an
-// invalid byte, a rune after 0xED or 0xF4, a Hangul syllable or one with a
-// piece longer than wordMaxLen), at out[j:], where fastRoom bytes are
+// invalid byte, a rune after 0xED or 0xF4, among them Hangul syllables from
+// U+D000, one with a piece longer than wordMaxLen or a Hangul syllable with
+// such a jamo), at out[j:], where fastRoom bytes are
 // free. It returns the rune's length in s and the end of its skeleton with
 // fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
 // slow rune, fastFull when out has no room. Kept out of fastRun, whose

@@ -159,6 +159,28 @@ func genSkeletonFastTables() ([]byte, error) {
 	}
 	w("}\n\n")
 
+	index, blocks := genFastWordBlocks()
+	w("// fastWordIndex maps r>>fastWordShift, for r < 0x%X, to the start of a\n", fastWordLimit)
+	w("// block of fastWordBlocks.\n")
+	w("var fastWordIndex = [%d]uint16{", len(index))
+	for i, b := range index {
+		if i%16 == 0 {
+			w("\n\t")
+		}
+		w("%d, ", b)
+	}
+	w("\n}\n\n")
+	w("// fastWordBlocks holds fastWord(r) for each rune r < 0x%X, in blocks of\n", fastWordLimit)
+	w("// 1<<fastWordShift runes shared by equal blocks (see fastWordIndex).\n")
+	w("var fastWordBlocks = [%d]uint64{", len(blocks))
+	for i, v := range blocks {
+		if i%8 == 0 {
+			w("\n\t")
+		}
+		w("%#x, ", v)
+	}
+	w("\n}\n\n")
+
 	w("// utf8Leads describes the UTF-8 sequences that start with each byte.\n")
 	w("var utf8Leads = [256]utf8Lead{\n")
 	for c := range 256 {
@@ -174,4 +196,46 @@ func genSkeletonFastTables() ([]byte, error) {
 		return nil, errors.Join(errors.New("skeleton fast tables: gofmt"), err)
 	}
 	return src, nil
+}
+
+// fastWord is the word of r in fastWordBlocks: 0 when r is fast and its
+// own piece, wordSpecial when r is slow, a surrogate, a Hangul syllable or
+// has a piece longer than wordMaxLen, else its piece packed as in
+// skeletonWords.
+func fastWord(r rune) uint64 {
+	if r >= 0xD800 && r < 0xE000 {
+		return wordSpecial
+	}
+	v := runeValue(r)
+	if v&bitSlow != 0 {
+		return wordSpecial
+	}
+	return skeletonWords[v&kindMask]
+}
+
+// genFastWordBlocks builds fastWordIndex and fastWordBlocks, sharing equal
+// blocks in the order of their first use; the index holds each block's
+// start, which fits 16 bits.
+func genFastWordBlocks() (index []uint16, blocks []uint64) {
+	const size = 1 << fastWordShift
+	seen := map[[size]uint64]uint16{}
+	defer func() {
+		if len(blocks) > 1<<16 {
+			panic("fastWordBlocks: block starts do not fit 16 bits")
+		}
+	}()
+	for b := range fastWordLimit >> fastWordShift {
+		var blk [size]uint64
+		for k := range blk {
+			blk[k] = fastWord(rune(b<<fastWordShift | k))
+		}
+		n, ok := seen[blk]
+		if !ok {
+			n = uint16(len(blocks)) // the block's start
+			seen[blk] = n
+			blocks = append(blocks, blk[:]...)
+		}
+		index = append(index, n)
+	}
+	return index, blocks
 }

@@ -24,35 +24,12 @@ func checkFast(t interface {
 }, s string) {
 	t.Helper()
 	want := slowSkeleton(s)
-	if len(s) <= fastInLen {
-		var in fastBuf
-		copy(in[:], s)
-		out := in
-		j, res, p := fastSkeleton(&out, &in, s, 0)
-		switch res {
-		case fastSame:
-			if want != s {
-				t.Fatalf("fastSkeleton(%+q) = same, want %+q", s, want)
-			}
-		case fastMapped:
-			if got := string(out[:j]); got != want || got == s {
-				t.Fatalf("fastSkeleton(%+q) = %+q, want %+q (differing from the input)", s, got, want)
-			}
-		case fastSlow:
-			if p < 0 || p > len(s) || slowSkeleton(s[:p]) != s[:p] {
-				t.Fatalf("fastSkeleton(%+q): slow at p = %d, whose prefix is not its own skeleton", s, p)
-			}
-			if got := string(appendSkeletonSlow([]byte(s[:p]), s[p:])); got != want {
-				t.Fatalf("fastSkeleton(%+q): slow at p = %d gives %+q, want %+q", s, p, got, want)
-			}
-		case fastFull:
-			// The skeleton so far is a prefix of the skeleton in length:
-			// NFD only reorders and the map is per code point.
-			if len(want) <= len(out)-fastRoom-32 {
-				t.Fatalf("fastSkeleton(%+q) = full for a skeleton of %d bytes", s, len(want))
-			}
-		default:
-			t.Fatalf("fastSkeleton(%+q) = %d", s, res)
+	if len(s) >= 4 && len(s) <= fastInLen {
+		checkFastFrom(t, s, 0, want)
+		// After an ASCII prefix that is its own skeleton, as Skeleton
+		// calls it.
+		if i := strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf || runeValue(r)&(kindMask|bitSlow) != kindIdentity }); i > 0 {
+			checkFastFrom(t, s, i, want)
 		}
 	}
 	if got := Skeleton(s); got != want {
@@ -60,6 +37,43 @@ func checkFast(t interface {
 	}
 	if got := string(AppendSkeleton([]byte("x"), s)); got != "x"+want {
 		t.Fatalf("AppendSkeleton(x, %+q) = %+q, want %+q", s, got, "x"+want)
+	}
+}
+
+// checkFastFrom checks fastSkeleton(s, i), where s[:i] is its own skeleton
+// and want the skeleton of s.
+func checkFastFrom(t interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}, s string, i int, want string) {
+	t.Helper()
+	var out fastBuf
+	copy(out[:], s[:i])
+	j, res, p := fastSkeleton(&out, s, i)
+	switch res {
+	case fastSame:
+		if want != s {
+			t.Fatalf("fastSkeleton(%+q, %d) = same, want %+q", s, i, want)
+		}
+	case fastMapped:
+		if got := string(out[:j]); got != want || got == s {
+			t.Fatalf("fastSkeleton(%+q, %d) = %+q, want %+q (differing from the input)", s, i, got, want)
+		}
+	case fastSlow:
+		if p < 0 || p > len(s) || slowSkeleton(s[:p]) != s[:p] {
+			t.Fatalf("fastSkeleton(%+q, %d): slow at p = %d, whose prefix is not its own skeleton", s, i, p)
+		}
+		if got := string(appendSkeletonSlow([]byte(s[:p]), s[p:])); got != want {
+			t.Fatalf("fastSkeleton(%+q, %d): slow at p = %d gives %+q, want %+q", s, i, p, got, want)
+		}
+	case fastFull:
+		// The skeleton so far is a prefix of the skeleton in length:
+		// NFD only reorders and the map is per code point.
+		if len(want) <= len(out)-fastRoom-32 {
+			t.Fatalf("fastSkeleton(%+q, %d) = full for a skeleton of %d bytes", s, i, len(want))
+		}
+	default:
+		t.Fatalf("fastSkeleton(%+q, %d) = %d", s, i, res)
 	}
 }
 
@@ -243,6 +257,26 @@ func TestSkeletonFastAllocs(t *testing.T) {
 		}
 		if n := testing.AllocsPerRun(100, func() { _ = Skeleton(s) }); n != 0 {
 			t.Errorf("Skeleton(%+q) (its own skeleton) allocs = %v, want 0", s, n)
+		}
+	}
+}
+
+// TestFastWordBlocks checks the two-level table fastRun reads against
+// fastWord, which derives each rune's word from runeValue and
+// skeletonWords (TestSkeletonFastWords checks those against the pieces),
+// for every rune the table covers; and that it starts with the words of
+// ASCII, which fastRun reads without the index.
+func TestFastWordBlocks(t *testing.T) {
+	bad := 0
+	for r := rune(0); r < fastWordLimit; r++ {
+		got := fastWordBlocks[int(fastWordIndex[r>>fastWordShift])|int(r&(1<<fastWordShift-1))]
+		if want := fastWord(r); got != want {
+			if bad++; bad < 10 {
+				t.Errorf("U+%04X: word %#x, want %#x", r, got, want)
+			}
+		}
+		if r < utf8.RuneSelf && fastWordBlocks[r] != fastWord(r) {
+			t.Errorf("U+%04X: fastWordBlocks[%d] = %#x, want its word %#x", r, r, fastWordBlocks[r], fastWord(r))
 		}
 	}
 }
