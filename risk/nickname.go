@@ -173,7 +173,9 @@ func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string, scripts bool) (k str
 		if scripts {
 			seen = &set
 		}
-		out, u, ok = appendKeyTableUnits(buf[:0], s, &in.trace, seen)
+		var n int
+		n, u, ok = keyTableInto(buf, s, &in.trace, seen)
+		out = buf[:n]
 		in.units, in.mask, in.unitsKnown = u.units, u.mask, u.ok
 		if ok && scripts {
 			in.mixed, in.mixedKnown = set.mixed(), true

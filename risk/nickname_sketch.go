@@ -105,7 +105,7 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 			return 0, 0, false
 		}
 		units += int(e >> keyEntryUnitsShift & 0x3F)
-		mask |= keyEntryMask[id-keyFirst]
+		mask |= keyMasks[id]
 	}
 	return units, mask, true
 }
@@ -161,9 +161,9 @@ func sketchMarks(s string) (units int, mask uint64, ok bool) {
 				case 1:
 					mask |= pend
 					units++
-					h, pend, last = e, keyEntryMask[id-keyFirst], lastEntry
+					h, pend, last = e, keyMasks[id], lastEntry
 				default:
-					mask |= pend | keyEntryMask[id-keyFirst]
+					mask |= pend | keyMasks[id]
 					units += u
 					pend, last = 0, lastInMask
 				}

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -55,7 +56,7 @@ const (
 // (keyEntrySimple) when its first rune extends nothing and none of its
 // runes plays a part in Hangul syllables: then no grapheme crosses its
 // ends, and its graphemes are those of appendUnits on the part alone,
-// whose count the entry and whose mask keyEntryMask hold. The graphemes
+// whose count the entry and whose mask keyMasks hold. The graphemes
 // of a key made of simple parts are its parts' graphemes.
 func keyRuneSimple(r rune) bool {
 	return r < 0x300 || runeValue(r)&bitExtend == 0 && !mayBeHangulUnit(r)
@@ -79,115 +80,199 @@ type keyUnits struct {
 	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
-// appendKeyTableUnits appends NicknameKey(s) to dst and adds its trace to
-// t when every rune of s has a table entry and the key fits in keyBufLen
-// bytes; ok is false otherwise (t is then partly noted). u holds the
-// graphemes of the key when every part is simple (keyRuneSimple).
+// keyWords packs, per key table id, what the loop of keyTableInto needs
+// to append a rune's part and note its trace without a branch: for an
+// entry whose part has at most keyWordMaxLen bytes, at most one step and no
+// further trace items, the part's bytes (first byte lowest), its length,
+// its step (numSteps for none), its graphemes if simple (keyEntrySimple)
+// and whether it is not simple; for keyPlain keyWordPlain (the rune's own
+// bytes, one grapheme whose hash is the rune); for every other id
+// keyWordSpecial, which keySpecialRune handles. TestKeyWords checks every
+// word against keyEntries.
+const (
+	keyWordMaxLen     = 6
+	keyWordLenShift   = 48
+	keyWordStepShift  = 51
+	keyWordUnitsShift = 54
+	keyWordNotSimple  = 1 << 57
+	keyWordPlain      = 1 << 58
+	keyWordSpecial    = 1 << 63
+)
+
+// keyTableInto writes NicknameKey(s) to buf[:n] and adds its trace to t
+// when every rune of s has a table entry, the key is not empty and it fits
+// in keyBufLen-8 bytes (or a little more); ok is false otherwise (t is
+// then unchanged). u holds the graphemes of the key when every part is
+// simple (keyRuneSimple).
 //
-// When seen is not nil, appendKeyTableUnits also adds the script of every
-// rune of s other than ASCII non-letters (Common) to it.
-func appendKeyTableUnits(dst []byte, s string, t *keyTrace, seen *scriptSet) (out []byte, u keyUnits, ok bool) {
-	// Fewer variables live across the loop, so fewer spills: whether
-	// some part was kept is whether the key is not empty (parts are only
-	// appended when kept), and acc holds the graphemes in its low 32 bits
-	// and, above them, a count of parts that are not simple.
-	start := len(dst)
-	acc, mask := 0, uint64(0)
-	run := 0 // start of the run of keyPlain runes not copied yet
-	for i := 0; i < len(s); {
-		var id uint16
-		var r rune
-		n := 1
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			r, id = rune(c), keyBlocks[c]
-			if seen != nil && c|0x20-'a' < 26 {
-				seen.add(scriptLatin)
-			}
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			// Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic.
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			id = keyID(r)
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// Three bytes, U+1000..U+CFFF and U+E000..U+FFFF: Han,
-			// Hangul, kana, fullwidth forms (the lead bytes without
-			// overlong or surrogate forms).
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			id = keyID(r)
-		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-			// Three bytes, U+0800..U+0FFF: Thai, Devanagari.
-			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			id = keyID(r)
-		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-			// Four bytes, U+10000..U+3FFFF: emoji, mathematical letters.
-			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-			id = keyID(r)
-		default:
+// When seen is not nil, keyTableInto also adds the script of every rune of
+// s to it, except that for ASCII it may add Common (scriptSet.mixed
+// ignores it) where the script check of MixedScript skips the rune
+// (TestScriptASCII).
+func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
+	src := s
+	if len(s) < 4 {
+		// The loop loads four bytes at a time: give it zero bytes after
+		// s, which decode as no rune of s (zero is no continuation
+		// byte) and are never read as a rune of their own.
+		var pad [4]byte
+		copy(pad[:], s)
+		src = string(pad[:])
+	}
+	return keyTableRun(buf, src, len(s), t, seen)
+}
+
+// keyTableRun is keyTableInto on s = src[:end], where len(src) >= 4.
+//
+// Each rune is decoded from the four bytes at its start without a branch
+// per length (utf8Leads, decodeLead; the last runes take their bytes from
+// the last four of src, shifted), and its part is written with one 8-byte
+// store from keyWords: the word itself, or for keyPlain the rune's own
+// bytes. The length, the grapheme count and mask, and the trace note (into
+// a dummy slot for a part without a step) are added without a branch
+// either; only keyWordSpecial ids and invalid or rare UTF-8 (lead bytes
+// 0xED and 0xF4, which decodeLead refuses) leave the straight line. The
+// bytes a store writes beyond its part are overwritten by the next part or
+// lie beyond the key.
+func keyTableRun(buf *[keyBufLen]byte, src string, end int, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
+	var tt [numSteps + 1]uint64 // the trace, and a slot for no step
+	var set [4]uint64 // a scriptSet; scripts are below 256
+	units, mask, all := 0, uint64(0), uint64(0) // all: the words ORed
+	j := 0
+	for i := 0; i < end; {
+		if uint(j) > keyBufLen-8 {
+			return 0, keyUnits{}, false
+		}
+		k := min(i, len(src)-4)
+		q := src[k : k+4]
+		x := (uint32(q[0]) | uint32(q[1])<<8 | uint32(q[2])<<16 | uint32(q[3])<<24) >> (8 * uint(i-k) & 31)
+		ld := &utf8Leads[byte(x)]
+		size := int(ld.n)
+		r, valid := decodeLead(x, ld)
+		if !valid {
 			// An invalid byte is U+FFFD, as for the general path, which
-			// ranges over s; U+FFFD is decoration, never keyPlain, so its
-			// bytes are never copied (TestKeyTableRunes).
-			r, n = decodeRune(s, i)
-			id = keyID(r)
+			// ranges over s (U+FFFD is never keyPlain, so x is then not
+			// used); x holds the bytes of a valid rune.
+			rr, m := decodeRune(src[:end], i)
+			r, size = uint32(rr), m
 		}
-		if seen != nil && c >= utf8.RuneSelf {
-			sc := scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
-			seen[sc/64] |= 1 << (sc % 64)
-		}
-		switch id {
-		case keyNone:
-			return dst, keyUnits{}, false
-		case keyPlain:
-			// Copied with its run, before the next part or at the end.
-			acc++
-			mask |= 1 << (r & 63) // r % 64, r >= 0
-			i += n
+		i += size
+		id := keyBlocks[uint(keyIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
+		sc := scriptBlocks[uint(scriptIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
+		set[sc>>6] |= 1 << (sc & 63)
+		w := keyWords[id]
+		all |= w
+		mask |= keyMasks[id]
+		if w&keyWordSpecial != 0 {
+			var m int
+			if j, m, ok = keySpecialRune(buf, j, rune(r), id, &tt); !ok {
+				return 0, keyUnits{}, false
+			}
+			units += m
 			continue
 		}
-		if run < i {
-			if len(dst)+i-run > keyBufLen {
-				return dst, keyUnits{}, false
-			}
-			dst = append(dst, s[run:i]...)
+		plain := -(w >> 58 & 1) // all ones for keyPlain (keyWordPlain)
+		binary.LittleEndian.PutUint64(buf[j:], w|uint64(x)&plain)
+		j += int(w>>keyWordLenShift&7) + size&int(plain)
+		tt[w>>keyWordStepShift&7] += 1<<40 | uint64(r) // t.note
+		units += int(w >> keyWordUnitsShift & 7)
+		mask |= 1 << (r & 63) & plain
+	}
+	if j == 0 {
+		return 0, keyUnits{}, false
+	}
+	for k := range numSteps {
+		t[k] += tt[k]
+	}
+	if seen != nil {
+		seen[0] |= set[0]
+		seen[1] |= set[1]
+		seen[2] |= set[2] | set[3]
+	}
+	return j, keyUnits{units: units, mask: mask, ok: all&keyWordNotSimple == 0}, true
+}
+
+// keySpecialRune writes the part of r, whose id has keyWordSpecial, at
+// buf[j:], notes its trace in tt, and returns the end of the part and its
+// graphemes (if simple); ok is false for keyNone and when the key outgrows
+// buf.
+func keySpecialRune(buf *[keyBufLen]byte, j int, r rune, id uint16, tt *[numSteps + 1]uint64) (end, units int, ok bool) {
+	switch {
+	case id == keyHangul:
+		j, ok = putSyllable(buf, j, r, tt)
+		return j, 0, ok
+	case id < keyFirst:
+		return j, 0, false // keyNone
+	}
+	e := keyEntries[id-keyFirst]
+	j, ok = putEntry(buf, j, r, e, tt)
+	return j, int(e >> keyEntryUnitsShift & 0x3F), ok
+}
+
+// putSyllable writes the parts of the jamo of the Hangul syllable r at
+// buf[j:] and notes their trace in tt, as appendSyllableEntries does;
+// ok is false if a jamo has no entry or the key outgrows buf.
+func putSyllable(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) (int, bool) {
+	h := int(r - hangulBase)
+	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	wl := keyJamoWords[l]
+	wv := keyJamoWords[jamoLCount+v]
+	wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
+	if (wl|wv|wt)&keyWordSpecial != 0 || j > keyBufLen-8-2*keyWordMaxLen {
+		return putSyllableSlow(buf, j, r, tt)
+	}
+	binary.LittleEndian.PutUint64(buf[j:], wl)
+	j += int(wl >> keyWordLenShift & 7)
+	tt[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
+	binary.LittleEndian.PutUint64(buf[j:], wv)
+	j += int(wv >> keyWordLenShift & 7)
+	tt[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+v)
+	binary.LittleEndian.PutUint64(buf[j:], wt)
+	j += int(wt >> keyWordLenShift & 7)
+	tt[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+	return j, true
+}
+
+// putSyllableSlow is putSyllable for every syllable with a keyHangul id.
+func putSyllableSlow(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) (int, bool) {
+	h := int(r - hangulBase)
+	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	js := [3]int{l, jamoLCount + v, jamoLCount + jamoVCount + tj}
+	rs := [3]rune{jamoLBase + rune(l), jamoVBase + rune(v), jamoTBase + rune(tj)}
+	for k := range 3 {
+		if k == 2 && tj == 0 {
+			break
 		}
-		run = i + n
-		i += n
-		if id == keyHangul {
-			if dst, _, ok = appendSyllableEntries(dst, r, false, t); !ok {
-				return dst, keyUnits{}, false
-			}
-			acc |= 1 << 32 // jamo are not simple
-			continue
+		id := keyJamo[js[k]]
+		if id < keyFirst {
+			return j, false
 		}
-		e := keyEntries[id-keyFirst]
-		// The units, and 1<<32 unless the entry is simple.
-		acc += int(e>>keyEntryUnitsShift&0x3F) + int(^e&keyEntrySimple)>>(58-32)
-		mask |= keyEntryMask[id-keyFirst]
-		if e>>keyEntryItemsShift != 0 {
-			if dst, _, ok = appendEntry(dst, r, e, false, t); !ok {
-				return dst, keyUnits{}, false
-			}
-			continue
-		}
-		// The common entry: key bytes and notes of r itself.
-		if m := int(e >> keyEntryLenShift & 0xFF); m > 0 {
-			if len(dst)+m > keyBufLen {
-				return dst, keyUnits{}, false
-			}
-			off := int(e & (1<<keyEntryLenShift - 1))
-			dst = appendShort(dst, keyParts[off:off+m])
-		}
-		for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-			t.note(bits.TrailingZeros64(steps), r)
+		var ok bool
+		if j, ok = putEntry(buf, j, rs[k], keyEntries[id-keyFirst], tt); !ok {
+			return j, false
 		}
 	}
-	if run < len(s) {
-		if len(dst)+len(s)-run > keyBufLen {
-			return dst, keyUnits{}, false
-		}
-		dst = append(dst, s[run:]...)
+	return j, true
+}
+
+// putEntry writes the part of r described by e at buf[j:] and notes its
+// trace in tt, as appendEntry does; ok is false when it does not fit.
+func putEntry(buf *[keyBufLen]byte, j int, r rune, e uint64, tt *[numSteps + 1]uint64) (int, bool) {
+	off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	if n > keyBufLen-j {
+		return j, false
 	}
-	return dst, keyUnits{units: acc & (1<<32 - 1), mask: mask, ok: acc>>32 == 0}, len(dst) > start
+	j += copy(buf[j:], keyParts[off:off+n])
+	for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+		tt[bits.TrailingZeros64(steps)] += 1<<40 | uint64(r)
+	}
+	if m := int(e >> keyEntryItemsShift); m > 0 {
+		ti := int(e >> keyEntryTraceShift & (1<<(keyEntryUnitsShift-keyEntryTraceShift) - 1))
+		for _, it := range keyTraceItems[ti : ti+m] {
+			tt[it>>keyTraceStepShift] += it & (1<<keyTraceStepShift - 1)
+		}
+	}
+	return j, true
 }
 
 // appendSyllableEntries appends the parts of the jamo of the Hangul

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -121,7 +122,7 @@ func genKeyTables(string) ([]byte, error) {
 	var entries []uint64
 	var parts strings.Builder
 	var items []uint64
-	var masks []uint64 // keyEntryMask
+	var masks []uint64 // keyMasks[keyFirst:]
 	partOff := map[string]int{}
 	index := map[keyEntry]uint16{}
 	entryOf := func(r rune, part string, tr keyTrace, plain bool) (uint16, error) {
@@ -250,9 +251,16 @@ func genKeyTables(string) ([]byte, error) {
 	w("}\n\n// keyEntries pack the parts of the runes (see nickname_table.go).\n")
 	w("var keyEntries = [%d]uint64{", len(entries))
 	writeKeyInts(&b, entries)
-	w("}\n\n// keyEntryMask holds the grapheme mask of each simple part.\n")
-	w("var keyEntryMask = [%d]uint64{", len(masks))
-	writeKeyInts(&b, masks)
+	w("}\n\n// keyMasks holds, per key table id, the grapheme mask of a simple part\n// (0 for keyNone, keyPlain and keyHangul).\n")
+	w("var keyMasks = [%d]uint64{", keyFirst+len(masks))
+	writeKeyInts(&b, append(make([]uint64, keyFirst), masks...))
+	w("}\n\n// keyWords packs, per key table id, what keyTableRun needs (see\n// keyWordLenShift).\n")
+	words, err := keyWordsOf(entries, parts.String())
+	if err != nil {
+		return nil, err
+	}
+	w("var keyWords = [%d]uint64{", len(words))
+	writeKeyInts(&b, words)
 	w("}\n\n// keyParts holds the key bytes of the parts.\n")
 	w("const keyParts = \"\" +\n")
 	ps := parts.String()
@@ -272,6 +280,14 @@ func genKeyTables(string) ([]byte, error) {
 	w("var keyJamo = [%d]uint16{", len(jamo))
 	writeKeyInts(&b, jamo[:])
 	w("}\n")
+	w("\n// keyJamoWords holds the keyWords value of each jamo in keyJamo, and an\n// empty part for the missing final.\n")
+	jw, err := keyJamoWordsOf(jamo[:], words)
+	if err != nil {
+		return nil, err
+	}
+	w("var keyJamoWords = [%d]uint64{", len(jw))
+	writeKeyInts(&b, jw)
+	w("}\n")
 	w("\n// keyJamoUnit reports, per jamo as in keyJamo, whether its part keeps\n// the jamo's role in the graphemes of a key (see syllableUnits).\n")
 	w("var keyJamoUnit = [%d]bool{", len(jamoUnit))
 	for i, u := range jamoUnit {
@@ -286,6 +302,60 @@ func genKeyTables(string) ([]byte, error) {
 	writeKeyInts(&b, items)
 	w("}\n")
 	return format.Source(b.Bytes())
+}
+
+// keyWordsOf returns keyWords: for keyNone and keyHangul keyWordSpecial,
+// for keyPlain a plain word, and for each entry its part's bytes, length,
+// step and units when the part has at most keyWordMaxLen bytes, at most one
+// step and no further trace items, else keyWordSpecial.
+func keyWordsOf(entries []uint64, parts string) ([]uint64, error) {
+	words := []uint64{
+		keyNone:   keyWordSpecial,
+		keyPlain:  keyWordPlain | 1<<keyWordUnitsShift | numSteps<<keyWordStepShift,
+		keyHangul: keyWordSpecial | keyWordNotSimple,
+	}
+	for _, e := range entries {
+		off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+		steps := e >> keyEntryStepsShift & 0xFF
+		units := e >> keyEntryUnitsShift & 0x3F
+		var w uint64
+		if e&keyEntrySimple == 0 {
+			w |= keyWordNotSimple
+		}
+		if n > keyWordMaxLen || steps&(steps-1) != 0 || e>>keyEntryItemsShift != 0 {
+			words = append(words, w|keyWordSpecial)
+			continue
+		}
+		if units > uint64(n) {
+			return nil, errors.New("key table: a part has more graphemes than bytes")
+		}
+		step := uint64(numSteps)
+		if steps != 0 {
+			step = uint64(bits.TrailingZeros64(steps))
+		}
+		for i := n - 1; i >= 0; i-- {
+			w |= uint64(parts[off+i]) << (8 * i)
+		}
+		w |= uint64(n)<<keyWordLenShift | step<<keyWordStepShift | units<<keyWordUnitsShift
+		words = append(words, w)
+	}
+	return words, nil
+}
+
+// keyJamoWordsOf returns keyJamoWords from keyJamo and keyWords.
+func keyJamoWordsOf(jamo []uint16, words []uint64) ([]uint64, error) {
+	out := make([]uint64, len(jamo))
+	for i, id := range jamo {
+		switch {
+		case i == jamoLCount+jamoVCount: // no final: an empty part
+			out[i] = numSteps << keyWordStepShift
+		case id < keyFirst:
+			out[i] = keyWordSpecial
+		default:
+			out[i] = words[id]
+		}
+	}
+	return out, nil
 }
 
 // jamoRole reports whether rs, the part of the jamo with keyJamo index i,
