@@ -135,8 +135,8 @@ func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) 
 // bytes a store writes beyond its part are overwritten by the next part or
 // lie beyond the key.
 func keyTableRun(buf *[keyBufLen]byte, src string, end int, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
-	var tt [numSteps + 1]uint64 // the trace, and a slot for no step
-	var set [4]uint64 // a scriptSet; scripts are below 256
+	var tt [numSteps + 1]uint64                 // the trace, and a slot for no step
+	var set [4]uint64                           // a scriptSet; scripts are below 256
 	units, mask, all := 0, uint64(0), uint64(0) // all: the words ORed
 	j := 0
 	for i := 0; i < end; {
