@@ -68,7 +68,7 @@ const keyTraceStepShift = 60
 
 // keyID returns the keyBlocks value of r.
 func keyID(r rune) uint16 {
-	return keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+	return uint16(keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))])
 }
 
 // keyUnits are the grapheme count and mask of a key (see setUnits), valid
@@ -80,133 +80,175 @@ type keyUnits struct {
 	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
-// keyWords packs, per key table id, what the loop of keyTableInto needs
-// to append a rune's part and note its trace without a branch: for an
-// entry whose part has at most keyWordMaxLen bytes, at most one step and no
-// further trace items, the part's bytes (first byte lowest), its length,
-// its step (numSteps for none), its graphemes if simple (keyEntrySimple)
-// and whether it is not simple; for keyPlain keyWordPlain (the rune's own
-// bytes, one grapheme whose hash is the rune); for every other id
-// keyWordSpecial, which keySpecialRune handles. TestKeyWords checks every
-// word against keyEntries.
+// keyWords packs, per key table id, what keyRun needs to append a rune's
+// part and note its trace without a branch: for an entry whose part has at
+// most keyWordMaxLen bytes, at most one step and no further trace items,
+// the part's bytes (first byte lowest), its length and its step (numSteps
+// for none); for keyPlain keyWordPlain (the rune's own bytes, one grapheme
+// whose hash is the rune); for every other id keyWordSpecial, which
+// keyRare handles. Every word holds the graphemes of the part, from
+// keyWordUnitsShift: their count if the part is simple (keyEntrySimple),
+// else keyWordNotSimple (for keyNone and keyHangul too), which the
+// graphemes of a key (at most keyBufLen) never reach, so that one sum
+// tells both. TestKeyWords checks every word against keyEntries.
 const (
 	keyWordMaxLen     = 6
 	keyWordLenShift   = 48
 	keyWordStepShift  = 51
-	keyWordUnitsShift = 54
-	keyWordNotSimple  = 1 << 57
-	keyWordPlain      = 1 << 58
-	keyWordSpecial    = 1 << 63
+	keyWordPlain      = 1 << 54
+	keyWordSpecial    = 1 << 55
+	keyWordUnitsShift = 56
+	keyWordNotSimple  = 0xFF
 )
+
+// keyScriptShift is where keyBlocks keeps a rune's script.
+const keyScriptShift = 16
 
 // keyTableInto writes NicknameKey(s) to buf[:n] and adds its trace to t
 // when every rune of s has a table entry, the key is not empty and it fits
-// in keyBufLen-8 bytes (or a little more); ok is false otherwise (t is
-// then unchanged). u holds the graphemes of the key when every part is
-// simple (keyRuneSimple).
+// in buf; ok is false otherwise (t is then unchanged). u holds the
+// graphemes of the key when every part is simple (keyRuneSimple).
 //
 // When seen is not nil, keyTableInto also adds the script of every rune of
 // s to it, except that for ASCII it may add Common (scriptSet.mixed
 // ignores it) where the script check of MixedScript skips the rune
 // (TestScriptASCII).
-func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
-	src := s
-	if len(s) < 4 {
-		// The loop loads four bytes at a time: give it zero bytes after
-		// s, which decode as no rune of s (zero is no continuation
-		// byte) and are never read as a rune of their own.
-		var pad [4]byte
-		copy(pad[:], s)
-		src = string(pad[:])
-	}
-	return keyTableRun(buf, src, len(s), t, seen)
-}
-
-// keyTableRun is keyTableInto on s = src[:end], where len(src) >= 4.
 //
-// Each rune is decoded from the four bytes at its start without a branch
-// per length (utf8Leads, decodeLead; the last runes take their bytes from
-// the last four of src, shifted), and its part is written with one 8-byte
-// store from keyWords: the word itself, or for keyPlain the rune's own
-// bytes. The length, the grapheme count and mask, and the trace note (into
-// a dummy slot for a part without a step) are added without a branch
-// either; only keyWordSpecial ids and invalid or rare UTF-8 (lead bytes
-// 0xED and 0xF4, which decodeLead refuses) leave the straight line. The
-// bytes a store writes beyond its part are overwritten by the next part or
-// lie beyond the key.
-func keyTableRun(buf *[keyBufLen]byte, src string, end int, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
-	var tt [numSteps + 1]uint64                 // the trace, and a slot for no step
-	var set [4]uint64                           // a scriptSet; scripts are below 256
-	units, mask, all := 0, uint64(0), uint64(0) // all: the words ORed
-	j := 0
-	for i := 0; i < end; {
-		if uint(j) > keyBufLen-8 {
+// keyRun does most of the work; keyRare takes the runes it leaves, one at
+// a time.
+func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
+	var acc keyAcc
+	fast := len(s) < fastInLen
+	if fast {
+		// A copy of s, followed by a byte that no rune starts with, at
+		// which keyRun stops, and zero bytes.
+		copy(acc.in[:], s)
+		acc.in[len(s)] = 0xFF
+	}
+	i, j := 0, 0
+	for {
+		if fast {
+			i, j = keyRun(buf, i, j, &acc)
+		}
+		if i >= len(s) {
+			break
+		}
+		if i, j, ok = keyRare(buf, s, i, j, &acc); !ok {
 			return 0, keyUnits{}, false
 		}
-		k := min(i, len(src)-4)
-		q := src[k : k+4]
-		x := (uint32(q[0]) | uint32(q[1])<<8 | uint32(q[2])<<16 | uint32(q[3])<<24) >> (8 * uint(i-k) & 31)
-		ld := &utf8Leads[byte(x)]
-		size := int(ld.n)
-		r, valid := decodeLead(x, ld)
-		if !valid {
-			// An invalid byte is U+FFFD, as for the general path, which
-			// ranges over s (U+FFFD is never keyPlain, so x is then not
-			// used); x holds the bytes of a valid rune.
-			rr, m := decodeRune(src[:end], i)
-			r, size = uint32(rr), m
-		}
-		i += size
-		id := keyBlocks[uint(keyIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
-		sc := scriptBlocks[uint(scriptIndex[r>>blockShift])<<blockShift|uint(r&(1<<blockShift-1))]
-		set[sc>>6] |= 1 << (sc & 63)
-		w := keyWords[id]
-		all |= w
-		mask |= keyMasks[id]
-		if w&keyWordSpecial != 0 {
-			var m int
-			if j, m, ok = keySpecialRune(buf, j, rune(r), id, &tt); !ok {
-				return 0, keyUnits{}, false
-			}
-			units += m
-			continue
-		}
-		plain := -(w >> 58 & 1) // all ones for keyPlain (keyWordPlain)
-		binary.LittleEndian.PutUint64(buf[j:], w|uint64(x)&plain)
-		j += int(w>>keyWordLenShift&7) + size&int(plain)
-		tt[w>>keyWordStepShift&7] += 1<<40 | uint64(r) // t.note
-		units += int(w >> keyWordUnitsShift & 7)
-		mask |= 1 << (r & 63) & plain
 	}
 	if j == 0 {
 		return 0, keyUnits{}, false
 	}
-	for k := range numSteps {
-		t[k] += tt[k]
-	}
+	*t = keyTrace(acc.trace[:numSteps])
 	if seen != nil {
-		seen[0] |= set[0]
-		seen[1] |= set[1]
-		seen[2] |= set[2] | set[3]
+		seen[0] |= acc.scripts[0]
+		seen[1] |= acc.scripts[1]
+		seen[2] |= acc.scripts[2] | acc.scripts[3]
 	}
-	return j, keyUnits{units: units, mask: mask, ok: all&keyWordNotSimple == 0}, true
+	return j, keyUnits{units: acc.units, mask: acc.mask, ok: acc.units < keyWordNotSimple}, true
+}
+
+// keyAcc is what keyTableInto gathers besides the key.
+type keyAcc struct {
+	trace   [numSteps + 1]uint64 // the trace, and a slot for no step
+	scripts [4]uint64            // a scriptSet; scripts are below 256
+	units   int                  // graphemes of the parts (see keyWordNotSimple)
+	mask    uint64               // their mask
+	in      fastBuf              // keyRun's copy of s
+}
+
+// keyRun is the loop of keyTableInto over s[i:], in acc.in, writing at
+// buf[j:]. It stops at the end of s, where buf has less than 8 bytes left,
+// or before a rune that needs keyRare: one whose id has keyWordSpecial,
+// invalid UTF-8, or a sequence that decodeLead refuses (lead bytes 0xED
+// and 0xF4). It calls nothing, so that its state stays in registers.
+//
+// Each rune is decoded from the four bytes at its start without a branch
+// per length (utf8Leads, decodeLead), and its part is written with one
+// 8-byte store from keyWords: the word itself, or for keyPlain the rune's
+// own bytes (x: a valid sequence is the low bytes of x). The length, the
+// grapheme count and mask, the trace note (into a dummy slot for a part
+// without a step) and the script are added without a branch either. The
+// bytes a store writes beyond its part are overwritten by the next part or
+// lie beyond the key.
+func keyRun(buf *[keyBufLen]byte, i, j int, acc *keyAcc) (int, int) {
+	for uint(j) <= keyBufLen-8 {
+		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
+		ld := &utf8Leads[byte(x)]
+		r, valid := decodeLead(x, ld)
+		// r < 0x100000: sequences after 0xF4 are not valid here, so the
+		// mask keeps r>>blockShift and spares a bounds check.
+		v := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
+		id := uint16(v)
+		w := keyWords[id]
+		if w&keyWordSpecial != 0 || !valid {
+			break
+		}
+		size := int(ld.n)
+		i += size
+		sc := uint8(v >> keyScriptShift)
+		acc.scripts[sc>>6] |= 1 << (sc & 63)
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		binary.LittleEndian.PutUint64(buf[j:], w|uint64(x)&plain)
+		j += int(w>>keyWordLenShift&7) + size&int(plain)
+		acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r) // t.note
+		acc.units += int(w >> keyWordUnitsShift)
+		acc.mask |= keyMasks[id] | 1<<(r&63)&plain
+	}
+	return i, j
+}
+
+// keyRare is keyRun for the one rune at s[i:] (writing its part at
+// buf[j:]), whatever it is; ok is false when it has no entry (keyNone) or
+// the key outgrows buf.
+func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, bool) {
+	// An invalid byte is U+FFFD, as for the general path, which ranges
+	// over s; U+FFFD is never keyPlain, so its bytes are never copied
+	// (TestKeyTableRunes).
+	r, size := decodeRune(s, i)
+	v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+	id := uint16(v)
+	w := keyWords[id]
+	sc := uint8(v >> keyScriptShift)
+	acc.scripts[sc>>6] |= 1 << (sc & 63)
+	acc.units += int(w >> keyWordUnitsShift)
+	acc.mask |= keyMasks[id]
+	var ok bool
+	switch {
+	case w&keyWordSpecial != 0:
+		j, ok = keySpecialRune(buf, j, r, id, &acc.trace)
+		return i + size, j, ok
+	case w&keyWordPlain != 0:
+		if size > keyBufLen-j {
+			return i, j, false
+		}
+		j += copy(buf[j:], s[i:i+size])
+		acc.mask |= 1 << (r & 63)
+		return i + size, j, true
+	}
+	n := int(w >> keyWordLenShift & 7)
+	if n > keyBufLen-j {
+		return i, j, false
+	}
+	for k := range n {
+		buf[j+k] = byte(w >> (8 * k))
+	}
+	acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r)
+	return i + size, j + n, true
 }
 
 // keySpecialRune writes the part of r, whose id has keyWordSpecial, at
-// buf[j:], notes its trace in tt, and returns the end of the part and its
-// graphemes (if simple); ok is false for keyNone and when the key outgrows
-// buf.
-func keySpecialRune(buf *[keyBufLen]byte, j int, r rune, id uint16, tt *[numSteps + 1]uint64) (end, units int, ok bool) {
+// buf[j:] and notes its trace in tt; ok is false for keyNone and when the
+// key outgrows buf.
+func keySpecialRune(buf *[keyBufLen]byte, j int, r rune, id uint16, tt *[numSteps + 1]uint64) (end int, ok bool) {
 	switch {
 	case id == keyHangul:
-		j, ok = putSyllable(buf, j, r, tt)
-		return j, 0, ok
+		return putSyllable(buf, j, r, tt)
 	case id < keyFirst:
-		return j, 0, false // keyNone
+		return j, false // keyNone
 	}
-	e := keyEntries[id-keyFirst]
-	j, ok = putEntry(buf, j, r, e, tt)
-	return j, int(e >> keyEntryUnitsShift & 0x3F), ok
+	return putEntry(buf, j, r, keyEntries[id-keyFirst], tt)
 }
 
 // putSyllable writes the parts of the jamo of the Hangul syllable r at
