@@ -82,21 +82,24 @@ type keyUnits struct {
 
 // keyWords packs, per key table id, what keyRun needs to append a rune's
 // part and note its trace without a branch: for an entry whose part has at
-// most keyWordMaxLen bytes, at most one step and no further trace items,
-// the part's bytes (first byte lowest), its length and its step (numSteps
-// for none); for keyPlain keyWordPlain (the rune's own bytes, one grapheme
-// whose hash is the rune); for every other id keyWordSpecial, which
-// keyRare handles. Every word holds the graphemes of the part, from
-// keyWordUnitsShift: their count if the part is simple (keyEntrySimple),
-// else keyWordNotSimple (for keyNone and keyHangul too), which the
-// graphemes of a key (at most keyBufLen) never reach, so that one sum
-// tells both. TestKeyWords checks every word against keyEntries.
+// most keyWordMaxLen bytes, at most one step and at most one further trace
+// item (keyWordItem; keyTraceItems[keyEntries' index]), the part's bytes
+// (first byte lowest), its length and its step (numSteps for none); for
+// keyPlain keyWordPlain (the rune's own bytes, one grapheme whose hash is
+// the rune); for every other id keyWordSpecial, which keyRare handles
+// (keyRun itself takes Hangul syllables whose jamo have words). Every word
+// holds the graphemes of the part, from keyWordUnitsShift: their count if
+// the part is simple (keyEntrySimple), else keyWordNotSimple (for keyNone
+// and keyHangul too), which the graphemes of a key (at most keyBufLen)
+// never reach, so that one sum tells both. TestKeyWords checks every word
+// against keyEntries.
 const (
 	keyWordMaxLen     = 6
 	keyWordLenShift   = 48
+	keyWordSpecial    = 7 << keyWordLenShift // a length no part has
 	keyWordStepShift  = 51
 	keyWordPlain      = 1 << 54
-	keyWordSpecial    = 1 << 55
+	keyWordItem       = 1 << 55
 	keyWordUnitsShift = 56
 	keyWordNotSimple  = 0xFF
 )
@@ -177,13 +180,46 @@ func keyRun(buf *[keyBufLen]byte, i, j int, acc *keyAcc) (int, int) {
 		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
 		ld := &utf8Leads[byte(x)]
 		r, valid := decodeLead(x, ld)
+		if !valid {
+			break
+		}
 		// r < 0x100000: sequences after 0xF4 are not valid here, so the
 		// mask keeps r>>blockShift and spares a bounds check.
 		v := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
 		id := uint16(v)
 		w := keyWords[id]
-		if w&keyWordSpecial != 0 || !valid {
-			break
+		if w&keyWordItem != 0 {
+			// The entry's one further trace item.
+			it := keyTraceItems[keyEntries[id-keyFirst]>>keyEntryTraceShift&(1<<(keyEntryUnitsShift-keyEntryTraceShift)-1)]
+			acc.trace[it>>keyTraceStepShift&7] += it & (1<<keyTraceStepShift - 1)
+		} else if w&keyWordSpecial == keyWordSpecial {
+			if id != keyHangul || uint(j) > keyBufLen-8-2*keyWordMaxLen {
+				break
+			}
+			// A Hangul syllable: the words of its jamo (keyJamoWords,
+			// an empty part for no final), as putSyllable writes them.
+			h := r - hangulBase
+			l, vj, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+			wl := keyJamoWords[l]
+			wv := keyJamoWords[jamoLCount+vj]
+			wt := keyJamoWords[jamoLCount+jamoVCount+tj]
+			if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+				break // one has no word; keyRare checks which
+			}
+			binary.LittleEndian.PutUint64(buf[j:], wl)
+			j += int(wl >> keyWordLenShift & 7)
+			acc.trace[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
+			binary.LittleEndian.PutUint64(buf[j:], wv)
+			j += int(wv >> keyWordLenShift & 7)
+			acc.trace[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+vj)
+			binary.LittleEndian.PutUint64(buf[j:], wt)
+			j += int(wt >> keyWordLenShift & 7)
+			acc.trace[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+			i += 3
+			sc := uint8(v >> keyScriptShift)
+			acc.scripts[sc>>6] |= 1 << (sc & 63)
+			acc.units += keyWordNotSimple // jamo are not simple
+			continue
 		}
 		size := int(ld.n)
 		i += size
@@ -194,9 +230,22 @@ func keyRun(buf *[keyBufLen]byte, i, j int, acc *keyAcc) (int, int) {
 		j += int(w>>keyWordLenShift&7) + size&int(plain)
 		acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r) // t.note
 		acc.units += int(w >> keyWordUnitsShift)
-		acc.mask |= keyMasks[id] | 1<<(r&63)&plain
+		acc.mask |= keyMasks[id] | runeBits[r&63]&plain
 	}
 	return i, j
+}
+
+// runeBits[i] is 1<<i: keyRun's mask bit of a keyPlain rune, without a
+// shift by a register, which would take one more from its loop.
+var runeBits = [64]uint64{
+	1 << 0, 1 << 1, 1 << 2, 1 << 3, 1 << 4, 1 << 5, 1 << 6, 1 << 7,
+	1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15,
+	1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 21, 1 << 22, 1 << 23,
+	1 << 24, 1 << 25, 1 << 26, 1 << 27, 1 << 28, 1 << 29, 1 << 30, 1 << 31,
+	1 << 32, 1 << 33, 1 << 34, 1 << 35, 1 << 36, 1 << 37, 1 << 38, 1 << 39,
+	1 << 40, 1 << 41, 1 << 42, 1 << 43, 1 << 44, 1 << 45, 1 << 46, 1 << 47,
+	1 << 48, 1 << 49, 1 << 50, 1 << 51, 1 << 52, 1 << 53, 1 << 54, 1 << 55,
+	1 << 56, 1 << 57, 1 << 58, 1 << 59, 1 << 60, 1 << 61, 1 << 62, 1 << 63,
 }
 
 // keyRare is keyRun for the one rune at s[i:] (writing its part at
@@ -216,7 +265,7 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 	acc.mask |= keyMasks[id]
 	var ok bool
 	switch {
-	case w&keyWordSpecial != 0:
+	case w&keyWordSpecial == keyWordSpecial:
 		j, ok = keySpecialRune(buf, j, r, id, &acc.trace)
 		return i + size, j, ok
 	case w&keyWordPlain != 0:
@@ -227,15 +276,10 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 		acc.mask |= 1 << (r & 63)
 		return i + size, j, true
 	}
-	n := int(w >> keyWordLenShift & 7)
-	if n > keyBufLen-j {
+	if j, ok = putEntry(buf, j, r, keyEntries[id-keyFirst], &acc.trace); !ok {
 		return i, j, false
 	}
-	for k := range n {
-		buf[j+k] = byte(w >> (8 * k))
-	}
-	acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r)
-	return i + size, j + n, true
+	return i + size, j, true
 }
 
 // keySpecialRune writes the part of r, whose id has keyWordSpecial, at
@@ -260,7 +304,7 @@ func putSyllable(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) 
 	wl := keyJamoWords[l]
 	wv := keyJamoWords[jamoLCount+v]
 	wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
-	if (wl|wv|wt)&keyWordSpecial != 0 || j > keyBufLen-8-2*keyWordMaxLen {
+	if (wl|wv|wt)&keyWordSpecial == keyWordSpecial || j > keyBufLen-8-2*keyWordMaxLen {
 		return putSyllableSlow(buf, j, r, tt)
 	}
 	binary.LittleEndian.PutUint64(buf[j:], wl)

@@ -347,6 +347,12 @@ func TestKeyWords(t *testing.T) {
 		}
 		return string(b), w >> keyWordStepShift & 7, w >> keyWordUnitsShift
 	}
+	// The words of the Hangul jamo that keyRun writes have no items.
+	for _, w := range keyJamoWords {
+		if w&keyWordItem != 0 {
+			t.Fatalf("keyJamoWords: a word %#x with an item", w)
+		}
+	}
 	check := func(what string, id uint16, w uint64) {
 		t.Helper()
 		switch id {
@@ -371,7 +377,7 @@ func TestKeyWords(t *testing.T) {
 		if w&keyWordPlain != 0 || w>>keyWordUnitsShift != wantUnits {
 			t.Fatalf("%s: id %d word %#x: units or plain wrong for entry %#x", what, id, w, e)
 		}
-		if n > keyWordMaxLen || bits.OnesCount64(steps) > 1 || e>>keyEntryItemsShift != 0 {
+		if n > keyWordMaxLen || bits.OnesCount64(steps) > 1 || e>>keyEntryItemsShift > 1 {
 			if w&^(keyWordNotSimple<<keyWordUnitsShift) != keyWordSpecial {
 				t.Fatalf("%s: id %d word %#x, want special for entry %#x", what, id, w, e)
 			}
@@ -381,8 +387,11 @@ func TestKeyWords(t *testing.T) {
 		if steps != 0 {
 			wantStep = uint64(bits.TrailingZeros64(steps))
 		}
+		if (w&keyWordItem != 0) != (e>>keyEntryItemsShift == 1) {
+			t.Fatalf("%s: id %d word %#x: item flag wrong for entry %#x", what, id, w, e)
+		}
 		part, step, _ := fields(w)
-		if w&keyWordSpecial != 0 || part != keyParts[off:off+n] || step != wantStep || w>>(8*n)&(1<<(keyWordLenShift-8*n)-1) != 0 {
+		if w&keyWordSpecial == keyWordSpecial || part != keyParts[off:off+n] || step != wantStep || w>>(8*n)&(1<<(keyWordLenShift-8*n)-1) != 0 {
 			t.Fatalf("%s: id %d word %#x: part %+q step %d, entry part %+q step %d", what, id, w, part, step, keyParts[off:off+n], wantStep)
 		}
 	}
@@ -399,8 +408,8 @@ func TestKeyWords(t *testing.T) {
 			}
 			continue
 		}
-		if id < keyFirst {
-			if keyJamoWords[j]&keyWordSpecial == 0 {
+		if id < keyFirst || keyWords[id]&keyWordItem != 0 {
+			if keyJamoWords[j] != keyWordSpecial {
 				t.Fatalf("keyJamoWords[%d] = %#x for a jamo without an entry", j, keyJamoWords[j])
 			}
 			continue

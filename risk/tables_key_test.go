@@ -311,7 +311,8 @@ func genKeyTables(string) ([]byte, error) {
 // keyWordsOf returns keyWords: for keyNone and keyHangul keyWordSpecial,
 // for keyPlain a plain word, and for each entry its part's bytes, length
 // and step when the part has at most keyWordMaxLen bytes, at most one step
-// and no further trace items, else keyWordSpecial; and the units of every
+// and at most one further trace item (keyWordItem), else keyWordSpecial;
+// and the units of every
 // part: keyWordNotSimple for keyNone, keyHangul and parts that are not
 // simple.
 func keyWordsOf(entries []uint64, parts string) ([]uint64, error) {
@@ -327,7 +328,8 @@ func keyWordsOf(entries []uint64, parts string) ([]uint64, error) {
 		if e&keyEntrySimple == 0 {
 			units = keyWordNotSimple
 		}
-		if n > keyWordMaxLen || steps&(steps-1) != 0 || e>>keyEntryItemsShift != 0 {
+		items := e >> keyEntryItemsShift
+		if n > keyWordMaxLen || steps&(steps-1) != 0 || items > 1 {
 			words = append(words, keyWordSpecial|units<<keyWordUnitsShift)
 			continue
 		}
@@ -343,6 +345,9 @@ func keyWordsOf(entries []uint64, parts string) ([]uint64, error) {
 			w |= uint64(parts[off+i]) << (8 * i)
 		}
 		w |= uint64(n)<<keyWordLenShift | step<<keyWordStepShift | units<<keyWordUnitsShift
+		if items == 1 {
+			w |= keyWordItem
+		}
 		words = append(words, w)
 	}
 	return words, nil
@@ -355,8 +360,8 @@ func keyJamoWordsOf(jamo []uint16, words []uint64) ([]uint64, error) {
 		switch {
 		case i == jamoLCount+jamoVCount: // no final: an empty part
 			out[i] = numSteps << keyWordStepShift
-		case id < keyFirst:
-			out[i] = keyWordSpecial
+		case id < keyFirst || words[id]&keyWordItem != 0:
+			out[i] = keyWordSpecial // keyRun takes no items for jamo
 		default:
 			out[i] = words[id]
 		}
