@@ -1,6 +1,9 @@
 package risk
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // compareSpoof is CompareNicknames(a, b) for a spoof-shaped pair (a != b)
 // whose keys are equal, from the parts of a and b that differ: ok is false
@@ -29,11 +32,10 @@ import "encoding/binary"
 // and differing keys, are left to CompareNicknames. The rapid property
 // TestCompareSpoof checks it against compareRef.
 func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
-	var buf [keyBufLen]byte
 	var acc keyAcc
-	var sg keySegs
-	var mixedA, mixedB scriptSet  // the scripts of a and b
-	var diff [numSteps + 1]uint64 // trace of b's pieces minus a's
+	var buf [keyBufLen]byte
+	var da, db [2]string // the pieces in which a and b differ
+	shared, h0, h1 := "", 0, 0
 	switch sh.kind {
 	case spoofSwap:
 		p, q := sh.p, sh.q
@@ -44,168 +46,109 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		for q > 0 && a[len(a)-q]&0xC0 == 0x80 { // b[len(b)-q] is the same byte
 			q--
 		}
-		// a = P + x + Q, then y = b[p:len(b)-q] after a's key.
-		if !keySegments(&buf, a, p, len(a)-q, &acc, &sg, 1) {
-			return NicknameMatch{}, false
-		}
-		y := b[p : len(b)-q]
-		n := acc.trace // a's trace; then y's pieces' on their own
-		acc.trace, acc.scripts = [numSteps + 1]uint64{}, [4]uint64{}
-		end, ok := keyPiece(&buf, sg.end[2], y, &acc)
-		if !ok || end-sg.end[2] != sg.end[1]-sg.end[0] ||
-			string(buf[sg.end[2]:end]) != string(buf[sg.end[0]:sg.end[1]]) {
-			return NicknameMatch{}, false
-		}
-		for k := range diff {
-			diff[k] = acc.trace[k] - (n[k] - sg.outer[k])
-		}
-		mixedA = sg.scripts(sg.middle)
-		mixedB = sg.scripts(acc.scripts)
+		// a = P + x + Q and b = P + y + Q.
+		da[0], db[0] = a[p:len(a)-q], b[p:len(b)-q]
+		shared, h0, h1 = a, p, len(a)-q
 	case spoofAround:
-		// The longer is X + the shorter + Y: the keys are equal when X
-		// and Y have none.
+		// The longer is X + the shorter + Y.
 		long, short := a, b
 		if len(a) < len(b) {
 			long, short = b, a
 		}
-		if !keySegments(&buf, long, sh.at, sh.at+len(short), &acc, &sg, 2) ||
-			sg.end[0] != 0 || sg.end[1] != sg.end[2] {
-			return NicknameMatch{}, false
+		x, y := long[:sh.at], long[sh.at+len(short):]
+		if len(a) < len(b) {
+			db[0], db[1] = x, y
+		} else {
+			da[0], da[1] = x, y
 		}
-		// sg.outer is the trace of X and Y; the shared scripts are the
-		// shorter's, the others X's and Y's (acc.scripts holds them all).
-		diff = sg.outer // X's and Y's traces
-		if len(a) > len(b) {
-			for k := range diff {
-				diff[k] = -diff[k]
-			}
-		}
-		mixedA, mixedB = sg.shortScripts(), sg.scripts(acc.scripts)
-		if len(a) > len(b) {
-			mixedA, mixedB = mixedB, mixedA
-		}
+		shared, h0, h1 = short, len(short), len(short)
 	default:
 		return NicknameMatch{}, false
 	}
-	if sg.end[2] == 0 {
-		return NicknameMatch{}, false // only decoration, which the key keeps
+	// The shared pieces: shared[:h0] and shared[h1:].
+	n, ok := keySharedPieces(&buf, shared, h0, h1, &acc)
+	if !ok {
+		return NicknameMatch{}, false
+	}
+	ss := acc.scripts
+	// The pieces that differ: a's keys at buf[:na], b's at buf[na:nb].
+	var xa, xb keyNotes
+	na, ok := keyRunes(&buf, 0, da, &xa)
+	if !ok {
+		return NicknameMatch{}, false
+	}
+	nb, ok := keyRunes(&buf, na, db, &xb)
+	if !ok || nb-na != na || string(buf[:na]) != string(buf[na:nb]) || n+na == 0 || n+na > keyBufLen {
+		// Differing keys, or an empty key: a nickname of only decoration
+		// keeps it.
+		return NicknameMatch{}, false
 	}
 	m := NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	for i := range numSteps {
-		if diff[i] != 0 {
+		if xa.trace[i] != xb.trace[i] {
 			m.Reasons |= stepReasons[i]
 		}
 	}
-	if mixedA.mixed() || mixedA != mixedB && mixedB.mixed() {
+	sa, sb := &xa.scripts, &xb.scripts
+	scA := scriptSet{ss[0] | sa[0], ss[1] | sa[1], ss[2] | ss[3] | sa[2] | sa[3]}
+	scB := scriptSet{ss[0] | sb[0], ss[1] | sb[1], ss[2] | ss[3] | sb[2] | sb[3]}
+	if scA.mixed() || scA != scB && scB.mixed() {
 		m.Reasons |= NickMixedScript
 	}
 	return m, true
 }
 
-// keySegs is what keySegments finds for the pieces of s: where the keys
-// of the pieces end in buf, the trace of the first and last pieces
-// (outer), the scripts of the middle piece (middle) and of the others
-// (other).
-type keySegs struct {
-	end           [3]int
-	outer         [numSteps + 1]uint64
-	middle, other [4]uint64
-}
-
-// scripts returns the scripts of the outer pieces together with those in
-// more, as a scriptSet.
-func (sg *keySegs) scripts(more [4]uint64) scriptSet {
-	return scriptSet{sg.other[0] | more[0], sg.other[1] | more[1], sg.other[2] | sg.other[3] | more[2] | more[3]}
-}
-
-// shortScripts returns the scripts of the middle piece as a scriptSet.
-func (sg *keySegs) shortScripts() scriptSet {
-	return scriptSet{sg.middle[0], sg.middle[1], sg.middle[2] | sg.middle[3]}
-}
-
-// keySegments writes the key of s to buf as keyTableInto does, adds its
-// trace and scripts to acc (which must be zero), and notes in sg where
-// the keys of the pieces s[:c0], s[c0:c1] and s[c1:] end, the trace of
-// the first and last pieces and the scripts of the middle one and of the
-// others. ok is false when s is not shorter than fastInLen, when a piece
-// holds invalid UTF-8 (so a rune that crosses a cut) or a rune without an
-// entry, or when the key outgrows buf. keyRun stops at each cut, where the
-// copy of s in acc.in holds a byte that no rune starts with for the time
-// of the piece.
-func keySegments(buf *[keyBufLen]byte, s string, c0, c1 int, acc *keyAcc, sg *keySegs, shared uint8) bool {
+// keySharedPieces checks the runes of s[:h0] and s[h1:] as keyTableInto
+// would take them (without invalid UTF-8) and adds their scripts to acc;
+// n is the length of their keys, ok false if a rune has no entry or the
+// keys outgrow buf (whose bytes it leaves undefined). keyCheckRun stops at
+// h0, where the copy of s in acc.in holds a byte that no rune starts
+// with, and at the end; keyRare takes the runes it leaves.
+func keySharedPieces(buf *[keyBufLen]byte, s string, h0, h1 int, acc *keyAcc) (n int, ok bool) {
 	if len(s) >= fastInLen {
-		return false
+		return 0, false
 	}
 	copy(acc.in[:], s)
 	acc.in[len(s)] = 0xFF
-	j, ok := keySegment(buf, s, 0, c0, 0, acc, shared&1 != 0)
-	if !ok {
-		return false
+	keep := acc.in[h0]
+	acc.in[h0] = 0xFF
+	i, end := 0, h0
+	for {
+		if i, n = keyCheckRun(i, n, acc); i >= end {
+			if end == len(s) {
+				return n, true
+			}
+			acc.in[h0] = keep
+			i, end = h1, len(s)
+			continue
+		}
+		r, size := decodeRune(s[:end], i)
+		if r == utf8.RuneError && size == 1 {
+			return n, false // invalid UTF-8, or a rune across h0
+		}
+		if i, n, ok = keyRune(buf, i, n, r, size, &acc.keyNotes); !ok {
+			return n, false
+		}
 	}
-	sg.end[0] = j
-	t0, s0 := acc.trace, acc.scripts
-	acc.scripts = [4]uint64{}
-	if j, ok = keySegment(buf, s, c0, c1, j, acc, shared&2 != 0); !ok {
-		return false
-	}
-	sg.end[1], sg.middle = j, acc.scripts
-	for k := range t0 {
-		sg.outer[k] = acc.trace[k] - t0[k] // the middle's, for now
-	}
-	acc.scripts = s0
-	if j, ok = keySegment(buf, s, c1, len(s), j, acc, shared&1 != 0); !ok {
-		return false
-	}
-	sg.end[2], sg.other = j, acc.scripts
-	for k := range t0 {
-		sg.outer[k] = acc.trace[k] - sg.outer[k]
-	}
-	acc.scripts = [4]uint64{}
-	for k := range s0 {
-		acc.scripts[k] = sg.other[k] | sg.middle[k]
-	}
-	return true
 }
 
-// keySegment writes the key of s[i:end] at buf[j:] (acc.in holds s) and
-// returns where it ends; ok is false as for keySegments. A shared piece's
-// key bytes and trace, which are the same in both nicknames, are not
-// needed: keyCheckRun only finds its runes' entries, the key's length
-// and the scripts (runes that keyRare takes still write their bytes and
-// notes).
-func keySegment(buf *[keyBufLen]byte, s string, i, end, j int, acc *keyAcc, shared bool) (int, bool) {
-	keep := acc.in[end]
-	acc.in[end] = 0xFF
-	for i < end {
-		if shared {
-			i, j = keyCheckRun(i, j, acc)
-		} else {
-			i, j = keyRun(buf, i, j, acc)
-		}
-		if i >= end {
-			break
-		}
-		if r, n := decodeRune(s[:end], i); r == 0xFFFD && n == 1 {
-			return j, false // invalid UTF-8
-		}
-		var ok bool
-		if i, j, ok = keyRare(buf, s[:end], i, j, acc); !ok {
-			return j, false
+// keyRunes writes the keys of the pieces ps one after the other at buf[j:]
+// with keyRare, adding their traces and scripts to acc, and returns where
+// they end; ok is false for invalid UTF-8, a rune without an entry or
+// when the keys outgrow buf.
+func keyRunes(buf *[keyBufLen]byte, j int, ps [2]string, acc *keyNotes) (end int, ok bool) {
+	for _, s := range ps {
+		for i := 0; i < len(s); {
+			r, size := decodeRune(s, i)
+			if r == utf8.RuneError && size == 1 {
+				return j, false
+			}
+			if i, j, ok = keyRune(buf, i, j, r, size, acc); !ok {
+				return j, false
+			}
 		}
 	}
-	acc.in[end] = keep
 	return j, true
-}
-
-// keyPiece writes the key of s at buf[j:] as keySegment does, copying s
-// to acc.in first.
-func keyPiece(buf *[keyBufLen]byte, j int, s string, acc *keyAcc) (int, bool) {
-	if len(s) >= fastInLen {
-		return j, false
-	}
-	copy(acc.in[:], s)
-	acc.in[len(s)] = 0xFF
-	return keySegment(buf, s, 0, len(s), j, acc, false)
 }
 
 // keyCheckRun is keyRun for a shared piece (see keySegment): it stops

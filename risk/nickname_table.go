@@ -152,13 +152,19 @@ func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) 
 	return j, keyUnits{units: acc.units, mask: acc.mask, ok: acc.units < keyWordNotSimple}, true
 }
 
-// keyAcc is what keyTableInto gathers besides the key.
+// keyAcc is what keyTableInto gathers besides the key, and keyRun's copy
+// of s.
 type keyAcc struct {
+	keyNotes
+	in fastBuf
+}
+
+// keyNotes are the trace, scripts and graphemes of the parts of a key.
+type keyNotes struct {
 	trace   [numSteps + 1]uint64 // the trace, and a slot for no step
 	scripts [4]uint64            // a scriptSet; scripts are below 256
 	units   int                  // graphemes of the parts (see keyWordNotSimple)
 	mask    uint64               // their mask
-	in      fastBuf              // keyRun's copy of s
 }
 
 // keyRun is the loop of keyTableInto over s[i:], in acc.in, writing at
@@ -256,6 +262,12 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 	// over s; U+FFFD is never keyPlain, so its bytes are never copied
 	// (TestKeyTableRunes).
 	r, size := decodeRune(s, i)
+	return keyRune(buf, i, j, r, size, &acc.keyNotes)
+}
+
+// keyRune is keyRare for the rune r, which decodeRune found at s[i:], of
+// size bytes, adding to acc.
+func keyRune(buf *[keyBufLen]byte, i, j int, r rune, size int, acc *keyNotes) (int, int, bool) {
 	v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
 	id := uint16(v)
 	w := keyWords[id]
@@ -272,12 +284,22 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 		if size > keyBufLen-j {
 			return i, j, false
 		}
-		j += copy(buf[j:], s[i:i+size])
+		j += utf8.EncodeRune(buf[j:], r) // r is valid here, s[i:i+size]
 		acc.mask |= 1 << (r & 63)
 		return i + size, j, true
+	case j > keyBufLen-8:
+		if j, ok = putEntry(buf, j, r, keyEntries[id-keyFirst], &acc.trace); !ok {
+			return i, j, false
+		}
+		return i + size, j, true
 	}
-	if j, ok = putEntry(buf, j, r, keyEntries[id-keyFirst], &acc.trace); !ok {
-		return i, j, false
+	// As keyRun does.
+	binary.LittleEndian.PutUint64(buf[j:], w)
+	j += int(w >> keyWordLenShift & 7)
+	acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r)
+	if w&keyWordItem != 0 {
+		it := keyTraceItems[keyEntries[id-keyFirst]>>keyEntryTraceShift&(1<<(keyEntryUnitsShift-keyEntryTraceShift)-1)]
+		acc.trace[it>>keyTraceStepShift&7] += it & (1<<keyTraceStepShift - 1)
 	}
 	return i + size, j, true
 }
