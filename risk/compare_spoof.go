@@ -32,8 +32,6 @@ import (
 // and differing keys, are left to CompareNicknames. The rapid property
 // TestCompareSpoof checks it against compareRef.
 func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
-	var acc keyAcc
-	var buf [keyBufLen]byte
 	var da, db [2]string // the pieces in which a and b differ
 	shared, h0, h1 := "", 0, 0
 	switch sh.kind {
@@ -65,24 +63,32 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 	default:
 		return NicknameMatch{}, false
 	}
-	// The shared pieces: shared[:h0] and shared[h1:].
-	n, ok := keySharedPieces(&buf, shared, h0, h1, &acc)
-	if !ok {
+	if runePartsDiffer(da[0], db[0]) {
 		return NicknameMatch{}, false
 	}
-	ss := acc.scripts
-	// The pieces that differ: a's keys at buf[:na], b's at buf[na:nb].
+	var acc keyAcc
+	var buf [keyBufLen]byte
+	// The pieces that differ first, which are short: a's keys at
+	// buf[:na], b's at buf[na:nb]. Most pairs whose keys differ (an
+	// edit, not a lookalike character) stop here, at little cost.
 	var xa, xb keyNotes
 	na, ok := keyRunes(&buf, 0, da, &xa)
 	if !ok {
 		return NicknameMatch{}, false
 	}
 	nb, ok := keyRunes(&buf, na, db, &xb)
-	if !ok || nb-na != na || string(buf[:na]) != string(buf[na:nb]) || n+na == 0 || n+na > keyBufLen {
-		// Differing keys, or an empty key: a nickname of only decoration
-		// keeps it.
+	if !ok || nb-na != na || string(buf[:na]) != string(buf[na:nb]) {
 		return NicknameMatch{}, false
 	}
+	// The shared pieces: shared[:h0] and shared[h1:] (buf's bytes are no
+	// longer needed).
+	n, ok := keySharedPieces(&buf, shared, h0, h1, &acc)
+	if !ok || n+na == 0 || n+na > keyBufLen {
+		// A rune without an entry, or an empty key: a nickname of only
+		// decoration keeps it.
+		return NicknameMatch{}, false
+	}
+	ss := acc.scripts
 	m := NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys}
 	for i := range numSteps {
 		if xa.trace[i] != xb.trace[i] {
@@ -96,6 +102,75 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		m.Reasons |= NickMixedScript
 	}
 	return m, true
+}
+
+// runePartsDiffer reports cheaply that x and y, both one rune, have
+// different keys: when both have short parts (keyWords words that are not
+// special, or keyPlain), or both are Hangul syllables whose jamo have
+// such words of the same lengths pairwise, their parts differ. It is false
+// when it cannot tell. Most spoof-shaped pairs with an edit ("Jonathan"
+// and "Jonatham", "김민준" and "김민중") stop here.
+func runePartsDiffer(x, y string) bool {
+	if x == "" || y == "" {
+		return false
+	}
+	rx, nx := decodeRuneAt(x)
+	ry, ny := decodeRuneAt(y)
+	if nx != len(x) || ny != len(y) || rx == utf8.RuneError || ry == utf8.RuneError {
+		return false
+	}
+	idx, idy := keyID(rx), keyID(ry)
+	if idx == keyHangul && idy == keyHangul {
+		hx, hy := int(rx-hangulBase), int(ry-hangulBase)
+		jx := [3]int{hx / (jamoVCount * jamoTCount), jamoLCount + hx%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount + jamoVCount + hx%jamoTCount}
+		jy := [3]int{hy / (jamoVCount * jamoTCount), jamoLCount + hy%(jamoVCount*jamoTCount)/jamoTCount, jamoLCount + jamoVCount + hy%jamoTCount}
+		differ := false
+		for k := range 3 {
+			wx, wy := keyJamoWords[jx[k]], keyJamoWords[jy[k]]
+			if wx&keyWordSpecial == keyWordSpecial || wy&keyWordSpecial == keyWordSpecial || (wx^wy)&keyWordSpecial != 0 {
+				return false // no word, or lengths that differ: not told here
+			}
+			differ = differ || wordPart(wx) != wordPart(wy)
+		}
+		return differ
+	}
+	wx, wy := keyWords[idx], keyWords[idy]
+	if wx&keyWordSpecial == keyWordSpecial || wy&keyWordSpecial == keyWordSpecial {
+		return false
+	}
+	px, py := wordPart(wx), wordPart(wy)
+	if wx&keyWordPlain != 0 {
+		px = runeBytes(x)
+	}
+	if wy&keyWordPlain != 0 {
+		py = runeBytes(y)
+	}
+	return px != py
+}
+
+// wordPart returns the part of a keyWords word: its bytes and, above them,
+// its length.
+func wordPart(w uint64) uint64 {
+	n := w >> keyWordLenShift & 7
+	return w&(1<<(8*n)-1) | n<<keyWordLenShift
+}
+
+// runeBytes returns the bytes of the rune s (one to four bytes) in the
+// form of wordPart.
+func runeBytes(s string) uint64 {
+	var w uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		w = w<<8 | uint64(s[i])
+	}
+	return w | uint64(len(s))<<keyWordLenShift
+}
+
+// decodeRuneAt is decodeRune(s, 0) with ASCII first.
+func decodeRuneAt(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return decodeRune(s, 0)
 }
 
 // keySharedPieces checks the runes of s[:h0] and s[h1:] as keyTableInto

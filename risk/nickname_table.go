@@ -542,6 +542,68 @@ func chainJamo(u uint64, v, t int) uint64 {
 // the number of graphemes of the key when every syllable's
 // jamo keep their roles (see syllableUnits), else 0.
 func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
+	if len(dst) == 0 && cap(dst) >= keyBufLen {
+		// The common call, from keyInto: the key in the caller's buffer,
+		// written by syllablesKeyInto.
+		buf := (*[keyBufLen]byte)(dst[:keyBufLen])
+		if n, syl, ok := syllablesKeyInto(buf, s, t); ok {
+			return dst[:n], syl, true
+		}
+		*t = keyTrace{} // syllablesKeyInto noted nothing
+	}
+	return appendSyllablesKeySlow(dst, s, t)
+}
+
+// syllablesKeyInto is appendSyllablesKey into buf when every syllable's
+// jamo have keyJamoWords words (short parts, at most one step), as keyRun
+// writes them: one 8-byte store per jamo, and the trace notes into a
+// dummy slot for none. ok is false otherwise, or when the key would
+// outgrow buf; t is then unchanged.
+func syllablesKeyInto(buf *[keyBufLen]byte, s string, t *keyTrace) (n, syllables int, ok bool) {
+	if s == "" || len(s)%3 != 0 {
+		return 0, 0, false
+	}
+	var tt [numSteps + 1]uint64
+	units := true
+	j := 0
+	for i := 0; i+3 <= len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || j > keyBufLen-8-2*keyWordMaxLen {
+			return 0, 0, false
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		h := int(r - hangulBase)
+		if uint(h) >= 11172 || keyID(r) != keyHangul {
+			return 0, 0, false
+		}
+		l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+		units = units && keyJamoUnit[l] && keyJamoUnit[jamoLCount+v] &&
+			(tj == 0 || keyJamoUnit[jamoLCount+jamoVCount+tj])
+		wl := keyJamoWords[l]
+		wv := keyJamoWords[jamoLCount+v]
+		wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
+		if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+			return 0, 0, false
+		}
+		binary.LittleEndian.PutUint64(buf[j:], wl)
+		j += int(wl >> keyWordLenShift & 7)
+		tt[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
+		binary.LittleEndian.PutUint64(buf[j:], wv)
+		j += int(wv >> keyWordLenShift & 7)
+		tt[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+v)
+		binary.LittleEndian.PutUint64(buf[j:], wt)
+		j += int(wt >> keyWordLenShift & 7)
+		tt[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+	}
+	*t = keyTrace(tt[:numSteps])
+	if units {
+		return j, len(s) / 3, true
+	}
+	return j, 0, true
+}
+
+// appendSyllablesKeySlow is appendSyllablesKey for every nickname.
+func appendSyllablesKeySlow(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
 	if s == "" || len(s)%3 != 0 {
 		return dst, 0, false
 	}
