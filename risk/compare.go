@@ -164,7 +164,9 @@ const (
 // allocates nothing for keys up to 128 bytes and 64 graphemes (longer ones
 // use the heap). Most pairs of unrelated nicknames are told apart by the
 // grapheme counts and masks of their keys, which the key tables give
-// without building the keys, so a miss costs less than a lookalike.
+// without building the keys, so a miss costs less than a lookalike; and
+// most spoofs of a nickname, whose keys are equal, are told from the few
+// runes in which they differ (compareSpoof).
 func CompareNicknames(a, b string) NicknameMatch {
 	var ba, bb [keyBufLen]byte
 	if a == b {

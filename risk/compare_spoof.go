@@ -5,32 +5,38 @@ import (
 	"unicode/utf8"
 )
 
-// compareSpoof is CompareNicknames(a, b) for a spoof-shaped pair (a != b)
-// whose keys are equal, from the parts of a and b that differ: ok is false
-// when it cannot tell, and CompareNicknames then computes both keys.
+// compareSpoof is CompareNicknames(a, b) for a spoof-shaped pair (a != b,
+// shape sh) whose keys are equal, computed from the pieces in which a and
+// b differ: ok is false when it cannot tell, and CompareNicknames then
+// computes both keys. It costs about half of two keys on the spoof pairs
+// of bench/ (cachegrind).
 //
-// When keyTableInto applies to a nickname, its key and trace are the
-// concatenation of its runes' parts and notes. Split a and b into pieces
-// of valid UTF-8 (each decodes on its own as it does within the whole
-// string, and a string made of valid pieces is valid): pieces they share,
-// and pieces in which they differ, da of a and db of b, such that
-// a's key is K(shared…, da…) and b's K(shared…, db…) with the same shared
-// keys around them. For sh.kind spoofSwap, a = P + x + Q and b = P + y +
-// Q (da = x, db = y); for spoofAround, the longer is X + shorter + Y
-// (the shorter's pieces are none, the longer's X and Y). If the keys of
-// the differing pieces, concatenated, are equal, so are the keys of a and
-// b, and (the traces being sums) a step's trace differs exactly where it
-// differs between da and db. The script sets of a and b are those of the
-// shared pieces with da's or db's. compareKeys then answers from those
-// alone: equal non-empty keys, the steps whose traces differ and whether
-// either side is mixed-script.
+// Why it is exact: when keyTableInto applies to a nickname, its key and
+// trace are the concatenation and the sum of its runes' parts and notes
+// (see nickname_table.go). Split a and b into pieces of valid UTF-8,
+// which decode on their own as within the whole string (a string made of
+// valid pieces is valid, and decodes piece by piece): pieces they share,
+// and pieces in which they differ, da of a and db of b. For sh.kind
+// spoofSwap, a = P + x + Q and b = P + y + Q (da = x, db = y), with the
+// cuts moved back to rune starts; for spoofAround, the longer is X + the
+// shorter + Y (da or db is X, Y, the other side has no piece of its own).
+// Then a's key is K(P) K(x) K(Q) and b's K(P) K(y) K(Q) (for spoofAround
+// K(X) K(s) K(Y) and K(s)), so equal keys of the differing pieces make
+// the keys equal; the trace of a step differs exactly where the sums over
+// da and db differ; and the scripts of a and b are those of the shared
+// pieces with da's or db's. compareKeys answers from those alone: equal
+// non-empty keys, the steps whose traces differ, and whether either side
+// is mixed-script (scriptSet.mixed, as keyInto finds it).
 //
-// Every piece must go through keyRun and keyRare as a whole nickname
-// would, without invalid UTF-8 (so that the pieces are valid); the key
-// must not be empty (a nickname of only decoration keeps it, which the
-// table path does not know) nor longer than keyBufLen. Any other case,
-// and differing keys, are left to CompareNicknames. The rapid property
-// TestCompareSpoof checks it against compareRef.
+// The differing pieces go through keyRune (keyRare's work), the shared
+// ones through keyCheckRun, which only finds that every rune has an
+// entry, the length of the key and the scripts. Any rune without an entry,
+// invalid UTF-8 (a rune across a cut included), an empty key (a nickname
+// of only decoration keeps it, which the table path does not know), a key
+// longer than keyBufLen, a nickname not shorter than fastInLen and keys of
+// the differing pieces that differ are left to CompareNicknames. The rapid
+// property TestCompareSpoof (and FuzzCompareSpoof) checks it against
+// compareRef, on spoofs of random nicknames and on table rows.
 func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 	var da, db [2]string // the pieces in which a and b differ
 	shared, h0, h1 := "", 0, 0

@@ -193,7 +193,7 @@ func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string, scripts bool) (k str
 }
 
 // nicknameKeyRef is nicknameKeyInto without the table paths
-// (appendSyllablesKey, appendKeyTableUnits): the reference that generates
+// (appendSyllablesKey, keyTableInto): the reference that generates
 // tables_key.go and that the key table tests compare the table paths with.
 func nicknameKeyRef(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
 	if *o == defaultKeyOptions {

@@ -24,7 +24,7 @@ import (
 // nicknames (TestKeyTableRandom, FuzzKeyTable).
 //
 // When every rune of s has a key table entry, the key is the
-// concatenation of the runes' parts (see appendKeyTableUnits). The
+// concatenation of the runes' parts (see keyTableInto). The
 // graphemes of the key are those of appendUnits, which sketchKey follows
 // part by part:
 //   - ASCII bytes have one-byte parts (asciiKey; "rn" for m), which

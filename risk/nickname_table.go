@@ -29,6 +29,13 @@ import (
 //
 // TestKeyTableRunes checks every code point and every Hangul syllable
 // against the general path, and propKeyTable random nicknames.
+//
+// keyTableInto writes the parts with keyRun, a loop without calls or
+// branches on the kind of rune: it decodes UTF-8 from the lead byte's
+// utf8Leads entry, and takes a rune's id and script from keyBlocks and
+// its part, length, step and graphemes from keyWords, one 8-byte store
+// per part. On the 20,000 nicknames of bench/ it mispredicts about a
+// third as many branches as the switch it replaces (cachegrind).
 
 // Special entries of keyBlocks; others index keyEntries.
 const (
@@ -534,13 +541,15 @@ func chainJamo(u uint64, v, t int) uint64 {
 	return u
 }
 
-// appendSyllablesKey is appendKeyTableUnits for nicknames made only of Hangul
+// appendSyllablesKey is keyTableInto for nicknames made only of Hangul
 // syllables (keyHangul), in one tight loop: a syllable's part is the parts
 // of its jamo, from keyJamo. ok is false for any other nickname.
 //
 // It adds the trace to t (partly noted when ok is false). syllables is
 // the number of graphemes of the key when every syllable's
-// jamo keep their roles (see syllableUnits), else 0.
+// jamo keep their roles (see syllableUnits), else 0. Called with an empty
+// dst of keyBufLen bytes, as keyInto does, it writes the key with
+// syllablesKeyInto when it can.
 func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
 	if len(dst) == 0 && cap(dst) >= keyBufLen {
 		// The common call, from keyInto: the key in the caller's buffer,

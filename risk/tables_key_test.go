@@ -232,7 +232,7 @@ func genKeyTables(string) ([]byte, error) {
 		jamoUnit[i] = jamoRole(i, []rune(part))
 	}
 	if ids[utf8.RuneError] == keyPlain {
-		// appendKeyTableUnits would copy an invalid byte.
+		// keyRun would copy an invalid byte.
 		return nil, errors.New("key table: U+FFFD is its own part")
 	}
 	vals := make([]uint32, len(ids))
