@@ -164,7 +164,9 @@ const (
 // allocates nothing for keys up to 128 bytes and 64 graphemes (longer ones
 // use the heap). Most pairs of unrelated nicknames are told apart by the
 // grapheme counts and masks of their keys, which the key tables give
-// without building the keys, so a miss costs less than a lookalike.
+// without building the keys, so a miss costs less than a lookalike; and
+// most spoofs of a nickname, whose keys are equal, are told from the few
+// runes in which they differ (compareSpoof).
 func CompareNicknames(a, b string) NicknameMatch {
 	var ba, bb [keyBufLen]byte
 	if a == b {
@@ -181,8 +183,13 @@ func CompareNicknames(a, b string) NicknameMatch {
 	var na, nb int
 	haveA, haveB := false, false
 	ua, ma, ok := 0, uint64(0), false
-	if spoofShaped(a, b) {
-		// Most likely a lookalike, which the sketches would not reject.
+	if sh := spoofShape(a, b); sh.kind != spoofNone {
+		// Most likely a lookalike, which the sketches would not reject,
+		// and most likely with equal keys, which compareSpoof tells from
+		// the parts in which a and b differ.
+		if m, ok := compareSpoof(a, b, sh); ok {
+			return m
+		}
 	} else if isASCII(a) {
 		ka, na = x.keyInto(&ba, a, false)
 		haveA, ua, ma, ok = true, x.units, x.mask, x.unitsKnown
@@ -221,6 +228,26 @@ func CompareNicknames(a, b string) NicknameMatch {
 // CompareNicknames needs the keys anyway and skips the sketches; the
 // answer never changes the result, only the cost.
 func spoofShaped(a, b string) bool {
+	return spoofShape(a, b).kind != spoofNone
+}
+
+// A spoofShapeOf says how b is made from a (see spoofShaped): kind
+// spoofSwap, a = a[:p] + x + a[len(a)-q:] and b = a[:p] + y + b[len(b)-q:],
+// with x and y at most four bytes; or spoofAround, where the longer of
+// the two is w[:at] + the shorter + the rest.
+type spoofShapeOf struct {
+	kind     uint8
+	p, q, at int
+}
+
+const (
+	spoofNone = iota
+	spoofSwap
+	spoofAround
+)
+
+// spoofShape returns the shape of a spoof-shaped pair (see spoofShaped).
+func spoofShape(a, b string) spoofShapeOf {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -230,25 +257,25 @@ func spoofShaped(a, b string) bool {
 		q++
 	}
 	if len(a)-p-q <= 4 && len(b)-p-q <= 4 {
-		return true
+		return spoofShapeOf{kind: spoofSwap, p: p, q: q}
 	}
 	if len(a) < len(b) {
 		a, b = b, a
 	}
 	if len(b) == 0 {
-		return false
+		return spoofShapeOf{}
 	}
 	// strings.Contains(a, b), without its setup: these are short.
 	for i := 0; i+len(b) <= len(a); i++ {
 		j := strings.IndexByte(a[i:len(a)-len(b)+1], b[0])
 		if j < 0 {
-			return false
+			return spoofShapeOf{}
 		}
 		if i += j; a[i:i+len(b)] == b {
-			return true
+			return spoofShapeOf{kind: spoofAround, at: i}
 		}
 	}
-	return false
+	return spoofShapeOf{}
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.

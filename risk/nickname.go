@@ -173,7 +173,9 @@ func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string, scripts bool) (k str
 		if scripts {
 			seen = &set
 		}
-		out, u, ok = appendKeyTableUnits(buf[:0], s, &in.trace, seen)
+		var n int
+		n, u, ok = keyTableInto(buf, s, &in.trace, seen)
+		out = buf[:n]
 		in.units, in.mask, in.unitsKnown = u.units, u.mask, u.ok
 		if ok && scripts {
 			in.mixed, in.mixedKnown = set.mixed(), true
@@ -191,7 +193,7 @@ func (in *nickInfo) keyInto(buf *[keyBufLen]byte, s string, scripts bool) (k str
 }
 
 // nicknameKeyRef is nicknameKeyInto without the table paths
-// (appendSyllablesKey, appendKeyTableUnits): the reference that generates
+// (appendSyllablesKey, keyTableInto): the reference that generates
 // tables_key.go and that the key table tests compare the table paths with.
 func nicknameKeyRef(buf *[keyBufLen]byte, s string, o *keyOptions) (k string, n int, tr keyTrace) {
 	if *o == defaultKeyOptions {

@@ -24,7 +24,7 @@ import (
 // nicknames (TestKeyTableRandom, FuzzKeyTable).
 //
 // When every rune of s has a key table entry, the key is the
-// concatenation of the runes' parts (see appendKeyTableUnits). The
+// concatenation of the runes' parts (see keyTableInto). The
 // graphemes of the key are those of appendUnits, which sketchKey follows
 // part by part:
 //   - ASCII bytes have one-byte parts (asciiKey; "rn" for m), which
@@ -91,23 +91,18 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 			r, n = decodeRune(s, i)
 		}
 		i += n
+		// Every part adds its graphemes and mask without a branch on the
+		// kind of part, which mixes within a nickname (homoglyphs,
+		// decoration): a keyPlain rune's mask bit is its own, and keyNone,
+		// keyHangul and parts that are not simple add keyWordNotSimple
+		// to units (see keyWords), which no key's graphemes reach.
 		id := keyID(r)
-		if id == keyPlain {
-			units++
-			mask |= 1 << (r & 63)
-			continue
-		}
-		if id < keyFirst {
-			return 0, 0, false
-		}
-		e := keyEntries[id-keyFirst]
-		if e&keyEntrySimple == 0 {
-			return 0, 0, false
-		}
-		units += int(e >> keyEntryUnitsShift & 0x3F)
-		mask |= keyEntryMask[id-keyFirst]
+		w := keyWords[id]
+		units += int(w >> keyWordUnitsShift)
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		mask |= keyMasks[id] | runeBits[r&63]&plain
 	}
-	return units, mask, true
+	return units, mask, units < keyWordNotSimple
 }
 
 // sketchMarks is sketchKey for every nickname. It runs on the few that
@@ -161,9 +156,9 @@ func sketchMarks(s string) (units int, mask uint64, ok bool) {
 				case 1:
 					mask |= pend
 					units++
-					h, pend, last = e, keyEntryMask[id-keyFirst], lastEntry
+					h, pend, last = e, keyMasks[id], lastEntry
 				default:
-					mask |= pend | keyEntryMask[id-keyFirst]
+					mask |= pend | keyMasks[id]
 					units += u
 					pend, last = 0, lastInMask
 				}

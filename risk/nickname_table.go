@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -28,6 +29,13 @@ import (
 //
 // TestKeyTableRunes checks every code point and every Hangul syllable
 // against the general path, and propKeyTable random nicknames.
+//
+// keyTableInto writes the parts with keyRun, a loop without calls or
+// branches on the kind of rune: it decodes UTF-8 from the lead byte's
+// utf8Leads entry, and takes a rune's id and script from keyBlocks and
+// its part, length, step and graphemes from keyWords, one 8-byte store
+// per part. On the 20,000 nicknames of bench/ it mispredicts about a
+// third as many branches as the switch it replaces (cachegrind).
 
 // Special entries of keyBlocks; others index keyEntries.
 const (
@@ -55,7 +63,7 @@ const (
 // (keyEntrySimple) when its first rune extends nothing and none of its
 // runes plays a part in Hangul syllables: then no grapheme crosses its
 // ends, and its graphemes are those of appendUnits on the part alone,
-// whose count the entry and whose mask keyEntryMask hold. The graphemes
+// whose count the entry and whose mask keyMasks hold. The graphemes
 // of a key made of simple parts are its parts' graphemes.
 func keyRuneSimple(r rune) bool {
 	return r < 0x300 || runeValue(r)&bitExtend == 0 && !mayBeHangulUnit(r)
@@ -67,7 +75,7 @@ const keyTraceStepShift = 60
 
 // keyID returns the keyBlocks value of r.
 func keyID(r rune) uint16 {
-	return keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+	return uint16(keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))])
 }
 
 // keyUnits are the grapheme count and mask of a key (see setUnits), valid
@@ -79,115 +87,307 @@ type keyUnits struct {
 	most  int // if not ok and > 0: the key has at most that many graphemes
 }
 
-// appendKeyTableUnits appends NicknameKey(s) to dst and adds its trace to
-// t when every rune of s has a table entry and the key fits in keyBufLen
-// bytes; ok is false otherwise (t is then partly noted). u holds the
+// keyWords packs, per key table id, what keyRun needs to append a rune's
+// part and note its trace without a branch: for an entry whose part has at
+// most keyWordMaxLen bytes, at most one step and at most one further trace
+// item (keyWordItem; keyTraceItems[keyEntries' index]), the part's bytes
+// (first byte lowest), its length and its step (numSteps for none); for
+// keyPlain keyWordPlain (the rune's own bytes, one grapheme whose hash is
+// the rune); for every other id keyWordSpecial, which keyRare handles
+// (keyRun itself takes Hangul syllables whose jamo have words). Every word
+// holds the graphemes of the part, from keyWordUnitsShift: their count if
+// the part is simple (keyEntrySimple), else keyWordNotSimple (for keyNone
+// and keyHangul too), which the graphemes of a key (at most keyBufLen)
+// never reach, so that one sum tells both. TestKeyWords checks every word
+// against keyEntries.
+const (
+	keyWordMaxLen     = 6
+	keyWordLenShift   = 48
+	keyWordSpecial    = 7 << keyWordLenShift // a length no part has
+	keyWordStepShift  = 51
+	keyWordPlain      = 1 << 54
+	keyWordItem       = 1 << 55
+	keyWordUnitsShift = 56
+	keyWordNotSimple  = 0xFF
+)
+
+// keyScriptShift is where keyBlocks keeps a rune's script.
+const keyScriptShift = 16
+
+// keyTableInto writes NicknameKey(s) to buf[:n] and adds its trace to t
+// when every rune of s has a table entry, the key is not empty and it fits
+// in buf; ok is false otherwise (t is then unchanged). u holds the
 // graphemes of the key when every part is simple (keyRuneSimple).
 //
-// When seen is not nil, appendKeyTableUnits also adds the script of every
-// rune of s other than ASCII non-letters (Common) to it.
-func appendKeyTableUnits(dst []byte, s string, t *keyTrace, seen *scriptSet) (out []byte, u keyUnits, ok bool) {
-	// Fewer variables live across the loop, so fewer spills: whether
-	// some part was kept is whether the key is not empty (parts are only
-	// appended when kept), and acc holds the graphemes in its low 32 bits
-	// and, above them, a count of parts that are not simple.
-	start := len(dst)
-	acc, mask := 0, uint64(0)
-	run := 0 // start of the run of keyPlain runes not copied yet
-	for i := 0; i < len(s); {
-		var id uint16
-		var r rune
-		n := 1
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			r, id = rune(c), keyBlocks[c]
-			if seen != nil && c|0x20-'a' < 26 {
-				seen.add(scriptLatin)
-			}
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			// Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic.
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			id = keyID(r)
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// Three bytes, U+1000..U+CFFF and U+E000..U+FFFF: Han,
-			// Hangul, kana, fullwidth forms (the lead bytes without
-			// overlong or surrogate forms).
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			id = keyID(r)
-		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-			// Three bytes, U+0800..U+0FFF: Thai, Devanagari.
-			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			id = keyID(r)
-		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-			// Four bytes, U+10000..U+3FFFF: emoji, mathematical letters.
-			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-			id = keyID(r)
-		default:
-			// An invalid byte is U+FFFD, as for the general path, which
-			// ranges over s; U+FFFD is decoration, never keyPlain, so its
-			// bytes are never copied (TestKeyTableRunes).
-			r, n = decodeRune(s, i)
-			id = keyID(r)
+// When seen is not nil, keyTableInto also adds the script of every rune of
+// s to it, except that for ASCII it may add Common (scriptSet.mixed
+// ignores it) where the script check of MixedScript skips the rune
+// (TestScriptASCII).
+//
+// keyRun does most of the work; keyRare takes the runes it leaves, one at
+// a time.
+func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) (n int, u keyUnits, ok bool) {
+	var acc keyAcc
+	fast := len(s) < fastInLen
+	if fast {
+		// A copy of s, followed by a byte that no rune starts with, at
+		// which keyRun stops, and zero bytes.
+		copy(acc.in[:], s)
+		acc.in[len(s)] = 0xFF
+	}
+	i, j := 0, 0
+	for {
+		if fast {
+			i, j = keyRun(buf, i, j, &acc)
 		}
-		if seen != nil && c >= utf8.RuneSelf {
-			sc := scriptBlocks[int(scriptIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
-			seen[sc/64] |= 1 << (sc % 64)
+		if i >= len(s) {
+			break
 		}
-		switch id {
-		case keyNone:
-			return dst, keyUnits{}, false
-		case keyPlain:
-			// Copied with its run, before the next part or at the end.
-			acc++
-			mask |= 1 << (r & 63) // r % 64, r >= 0
-			i += n
-			continue
-		}
-		if run < i {
-			if len(dst)+i-run > keyBufLen {
-				return dst, keyUnits{}, false
-			}
-			dst = append(dst, s[run:i]...)
-		}
-		run = i + n
-		i += n
-		if id == keyHangul {
-			if dst, _, ok = appendSyllableEntries(dst, r, false, t); !ok {
-				return dst, keyUnits{}, false
-			}
-			acc |= 1 << 32 // jamo are not simple
-			continue
-		}
-		e := keyEntries[id-keyFirst]
-		// The units, and 1<<32 unless the entry is simple.
-		acc += int(e>>keyEntryUnitsShift&0x3F) + int(^e&keyEntrySimple)>>(58-32)
-		mask |= keyEntryMask[id-keyFirst]
-		if e>>keyEntryItemsShift != 0 {
-			if dst, _, ok = appendEntry(dst, r, e, false, t); !ok {
-				return dst, keyUnits{}, false
-			}
-			continue
-		}
-		// The common entry: key bytes and notes of r itself.
-		if m := int(e >> keyEntryLenShift & 0xFF); m > 0 {
-			if len(dst)+m > keyBufLen {
-				return dst, keyUnits{}, false
-			}
-			off := int(e & (1<<keyEntryLenShift - 1))
-			dst = appendShort(dst, keyParts[off:off+m])
-		}
-		for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
-			t.note(bits.TrailingZeros64(steps), r)
+		if i, j, ok = keyRare(buf, s, i, j, &acc); !ok {
+			return 0, keyUnits{}, false
 		}
 	}
-	if run < len(s) {
-		if len(dst)+len(s)-run > keyBufLen {
-			return dst, keyUnits{}, false
-		}
-		dst = append(dst, s[run:]...)
+	if j == 0 {
+		return 0, keyUnits{}, false
 	}
-	return dst, keyUnits{units: acc & (1<<32 - 1), mask: mask, ok: acc>>32 == 0}, len(dst) > start
+	*t = keyTrace(acc.trace[:numSteps])
+	if seen != nil {
+		seen[0] |= acc.scripts[0]
+		seen[1] |= acc.scripts[1]
+		seen[2] |= acc.scripts[2] | acc.scripts[3]
+	}
+	return j, keyUnits{units: acc.units, mask: acc.mask, ok: acc.units < keyWordNotSimple}, true
+}
+
+// keyAcc is what keyTableInto gathers besides the key, and keyRun's copy
+// of s.
+type keyAcc struct {
+	keyNotes
+	in fastBuf
+}
+
+// keyNotes are the trace, scripts and graphemes of the parts of a key.
+type keyNotes struct {
+	trace   [numSteps + 1]uint64 // the trace, and a slot for no step
+	scripts [4]uint64            // a scriptSet; scripts are below 256
+	units   int                  // graphemes of the parts (see keyWordNotSimple)
+	mask    uint64               // their mask
+}
+
+// keyRun is the loop of keyTableInto over s[i:], in acc.in, writing at
+// buf[j:]. It stops at the end of s, where buf has less than 8 bytes left,
+// or before a rune that needs keyRare: one whose id has keyWordSpecial,
+// invalid UTF-8, or a sequence that decodeLead refuses (lead bytes 0xED
+// and 0xF4). It calls nothing, so that its state stays in registers.
+//
+// Each rune is decoded from the four bytes at its start without a branch
+// per length (utf8Leads, decodeLead), and its part is written with one
+// 8-byte store from keyWords: the word itself, or for keyPlain the rune's
+// own bytes (x: a valid sequence is the low bytes of x). The length, the
+// grapheme count and mask, the trace note (into a dummy slot for a part
+// without a step) and the script are added without a branch either. The
+// bytes a store writes beyond its part are overwritten by the next part or
+// lie beyond the key.
+func keyRun(buf *[keyBufLen]byte, i, j int, acc *keyAcc) (int, int) {
+	for uint(j) <= keyBufLen-8 {
+		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
+		ld := &utf8Leads[byte(x)]
+		r, valid := decodeLead(x, ld)
+		if !valid {
+			break
+		}
+		// r < 0x100000: sequences after 0xF4 are not valid here, so the
+		// mask keeps r>>blockShift and spares a bounds check.
+		v := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
+		id := uint16(v)
+		w := keyWords[id]
+		if w&keyWordItem != 0 {
+			// The entry's one further trace item.
+			it := keyTraceItems[keyEntries[id-keyFirst]>>keyEntryTraceShift&(1<<(keyEntryUnitsShift-keyEntryTraceShift)-1)]
+			acc.trace[it>>keyTraceStepShift&7] += it & (1<<keyTraceStepShift - 1)
+		} else if w&keyWordSpecial == keyWordSpecial {
+			if id != keyHangul || uint(j) > keyBufLen-8-2*keyWordMaxLen {
+				break
+			}
+			// A Hangul syllable: the words of its jamo (keyJamoWords,
+			// an empty part for no final), as putSyllable writes them.
+			h := r - hangulBase
+			l, vj, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+			wl := keyJamoWords[l]
+			wv := keyJamoWords[jamoLCount+vj]
+			wt := keyJamoWords[jamoLCount+jamoVCount+tj]
+			if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+				break // one has no word; keyRare checks which
+			}
+			binary.LittleEndian.PutUint64(buf[j:], wl)
+			j += int(wl >> keyWordLenShift & 7)
+			acc.trace[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
+			binary.LittleEndian.PutUint64(buf[j:], wv)
+			j += int(wv >> keyWordLenShift & 7)
+			acc.trace[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+vj)
+			binary.LittleEndian.PutUint64(buf[j:], wt)
+			j += int(wt >> keyWordLenShift & 7)
+			acc.trace[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+			i += 3
+			sc := uint8(v >> keyScriptShift)
+			acc.scripts[sc>>6] |= 1 << (sc & 63)
+			acc.units += keyWordNotSimple // jamo are not simple
+			continue
+		}
+		size := int(ld.n)
+		i += size
+		sc := uint8(v >> keyScriptShift)
+		acc.scripts[sc>>6] |= 1 << (sc & 63)
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		binary.LittleEndian.PutUint64(buf[j:], w|uint64(x)&plain)
+		j += int(w>>keyWordLenShift&7) + size&int(plain)
+		acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r) // t.note
+		acc.units += int(w >> keyWordUnitsShift)
+		acc.mask |= keyMasks[id] | runeBits[r&63]&plain
+	}
+	return i, j
+}
+
+// runeBits[i] is 1<<i: keyRun's mask bit of a keyPlain rune, without a
+// shift by a register, which would take one more from its loop.
+var runeBits = [64]uint64{
+	1 << 0, 1 << 1, 1 << 2, 1 << 3, 1 << 4, 1 << 5, 1 << 6, 1 << 7,
+	1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15,
+	1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 21, 1 << 22, 1 << 23,
+	1 << 24, 1 << 25, 1 << 26, 1 << 27, 1 << 28, 1 << 29, 1 << 30, 1 << 31,
+	1 << 32, 1 << 33, 1 << 34, 1 << 35, 1 << 36, 1 << 37, 1 << 38, 1 << 39,
+	1 << 40, 1 << 41, 1 << 42, 1 << 43, 1 << 44, 1 << 45, 1 << 46, 1 << 47,
+	1 << 48, 1 << 49, 1 << 50, 1 << 51, 1 << 52, 1 << 53, 1 << 54, 1 << 55,
+	1 << 56, 1 << 57, 1 << 58, 1 << 59, 1 << 60, 1 << 61, 1 << 62, 1 << 63,
+}
+
+// keyRare is keyRun for the one rune at s[i:] (writing its part at
+// buf[j:]), whatever it is; ok is false when it has no entry (keyNone) or
+// the key outgrows buf.
+func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, bool) {
+	// An invalid byte is U+FFFD, as for the general path, which ranges
+	// over s; U+FFFD is never keyPlain, so its bytes are never copied
+	// (TestKeyTableRunes).
+	r, size := decodeRune(s, i)
+	return keyRune(buf, i, j, r, size, &acc.keyNotes)
+}
+
+// keyRune is keyRare for the rune r, which decodeRune found at s[i:], of
+// size bytes, adding to acc.
+func keyRune(buf *[keyBufLen]byte, i, j int, r rune, size int, acc *keyNotes) (int, int, bool) {
+	v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+	id := uint16(v)
+	w := keyWords[id]
+	sc := uint8(v >> keyScriptShift)
+	acc.scripts[sc>>6] |= 1 << (sc & 63)
+	acc.units += int(w >> keyWordUnitsShift)
+	acc.mask |= keyMasks[id]
+	var ok bool
+	switch {
+	case w&keyWordSpecial == keyWordSpecial:
+		j, ok = keySpecialRune(buf, j, r, id, &acc.trace)
+		return i + size, j, ok
+	case w&keyWordPlain != 0:
+		if size > keyBufLen-j {
+			return i, j, false
+		}
+		j += utf8.EncodeRune(buf[j:], r) // r is valid here, s[i:i+size]
+		acc.mask |= 1 << (r & 63)
+		return i + size, j, true
+	case j > keyBufLen-8:
+		if j, ok = putEntry(buf, j, r, keyEntries[id-keyFirst], &acc.trace); !ok {
+			return i, j, false
+		}
+		return i + size, j, true
+	}
+	// As keyRun does.
+	binary.LittleEndian.PutUint64(buf[j:], w)
+	j += int(w >> keyWordLenShift & 7)
+	acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r)
+	if w&keyWordItem != 0 {
+		it := keyTraceItems[keyEntries[id-keyFirst]>>keyEntryTraceShift&(1<<(keyEntryUnitsShift-keyEntryTraceShift)-1)]
+		acc.trace[it>>keyTraceStepShift&7] += it & (1<<keyTraceStepShift - 1)
+	}
+	return i + size, j, true
+}
+
+// keySpecialRune writes the part of r, whose id has keyWordSpecial, at
+// buf[j:] and notes its trace in tt; ok is false for keyNone and when the
+// key outgrows buf.
+func keySpecialRune(buf *[keyBufLen]byte, j int, r rune, id uint16, tt *[numSteps + 1]uint64) (end int, ok bool) {
+	switch {
+	case id == keyHangul:
+		return putSyllable(buf, j, r, tt)
+	case id < keyFirst:
+		return j, false // keyNone
+	}
+	return putEntry(buf, j, r, keyEntries[id-keyFirst], tt)
+}
+
+// putSyllable writes the parts of the jamo of the Hangul syllable r at
+// buf[j:] and notes their trace in tt, as appendSyllableEntries does;
+// ok is false if a jamo has no entry or the key outgrows buf.
+func putSyllable(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) (int, bool) {
+	h := int(r - hangulBase)
+	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	wl := keyJamoWords[l]
+	wv := keyJamoWords[jamoLCount+v]
+	wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
+	if (wl|wv|wt)&keyWordSpecial == keyWordSpecial || j > keyBufLen-8-2*keyWordMaxLen {
+		return putSyllableSlow(buf, j, r, tt)
+	}
+	binary.LittleEndian.PutUint64(buf[j:], wl)
+	j += int(wl >> keyWordLenShift & 7)
+	tt[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
+	binary.LittleEndian.PutUint64(buf[j:], wv)
+	j += int(wv >> keyWordLenShift & 7)
+	tt[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+v)
+	binary.LittleEndian.PutUint64(buf[j:], wt)
+	j += int(wt >> keyWordLenShift & 7)
+	tt[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+	return j, true
+}
+
+// putSyllableSlow is putSyllable for every syllable with a keyHangul id.
+func putSyllableSlow(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) (int, bool) {
+	h := int(r - hangulBase)
+	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	js := [3]int{l, jamoLCount + v, jamoLCount + jamoVCount + tj}
+	rs := [3]rune{jamoLBase + rune(l), jamoVBase + rune(v), jamoTBase + rune(tj)}
+	for k := range 3 {
+		if k == 2 && tj == 0 {
+			break
+		}
+		id := keyJamo[js[k]]
+		if id < keyFirst {
+			return j, false
+		}
+		var ok bool
+		if j, ok = putEntry(buf, j, rs[k], keyEntries[id-keyFirst], tt); !ok {
+			return j, false
+		}
+	}
+	return j, true
+}
+
+// putEntry writes the part of r described by e at buf[j:] and notes its
+// trace in tt, as appendEntry does; ok is false when it does not fit.
+func putEntry(buf *[keyBufLen]byte, j int, r rune, e uint64, tt *[numSteps + 1]uint64) (int, bool) {
+	off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+	if n > keyBufLen-j {
+		return j, false
+	}
+	j += copy(buf[j:], keyParts[off:off+n])
+	for steps := e >> keyEntryStepsShift & 0xFF; steps != 0; steps &= steps - 1 {
+		tt[bits.TrailingZeros64(steps)] += 1<<40 | uint64(r)
+	}
+	if m := int(e >> keyEntryItemsShift); m > 0 {
+		ti := int(e >> keyEntryTraceShift & (1<<(keyEntryUnitsShift-keyEntryTraceShift) - 1))
+		for _, it := range keyTraceItems[ti : ti+m] {
+			tt[it>>keyTraceStepShift] += it & (1<<keyTraceStepShift - 1)
+		}
+	}
+	return j, true
 }
 
 // appendSyllableEntries appends the parts of the jamo of the Hangul
@@ -341,14 +541,78 @@ func chainJamo(u uint64, v, t int) uint64 {
 	return u
 }
 
-// appendSyllablesKey is appendKeyTableUnits for nicknames made only of Hangul
+// appendSyllablesKey is keyTableInto for nicknames made only of Hangul
 // syllables (keyHangul), in one tight loop: a syllable's part is the parts
 // of its jamo, from keyJamo. ok is false for any other nickname.
 //
 // It adds the trace to t (partly noted when ok is false). syllables is
 // the number of graphemes of the key when every syllable's
-// jamo keep their roles (see syllableUnits), else 0.
+// jamo keep their roles (see syllableUnits), else 0. Called with an empty
+// dst of keyBufLen bytes, as keyInto does, it writes the key with
+// syllablesKeyInto when it can.
 func appendSyllablesKey(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
+	if len(dst) == 0 && cap(dst) >= keyBufLen {
+		// The common call, from keyInto: the key in the caller's buffer,
+		// written by syllablesKeyInto.
+		buf := (*[keyBufLen]byte)(dst[:keyBufLen])
+		if n, syl, ok := syllablesKeyInto(buf, s, t); ok {
+			return dst[:n], syl, true
+		}
+		*t = keyTrace{} // syllablesKeyInto noted nothing
+	}
+	return appendSyllablesKeySlow(dst, s, t)
+}
+
+// syllablesKeyInto is appendSyllablesKey into buf when every syllable's
+// jamo have keyJamoWords words (short parts, at most one step), as keyRun
+// writes them: one 8-byte store per jamo, and the trace notes into a
+// dummy slot for none. ok is false otherwise, or when the key would
+// outgrow buf; t is then unchanged.
+func syllablesKeyInto(buf *[keyBufLen]byte, s string, t *keyTrace) (n, syllables int, ok bool) {
+	if s == "" || len(s)%3 != 0 {
+		return 0, 0, false
+	}
+	var tt [numSteps + 1]uint64
+	units := true
+	j := 0
+	for i := 0; i+3 <= len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xEA || c > 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || j > keyBufLen-8-2*keyWordMaxLen {
+			return 0, 0, false
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		h := int(r - hangulBase)
+		if uint(h) >= 11172 || keyID(r) != keyHangul {
+			return 0, 0, false
+		}
+		l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+		units = units && keyJamoUnit[l] && keyJamoUnit[jamoLCount+v] &&
+			(tj == 0 || keyJamoUnit[jamoLCount+jamoVCount+tj])
+		wl := keyJamoWords[l]
+		wv := keyJamoWords[jamoLCount+v]
+		wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
+		if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+			return 0, 0, false
+		}
+		binary.LittleEndian.PutUint64(buf[j:], wl)
+		j += int(wl >> keyWordLenShift & 7)
+		tt[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
+		binary.LittleEndian.PutUint64(buf[j:], wv)
+		j += int(wv >> keyWordLenShift & 7)
+		tt[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+v)
+		binary.LittleEndian.PutUint64(buf[j:], wt)
+		j += int(wt >> keyWordLenShift & 7)
+		tt[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+	}
+	*t = keyTrace(tt[:numSteps])
+	if units {
+		return j, len(s) / 3, true
+	}
+	return j, 0, true
+}
+
+// appendSyllablesKeySlow is appendSyllablesKey for every nickname.
+func appendSyllablesKeySlow(dst []byte, s string, t *keyTrace) (out []byte, syllables int, ok bool) {
 	if s == "" || len(s)%3 != 0 {
 		return dst, 0, false
 	}

@@ -1,7 +1,9 @@
 package risk
 
 import (
+	"math/bits"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +56,12 @@ func checkKeyTable(t interface {
 	}
 	if in.mixedKnown && in.mixed != MixedScript(s) {
 		t.Fatalf("keyInto(%+q) says mixed-script %v, MixedScript %v", s, in.mixed, !in.mixed)
+	}
+	if units, mask, done := sketchSimple(s); done {
+		mu, mm, mok := sketchMarks(s)
+		if mok != (units > 0) || mok && (mu != units || mm != mask) {
+			t.Fatalf("sketchSimple(%+q) = %d, %x; sketchMarks %d, %x, %v", s, units, mask, mu, mm, mok)
+		}
 	}
 	if units, mask, ok := sketchKey(s); ok {
 		in := nickInfo{key: want}
@@ -303,7 +311,7 @@ func TestSketchKeyHangul(t *testing.T) {
 // sketchKey relies on for the ASCII bytes of nicknames that are not ASCII.
 func TestASCIIKeyTable(t *testing.T) {
 	for c := range 128 {
-		id := keyBlocks[c]
+		id := uint16(keyBlocks[c])
 		if id == keyNone || id == keyHangul {
 			t.Errorf("%+q has no simple key table entry (id %d)", rune(c), id)
 			continue
@@ -326,4 +334,133 @@ func TestASCIIKeyTable(t *testing.T) {
 			t.Errorf("%+q: key table part %+q (simple %v), asciiKey %+q", rune(c), part, simple, want)
 		}
 	}
+}
+
+// TestKeyWords checks every keyWords value, and every keyJamoWords value,
+// against the entry it packs (keyEntries, keyParts, keyMasks).
+func TestKeyWords(t *testing.T) {
+	fields := func(w uint64) (part string, step, units uint64) {
+		n := int(w >> keyWordLenShift & 7)
+		var b []byte
+		for i := range n {
+			b = append(b, byte(w>>(8*i)))
+		}
+		return string(b), w >> keyWordStepShift & 7, w >> keyWordUnitsShift
+	}
+	// The words of the Hangul jamo that keyRun writes have no items.
+	for _, w := range keyJamoWords {
+		if w&keyWordItem != 0 {
+			t.Fatalf("keyJamoWords: a word %#x with an item", w)
+		}
+	}
+	check := func(what string, id uint16, w uint64) {
+		t.Helper()
+		switch id {
+		case keyNone, keyHangul:
+			if w != keyWordSpecial|keyWordNotSimple<<keyWordUnitsShift {
+				t.Fatalf("%s: id %d has word %#x", what, id, w)
+			}
+			return
+		case keyPlain:
+			if w != keyWordPlain|1<<keyWordUnitsShift|numSteps<<keyWordStepShift {
+				t.Fatalf("%s: keyPlain has word %#x", what, w)
+			}
+			return
+		}
+		e := keyEntries[id-keyFirst]
+		off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+		steps := e >> keyEntryStepsShift & 0xFF
+		wantUnits := e >> keyEntryUnitsShift & 0x3F
+		if e&keyEntrySimple == 0 {
+			wantUnits = keyWordNotSimple
+		}
+		if w&keyWordPlain != 0 || w>>keyWordUnitsShift != wantUnits {
+			t.Fatalf("%s: id %d word %#x: units or plain wrong for entry %#x", what, id, w, e)
+		}
+		if n > keyWordMaxLen || bits.OnesCount64(steps) > 1 || e>>keyEntryItemsShift > 1 {
+			if w&^(keyWordNotSimple<<keyWordUnitsShift) != keyWordSpecial {
+				t.Fatalf("%s: id %d word %#x, want special for entry %#x", what, id, w, e)
+			}
+			return
+		}
+		wantStep := uint64(numSteps)
+		if steps != 0 {
+			wantStep = uint64(bits.TrailingZeros64(steps))
+		}
+		if (w&keyWordItem != 0) != (e>>keyEntryItemsShift == 1) {
+			t.Fatalf("%s: id %d word %#x: item flag wrong for entry %#x", what, id, w, e)
+		}
+		part, step, _ := fields(w)
+		if w&keyWordSpecial == keyWordSpecial || part != keyParts[off:off+n] || step != wantStep || w>>(8*n)&(1<<(keyWordLenShift-8*n)-1) != 0 {
+			t.Fatalf("%s: id %d word %#x: part %+q step %d, entry part %+q step %d", what, id, w, part, step, keyParts[off:off+n], wantStep)
+		}
+	}
+	for id := range uint16(len(keyWords)) {
+		check("keyWords", id, keyWords[id])
+		if id < keyFirst && keyMasks[id] != 0 {
+			t.Fatalf("keyMasks[%d] = %#x", id, keyMasks[id])
+		}
+	}
+	for j, id := range keyJamo {
+		if j == jamoLCount+jamoVCount {
+			if keyJamoWords[j] != numSteps<<keyWordStepShift {
+				t.Fatalf("keyJamoWords[%d] (no final) = %#x", j, keyJamoWords[j])
+			}
+			continue
+		}
+		if id < keyFirst || keyWords[id]&keyWordItem != 0 {
+			if keyJamoWords[j] != keyWordSpecial {
+				t.Fatalf("keyJamoWords[%d] = %#x for a jamo without an entry", j, keyJamoWords[j])
+			}
+			continue
+		}
+		if keyJamoWords[j] != keyWords[id] {
+			t.Fatalf("keyJamoWords[%d] = %#x, keyWords[%d] = %#x", j, keyJamoWords[j], id, keyWords[id])
+		}
+	}
+}
+
+// TestKeyBlocksScript: keyBlocks holds the script of every code point,
+// and ASCII other than letters, which MixedScript skips, is Common, which
+// scriptSet.mixed ignores (keyTableInto adds it).
+func TestKeyBlocksScript(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+		if sc := int(v >> keyScriptShift); sc != scriptOf(r) {
+			t.Fatalf("keyBlocks: %U has script %d, scriptOf %d", r, sc, scriptOf(r))
+		}
+	}
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		want := scriptCommon
+		if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			want = scriptLatin
+		}
+		if scriptOf(c) != want {
+			t.Errorf("%+q has script %s", c, scriptName(c))
+		}
+	}
+}
+
+// TestKeyTableLong checks the table path on nicknames of up to 300 bytes,
+// around the lengths where keyTableInto leaves keyRun (fastInLen) and
+// where the key outgrows its buffer (keyBufLen), and with every kind of
+// rune at every offset of the last bytes.
+func TestKeyTableLong(t *testing.T) {
+	units := []string{"a", "A", "é", "Ａ", "张", "가", "★", "\u200b", "𝐀", "\u0301", "\xff", "ð", "ॅ"}
+	for n := 100; n <= 300; n++ {
+		for _, u := range units {
+			for _, fill := range []string{"b", "ж", "伟"} {
+				s := strings.Repeat(fill, n/len(fill))
+				checkKeyTable(t, s+u)
+				checkKeyTable(t, u+s)
+				if len(s) > 2 {
+					checkKeyTable(t, s[:len(s)/2]+u+s[len(s)/2:])
+				}
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		parts := rapid.SliceOfN(genKeyTable(), 1, 40).Draw(t, "parts")
+		checkKeyTable(t, strings.Join(parts, ""))
+	})
 }

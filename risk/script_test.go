@@ -143,9 +143,9 @@ func TestMixedScriptScripts(t *testing.T) {
 		if got, want := mixedScript(s), ok && resolved.empty(); got != want {
 			t.Fatalf("mixedScript(%+q) = %v, want %v", s, got, want)
 		}
-		// scriptSet.mixed on the scripts of the runes, as
-		// appendKeyTableUnits collects them (every script but that
-		// of ASCII non-letters, which is Common).
+		// scriptSet.mixed on the scripts of the runes, as keyTableInto
+		// and compareSpoof collect them (every rune's, ASCII
+		// non-letters' being Common).
 		var all scriptSet
 		for _, r := range s {
 			all.add(scriptOf(r))

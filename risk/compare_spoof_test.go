@@ -1,0 +1,65 @@
+package risk
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+// checkCompareSpoof fails if compareSpoof answers for a and b and differs
+// from compareRef; it reports whether it answered.
+func checkCompareSpoof(t interface {
+	Helper()
+	Fatalf(string, ...any)
+}, a, b string) bool {
+	t.Helper()
+	sh := spoofShape(a, b)
+	if a == b || sh.kind == spoofNone {
+		return false
+	}
+	got, ok := compareSpoof(a, b, sh)
+	if !ok {
+		return false
+	}
+	if diff := cmp.Diff(compareRef(a, b), got); diff != "" {
+		t.Fatalf("compareSpoof(%+q, %+q) differs from the reference (-ref +got):\n%s", a, b, diff)
+	}
+	return true
+}
+
+func propCompareSpoof(t *rapid.T) {
+	a := genKeyTable().Draw(t, "a")
+	b := genSpoofOf(a).Draw(t, "b")
+	checkCompareSpoof(t, a, b)
+	checkCompareSpoof(t, b, a)
+}
+
+// TestCompareSpoof checks compareSpoof against compareRef on spoofs of
+// random nicknames, and on pairs that split runes, hold invalid bytes,
+// keep only decoration or whose keys differ; and that it answers for most
+// spoofs.
+func TestCompareSpoof(t *testing.T) {
+	rapid.Check(t, propCompareSpoof)
+	answered := 0
+	pairs := [][2]string{
+		{"Alice", "\u0410lice"}, {"Carol", "C\u0430rol"}, {"小美", "★小美\u200b"}, {"🌸小美🌸", "小美"},
+		{"김민준", "★김민준\u200b"}, {"PayPal", "PayPaI"}, {"Jonathan", "Jonatham"}, {"é", "è"},
+		{"aé", "aè"}, {"张伟", "張偉"}, {"a\xffb", "a\xfeb"}, {"\xe5\xbc", "\xe5\xbc\x80"}, {"★", "★★"},
+		{"..", "."}, {"a.", "a"}, {"Tom", "T0m"}, {"e\u0301", "e\u0300"}, {"e\u0301x", "e\u0316\u0301x"},
+		{"가", "가\u1100"}, {"ᄀ", "ᄀ\u1161"}, {"Zhang", "★Zhang\u200b"}, {"Ｔｏｍ", "Tom"},
+		{"𝐀lice", "Alice"}, {"ð", "ðx"}, {"ॅ", "ॅक"}, {"x\u00ad", "x"},
+	}
+	for _, p := range pairs {
+		for _, q := range [][2]string{p, {p[1], p[0]}} {
+			if checkCompareSpoof(t, q[0], q[1]) {
+				answered++
+			}
+		}
+	}
+	if answered < 20 {
+		t.Errorf("compareSpoof answered for only %d of %d pairs", answered, 2*len(pairs))
+	}
+}
+
+func FuzzCompareSpoof(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propCompareSpoof)) }
