@@ -133,6 +133,12 @@ func FuzzCompareRef(f *testing.F) {
 	f.Add("Jonathan", "Jonatham")
 	f.Add("김민준", "김민중")
 	f.Add("张伟", "張偉")
+	// Spoof-shaped pairs, which compareSpoof answers from the pieces that
+	// differ.
+	f.Add("Alice", "\u0410lice")
+	f.Add("小美", "★小美\u200b")
+	f.Add("김민준", "🌸김민준🌸")
+	f.Add("Ｔｏｍ", "Tom")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		if diff := cmp.Diff(compareRef(a, b), CompareNicknames(a, b)); diff != "" {
 			t.Fatalf("CompareNicknames(%+q, %+q) differs from the reference (-ref +got):\n%s", a, b, diff)
