@@ -611,14 +611,3 @@ func foldHan(r rune, o *keyOptions, tr *keyTrace) rune {
 	}
 	return k
 }
-
-// noteSkeleton records the runes of u that confusables.txt maps.
-func noteSkeleton(u []byte, tr *keyTrace) {
-	for i := 0; i < len(u); {
-		r, n := utf8.DecodeRune(u[i:])
-		i += n
-		if runeValue(r)&bitMapped != 0 {
-			tr.note(stepSkeleton, r)
-		}
-	}
-}

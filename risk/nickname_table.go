@@ -325,7 +325,7 @@ func keySpecialRune(buf *[keyBufLen]byte, j int, r rune, id uint16, tt *[numStep
 }
 
 // putSyllable writes the parts of the jamo of the Hangul syllable r at
-// buf[j:] and notes their trace in tt, as appendSyllableEntries does;
+// buf[j:] and notes their trace in tt, from keyJamo and keyJamoWords;
 // ok is false if a jamo has no entry or the key outgrows buf.
 func putSyllable(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) (int, bool) {
 	h := int(r - hangulBase)
@@ -388,28 +388,6 @@ func putEntry(buf *[keyBufLen]byte, j int, r rune, e uint64, tt *[numSteps + 1]u
 		}
 	}
 	return j, true
-}
-
-// appendSyllableEntries appends the parts of the jamo of the Hangul
-// syllable r, from keyJamo; ok is false if one has no entry.
-func appendSyllableEntries(dst []byte, r rune, kept bool, t *keyTrace) (out []byte, keptOut, ok bool) {
-	h := int(r - hangulBase)
-	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
-	js := [3]int{l, jamoLCount + v, jamoLCount + jamoVCount + tj}
-	rs := [3]rune{jamoLBase + rune(l), jamoVBase + rune(v), jamoTBase + rune(tj)}
-	for k := range 3 {
-		if k == 2 && tj == 0 {
-			break
-		}
-		id := keyJamo[js[k]]
-		if id < keyFirst {
-			return dst, kept, false
-		}
-		if dst, kept, ok = appendEntry(dst, rs[k], keyEntries[id-keyFirst], kept, t); !ok {
-			return dst, kept, false
-		}
-	}
-	return dst, kept, true
 }
 
 // appendEntry appends the part of r described by e.
