@@ -250,11 +250,8 @@ func keyCheckRun(i, j int, acc *keyAcc) (int, int) {
 			if uint16(v) != keyHangul {
 				break
 			}
-			h := r - hangulBase
-			wl := keyJamoWords[h/(jamoVCount*jamoTCount)]
-			wv := keyJamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
-			wt := keyJamoWords[jamoLCount+jamoVCount+h%jamoTCount]
-			if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+			_, _, _, wl, wv, wt, ok := syllableJamoWords(r - hangulBase)
+			if !ok {
 				break
 			}
 			n = int(wl>>keyWordLenShift&7 + wv>>keyWordLenShift&7 + wt>>keyWordLenShift&7)

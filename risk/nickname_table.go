@@ -211,23 +211,13 @@ func keyRun(buf *[keyBufLen]byte, i, j int, acc *keyAcc) (int, int) {
 			}
 			// A Hangul syllable: the words of its jamo (keyJamoWords,
 			// an empty part for no final), as putSyllable writes them.
-			h := r - hangulBase
-			l, vj, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
-			wl := keyJamoWords[l]
-			wv := keyJamoWords[jamoLCount+vj]
-			wt := keyJamoWords[jamoLCount+jamoVCount+tj]
-			if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+			jl, jv, jt, wl, wv, wt, ok := syllableJamoWords(r - hangulBase)
+			if !ok {
 				break // one has no word; keyRare checks which
 			}
-			binary.LittleEndian.PutUint64(buf[j:], wl)
-			j += int(wl >> keyWordLenShift & 7)
-			acc.trace[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
-			binary.LittleEndian.PutUint64(buf[j:], wv)
-			j += int(wv >> keyWordLenShift & 7)
-			acc.trace[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+vj)
-			binary.LittleEndian.PutUint64(buf[j:], wt)
-			j += int(wt >> keyWordLenShift & 7)
-			acc.trace[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+			j = putWord(buf, j, wl, jamoLBase+rune(jl), &acc.trace)
+			j = putWord(buf, j, wv, jamoVBase+rune(jv), &acc.trace)
+			j = putWord(buf, j, wt, jamoTBase+rune(jt), &acc.trace)
 			i += 3
 			sc := uint8(v >> keyScriptShift)
 			acc.scripts[sc>>6] |= 1 << (sc & 63)
@@ -328,24 +318,32 @@ func keySpecialRune(buf *[keyBufLen]byte, j int, r rune, id uint16, tt *[numStep
 // buf[j:] and notes their trace in tt, from keyJamo and keyJamoWords;
 // ok is false if a jamo has no entry or the key outgrows buf.
 func putSyllable(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) (int, bool) {
-	h := int(r - hangulBase)
-	l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
-	wl := keyJamoWords[l]
-	wv := keyJamoWords[jamoLCount+v]
-	wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
-	if (wl|wv|wt)&keyWordSpecial == keyWordSpecial || j > keyBufLen-8-2*keyWordMaxLen {
+	jl, jv, jt, wl, wv, wt, ok := syllableJamoWords(uint32(r - hangulBase))
+	if !ok || j > keyBufLen-8-2*keyWordMaxLen {
 		return putSyllableSlow(buf, j, r, tt)
 	}
-	binary.LittleEndian.PutUint64(buf[j:], wl)
-	j += int(wl >> keyWordLenShift & 7)
-	tt[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
-	binary.LittleEndian.PutUint64(buf[j:], wv)
-	j += int(wv >> keyWordLenShift & 7)
-	tt[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+v)
-	binary.LittleEndian.PutUint64(buf[j:], wt)
-	j += int(wt >> keyWordLenShift & 7)
-	tt[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+	j = putWord(buf, j, wl, jamoLBase+rune(jl), tt)
+	j = putWord(buf, j, wv, jamoVBase+rune(jv), tt)
+	j = putWord(buf, j, wt, jamoTBase+rune(jt), tt)
 	return j, true
+}
+
+// syllableJamoWords returns the jamo of the Hangul syllable hangulBase+h
+// (indices from jamoLBase, jamoVBase and jamoTBase) and their keyJamoWords
+// (an empty part for no final); ok is false if one has no word.
+func syllableJamoWords(h uint32) (l, v, t uint32, wl, wv, wt uint64, ok bool) {
+	l, v, t = h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	wl, wv, wt = keyJamoWords[l], keyJamoWords[jamoLCount+v], keyJamoWords[jamoLCount+jamoVCount+t]
+	return l, v, t, wl, wv, wt, (wl|wv|wt)&keyWordSpecial != keyWordSpecial
+}
+
+// putWord writes the part of r in its keyWords word w (not special) at
+// buf[j:] with one 8-byte store, where j <= keyBufLen-8, notes r in tt
+// (in its dummy slot for a part without a step) and returns the part's end.
+func putWord(buf *[keyBufLen]byte, j int, w uint64, r rune, tt *[numSteps + 1]uint64) int {
+	binary.LittleEndian.PutUint64(buf[j:], w)
+	tt[w>>keyWordStepShift&7] += 1<<40 | uint64(r)
+	return j + int(w>>keyWordLenShift&7)
 }
 
 // putSyllableSlow is putSyllable for every syllable with a keyHangul id.
@@ -563,24 +561,15 @@ func syllablesKeyInto(buf *[keyBufLen]byte, s string, t *keyTrace) (n, syllables
 		if uint(h) >= 11172 || keyID(r) != keyHangul {
 			return 0, 0, false
 		}
-		l, v, tj := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
-		units = units && keyJamoUnit[l] && keyJamoUnit[jamoLCount+v] &&
-			(tj == 0 || keyJamoUnit[jamoLCount+jamoVCount+tj])
-		wl := keyJamoWords[l]
-		wv := keyJamoWords[jamoLCount+v]
-		wt := keyJamoWords[jamoLCount+jamoVCount+tj] // an empty part for tj == 0
-		if (wl|wv|wt)&keyWordSpecial == keyWordSpecial {
+		jl, jv, jt, wl, wv, wt, ok := syllableJamoWords(uint32(h))
+		units = units && keyJamoUnit[jl] && keyJamoUnit[jamoLCount+jv] &&
+			(jt == 0 || keyJamoUnit[jamoLCount+jamoVCount+jt])
+		if !ok {
 			return 0, 0, false
 		}
-		binary.LittleEndian.PutUint64(buf[j:], wl)
-		j += int(wl >> keyWordLenShift & 7)
-		tt[wl>>keyWordStepShift&7] += 1<<40 | uint64(jamoLBase+l)
-		binary.LittleEndian.PutUint64(buf[j:], wv)
-		j += int(wv >> keyWordLenShift & 7)
-		tt[wv>>keyWordStepShift&7] += 1<<40 | uint64(jamoVBase+v)
-		binary.LittleEndian.PutUint64(buf[j:], wt)
-		j += int(wt >> keyWordLenShift & 7)
-		tt[wt>>keyWordStepShift&7] += 1<<40 | uint64(jamoTBase+tj)
+		j = putWord(buf, j, wl, jamoLBase+rune(jl), &tt)
+		j = putWord(buf, j, wv, jamoVBase+rune(jv), &tt)
+		j = putWord(buf, j, wt, jamoTBase+rune(jt), &tt)
 	}
 	*t = keyTrace(tt[:numSteps])
 	if units {
