@@ -3,6 +3,9 @@ package bench
 import (
 	"math/rand/v2"
 	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // corpusSize is the number of nicknames in the skeleton comparison corpus.
@@ -62,8 +65,10 @@ func corpusNickname(rng *rand.Rand) string {
 		}
 		if k <= 1 && rng.IntN(2) == 0 { // capitalise Latin
 			s := b.String()
+			r, n := utf8.DecodeRuneInString(s)
 			b.Reset()
-			b.WriteString(strings.ToUpper(s[:1]) + s[1:])
+			b.WriteRune(unicode.ToUpper(r))
+			b.WriteString(s[n:])
 		}
 	case k == len(corpusScripts): // homoglyph spoof of a Latin name
 		for _, c := range []byte(corpusLatinNames[rng.IntN(len(corpusLatinNames))]) {
@@ -108,3 +113,14 @@ func corpusNickname(rng *rand.Rand) string {
 }
 
 func isBoundary(s string, i int) bool { return i == len(s) || s[i]&0xC0 != 0x80 }
+
+// TestNicknameCorpusValid checks that the corpus is valid UTF-8: its
+// invalid bytes would take every implementation's slow path, and no
+// nickname a payment service stores has them.
+func TestNicknameCorpusValid(t *testing.T) {
+	for i, s := range nicknameCorpus(corpusSize) {
+		if !utf8.ValidString(s) {
+			t.Fatalf("corpus name %d is not valid UTF-8: %+q", i, s)
+		}
+	}
+}
