@@ -168,21 +168,13 @@ const (
 // most spoofs of a nickname, whose keys are equal, are told from the few
 // runes in which they differ (compareSpoof).
 func CompareNicknames(a, b string) NicknameMatch {
-	var ba, bb [keyBufLen]byte
 	if a == b {
-		// Identical: only whether the key is empty matters.
-		k, n, _ := nicknameKeyInto(&ba, a, &defaultKeyOptions)
-		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
+		return compareIdentical(a)
 	}
 	// Most pairs are rejected by the grapheme counts and masks of their
-	// keys alone, which a key sketch gives without the key; an ASCII
-	// nickname gets its key at once, since the ASCII path costs no more
-	// than a sketch and tells the same.
-	var x, y nickInfo
-	var ka, kb string
-	var na, nb int
-	haveA, haveB := false, false
-	ua, ma, ok := 0, uint64(0), false
+	// keys alone, which a key sketch gives without the key. This path
+	// keeps no key buffers, which compareNicknameKeys clears only when
+	// it needs them.
 	if sh := spoofShape(a, b); sh.kind != spoofNone {
 		// Most likely a lookalike, which the sketches would not reject,
 		// and most likely with equal keys, which compareSpoof tells from
@@ -190,34 +182,12 @@ func CompareNicknames(a, b string) NicknameMatch {
 		if m, ok := compareSpoof(a, b, sh); ok {
 			return m
 		}
-	} else if isASCII(a) {
-		ka, na = x.keyInto(&ba, a, false)
-		haveA, ua, ma, ok = true, x.units, x.mask, x.unitsKnown
-	} else {
-		ua, ma, ok = sketchKey(a)
-	}
-	if ok {
-		var ub int
-		var mb uint64
-		if isASCII(b) {
-			kb, nb = y.keyInto(&bb, b, false)
-			haveB, ub, mb, ok = true, y.units, y.mask, y.unitsKnown
-		} else {
-			ub, mb, ok = sketchKey(b)
-		}
-		if ok && sketchesReject(ua, ma, ub, mb) {
+	} else if ua, ma, ok := sketchKey(a); ok {
+		if ub, mb, ok := sketchKey(b); ok && sketchesReject(ua, ma, ub, mb) {
 			return NicknameMatch{}
 		}
 	}
-	if !haveA {
-		ka, na = x.keyInto(&ba, a, !isASCII(a))
-	}
-	x.key = keyOf(&ba, ka, na)
-	if !haveB {
-		kb, nb = y.keyInto(&bb, b, !isASCII(b))
-	}
-	y.key = keyOf(&bb, kb, nb)
-	return compareKeys(a, b, &x, &y)
+	return compareNicknameKeys(a, b)
 }
 
 // spoofShaped reports whether b looks made from a, or a from b, the way

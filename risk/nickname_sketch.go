@@ -55,55 +55,154 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 	return sketchMarks(s)
 }
 
-// sketchSimple is sketchKey for nicknames without marks and Hangul
-// syllables, with less state: every part starts a grapheme, so each rune's
-// mask bits go into mask at once. done is false when s holds a rune that
-// needs sketchMarks (a mark, a syllable) or has no sketch; units and mask
-// are then meaningless.
+// sketchSimple is sketchKey for nicknames of simple parts (ASCII
+// included) and Hangul syllables, with less state: every simple part
+// starts a grapheme and marks none of its graphemes for a later rune to
+// extend, so each rune's mask bits go into mask at once. done is false
+// when s holds a rune that needs sketchMarks (a mark, a part that is not
+// simple, a rune without an entry, invalid UTF-8, a syllable whose jamo
+// have no sketch) or is shorter than four bytes; units and mask are then
+// meaningless. TestSketchSimpleHangul checks it against sketchMarks on
+// every syllable in context, and checkKeyTable on every nickname it
+// sees.
+//
+// It decodes each rune from the four bytes at its start without a branch
+// per length (load4, utf8Leads, decodeLead, as keyRun does), and adds
+// every part's graphemes and mask without a branch on the kind of part,
+// which mixes within a nickname (homoglyphs, decoration): a keyPlain
+// rune's mask bit is its own, and keyNone and parts that are not simple
+// add keyWordNotSimple to units (see keyWords), which no key's graphemes
+// reach. A lead byte 0xED, which utf8Leads leaves out because a mask
+// cannot rule out the surrogates it starts, reads as 0xEC here: valid
+// sequences decode alike, and a surrogate has no simple part
+// (TestSketchSurrogates), so it ends the sketch as keyNone would.
+//
+// Hangul syllables (keyHangul) are what sketchMarks makes of them, with
+// only the low six bits of their grapheme hashes, which are all that a
+// mask bit needs: a hash is chained by xor and multiplication, whose low
+// six bits depend only on the low six bits of their operands, so
+// keyJamoChain chains a jamo's part onto those bits alone. A syllable
+// whose jamo keep their roles is one grapheme (syllableUnit). One whose
+// initial's part is a doubled choseong x x (doubledInitial) is one
+// grapheme too, and when the key's last grapheme is a syllable the first
+// x ends that one: so a syllable's mask bit is pending (pend) until the
+// next grapheme starts, and sylUnits tells whether any came in between
+// (dropped parts add none, and leave the syllables next to each other in
+// the key).
 func sketchSimple(s string) (units int, mask uint64, done bool) {
-	for i := 0; i < len(s); {
+	// ASCII first, a byte at a time: all of many nicknames, and the
+	// start of more. An ASCII byte's key table id is keyBlocks[c]
+	// (keyIndex[0] is 0).
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch k := asciiKey[c]; k {
-			case 0:
-			case 1: // "rn"
-				units += 2
-				mask |= 1<<('r'%64) | 1<<('n'%64)
-			default:
-				units++
-				mask |= 1 << (k % 64)
-			}
-			continue
-		}
-		var r rune
-		n := 0
-		switch {
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-		default:
-			r, n = decodeRune(s, i)
-		}
-		i += n
-		// Every part adds its graphemes and mask without a branch on the
-		// kind of part, which mixes within a nickname (homoglyphs,
-		// decoration): a keyPlain rune's mask bit is its own, and keyNone,
-		// keyHangul and parts that are not simple add keyWordNotSimple
-		// to units (see keyWords), which no key's graphemes reach.
-		id := keyID(r)
-		w := keyWords[id]
+		w := keyWords[uint16(keyBlocks[c])]
 		units += int(w >> keyWordUnitsShift)
 		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
-		mask |= keyMasks[id] | runeBits[r&63]&plain
+		mask |= keyMasks[uint16(keyBlocks[c])] | runeBits[c&63]&plain
 	}
-	return units, mask, units < keyWordNotSimple
+	if i == len(s) {
+		return units, mask, units < keyWordNotSimple
+	}
+	if len(s) < 4 {
+		return 0, 0, false // the loads need four bytes; sketchMarks takes these
+	}
+	sy := syllableSketch{units: -1}
+	invalid := uint32(0)
+	for i < len(s) {
+		// The four bytes from i, with zero bytes past the end, as load4
+		// loads them.
+		j := min(i, len(s)-4)
+		x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
+		x >>= 8 * uint(i-j) & 31
+		lead := x & 0xFF
+		if lead == 0xED {
+			lead = 0xEC // a conditional move
+		}
+		ld := &utf8Leads[byte(lead)]
+		i += int(ld.n)
+		// decodeLead's check, without a branch: the sketch is only
+		// known if no rune fails it. Every lead byte has a length, so
+		// the loop goes on past an invalid one.
+		invalid |= x&ld.cm ^ ld.want
+		r, _ := decodeLead(x, ld)
+		invalid |= uint32((uint64(r) - uint64(ld.min)) >> 32)
+		// r < 0x100000 unless invalid, as in keyRun: the mask spares a
+		// bounds check.
+		id := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
+		if uint16(id) == keyHangul {
+			// Taken for every rune of most Hangul nicknames and for
+			// none of most others; a call, so that the loop keeps its
+			// registers for the others.
+			units, mask = sy.add(r, units, mask)
+			continue
+		}
+		w := keyWords[uint16(id)]
+		units += int(w >> keyWordUnitsShift)
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		mask |= keyMasks[uint16(id)] | runeBits[r&63]&plain
+	}
+	return units, mask | sy.pend, units < keyWordNotSimple && invalid == 0
 }
+
+// A syllableSketch is what sketchSimple keeps of the last Hangul
+// syllable: its mask bit, which is pending until the next grapheme starts,
+// the low six bits of its hash, and the units of the sketch right after
+// it (-1 before the first).
+type syllableSketch struct {
+	pend, hash uint64
+	units      int
+}
+
+// add adds the Hangul syllable r (keyHangul) to a sketch of units
+// graphemes and mask, as sketchMarks does, and returns them;
+// keyWordNotSimple more graphemes when r has no sketch.
+func (sy *syllableSketch) add(r uint32, units int, mask uint64) (int, uint64) {
+	h := uint(r - hangulBase) // Unicode §3.12
+	if h >= 11172 {
+		// Not a syllable: an invalid sequence that sketchSimple
+		// decoded to a rune outside the key tables.
+		return units + keyWordNotSimple, mask
+	}
+	l, v, t := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	st := uint64(keyJamoStart[l])
+	x6 := st & 63
+	// All ones for a doubled initial after a syllable (first), and for
+	// one that begins a grapheme (alone): appendUnits then chains x onto
+	// x, (x^offset^x)*prime, whose hash does not depend on x.
+	dbl := -(st >> 6 & 1)
+	var follows uint64
+	if units == sy.units {
+		follows = ^uint64(0)
+	}
+	first, alone := dbl&follows, dbl&^follows
+	h6 := x6&^alone | keyDoubledHash6&alone
+	a := uint64(keyJamoChain[v<<6|uint(h6)])
+	b := uint64(keyJamoChain[(jamoVCount+t)<<6|uint(a&63)])
+	// The syllable before, with the first x chained onto it, as
+	// sketchMarks does.
+	prev := uint64(1) << ((sy.hash ^ 0xcbf29ce484222325 ^ x6) * 0x100000001b3 % 64)
+	mask |= sy.pend&^first | prev&first
+	units++
+	sy.units, sy.hash = units, b&63
+	sy.pend = 1 << sy.hash
+	if (st|a|b)&keyJamoNone != 0 {
+		units += keyWordNotSimple
+	}
+	return units, mask
+}
+
+// Flags of keyJamoStart and keyJamoChain values, above the six bits of a
+// hash: the initial's part is a doubled choseong; the jamo's part has no
+// sketch (a syllable with it needs the key).
+const (
+	keyJamoDoubled = 0x40
+	keyJamoNone    = 0x80
+)
+
+// keyDoubledHash6 is the low six bits of the grapheme hash of a doubled
+// initial x x that begins a grapheme, (x ^ offset ^ x) * prime.
+const keyDoubledHash6 = 0xcbf29ce484222325 * 0x100000001b3 % 64
 
 // sketchMarks is sketchKey for every nickname. It runs on the few that
 // sketchSimple leaves, so it decodes with decodeRune rather than inline.

@@ -1,0 +1,126 @@
+package risk
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestSketchSimpleHangul checks sketchSimple against sketchMarks on every
+// Hangul syllable (every seventh under -short and -race), between
+// neighbours that test what sketchSimple keeps of the syllable before: a
+// syllable with and without a final, one with a doubled initial, one
+// after a dropped part (★, which leaves the syllables next to each other
+// in the key), ASCII, a precomposed letter and Han. Where every rune
+// around the syllable is a simple part, sketchSimple must answer whenever
+// sketchMarks does.
+func TestSketchSimpleHangul(t *testing.T) {
+	const dropped = "★"
+	if r, _ := utf8.DecodeRuneInString(dropped); keyWords[keyID(r)]>>keyWordUnitsShift != 0 || keyWords[keyID(r)]>>keyWordLenShift&7 != 0 {
+		t.Fatalf("%+q is not a dropped part: keyWords %x", dropped, keyWords[keyID(r)])
+	}
+	stride := rune(1)
+	if testing.Short() || nickRuneStride > 1 {
+		stride = 7
+	}
+	befores := []string{"", "가", "각", "갃", "까", "깎", "가" + dropped, "까" + dropped + dropped, dropped, "a", "ab", "é", "中", "가a"}
+	afters := []string{"", "까", "가", "깎", dropped + "까", "a", "中"}
+	answered := 0
+	for r := rune(hangulBase); r < hangulBase+11172; r += stride {
+		for _, before := range befores {
+			for _, after := range afters {
+				s := before + string(r) + after
+				units, mask, done := sketchSimple(s)
+				mu, mm, mok := sketchMarks(s)
+				if done && (!mok || mu != units || mm != mask) {
+					t.Fatalf("sketchSimple(%+q) = %d, %x; sketchMarks %d, %x, %v", s, units, mask, mu, mm, mok)
+				}
+				if len(s) >= 4 && mok && !done {
+					t.Fatalf("sketchSimple(%+q) has no answer; sketchMarks %d, %x", s, mu, mm)
+				}
+				if done {
+					answered++
+				}
+			}
+		}
+	}
+	if answered == 0 {
+		t.Fatal("sketchSimple answered for no syllable")
+	}
+}
+
+// TestSketchSurrogates checks what sketchSimple relies on when it decodes
+// a lead byte 0xED as 0xEC: no surrogate is a simple part or a Hangul
+// syllable, so one ends the sketch; and that sketchSimple leaves such
+// invalid UTF-8, which NicknameKey reads as U+FFFD per byte, to
+// sketchMarks.
+func TestSketchSurrogates(t *testing.T) {
+	for r := rune(0xD800); r <= 0xDFFF; r++ {
+		if id := keyID(r); id == keyHangul || keyWords[id]>>keyWordUnitsShift != keyWordNotSimple {
+			t.Fatalf("U+%04X has key table id %d, keyWords %x", r, id, keyWords[id])
+		}
+		s := "ab" + string([]byte{0xED, byte(0x80 | r>>6&0x3F), byte(0x80 | r&0x3F)}) + "cd"
+		if _, _, done := sketchSimple(s); done {
+			t.Fatalf("sketchSimple(%+q) answers", s)
+		}
+		checkKeyTable(t, s)
+	}
+}
+
+// TestSketchSimpleBytes checks sketchSimple against sketchMarks, which
+// decodes with decodeRune, on every lead byte followed by bytes at the
+// edges of the UTF-8 ranges, after "ab" and with the sequence cut short at
+// the end of the nickname or followed by "c": invalid and truncated
+// sequences, overlong forms, surrogates and runes beyond U+10FFFF
+// included. sketchSimple must answer for every valid sequence it does not
+// leave to sketchMarks by design (a lead byte 0xF4).
+func TestSketchSimpleBytes(t *testing.T) {
+	for _, ld := range utf8Leads {
+		if ld.n < 1 || ld.n > 4 {
+			t.Fatalf("a utf8Leads length is %d; sketchSimple's loop needs 1 to 4", ld.n)
+		}
+	}
+	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xAC, 0xBF, 0xC0, 0xED, 0xFF}
+	for lead := range 256 {
+		for _, c1 := range edges {
+			for _, c2 := range edges {
+				for _, c3 := range edges {
+					seq := []byte{byte(lead), c1, c2, c3}
+					for n := 1; n <= 4; n++ {
+						for _, tail := range []string{"", "c"} {
+							s := "ab" + string(seq[:n]) + tail
+							units, mask, done := sketchSimple(s)
+							mu, mm, mok := sketchMarks(s)
+							if done && (!mok || mu != units || mm != mask) {
+								t.Fatalf("sketchSimple(%+q) = %d, %x; sketchMarks %d, %x, %v", s, units, mask, mu, mm, mok)
+							}
+							if !done && mok && utf8.ValidString(s) && lead != 0xF4 && !hasMarkOrPart(s) {
+								t.Fatalf("sketchSimple(%+q) has no answer; sketchMarks %d, %x", s, mu, mm)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// hasMarkOrPart reports whether s has a rune that sketchSimple leaves to
+// sketchMarks whatever its bytes: one whose part is not simple, or a
+// Hangul syllable whose jamo have no sketch.
+func hasMarkOrPart(s string) bool {
+	for _, r := range s {
+		id := keyID(r)
+		if id == keyHangul {
+			_, ok := syllableUnit(r)
+			_, _, _, dbl := doubledInitial(r)
+			if !ok && !dbl {
+				return true
+			}
+			continue
+		}
+		if keyWords[id]>>keyWordUnitsShift == keyWordNotSimple {
+			return true
+		}
+	}
+	return false
+}
