@@ -182,9 +182,18 @@ func CompareNicknames(a, b string) NicknameMatch {
 		if m, ok := compareSpoof(a, b, sh); ok {
 			return m
 		}
-	} else if ua, ma, ok := sketchKey(a); ok {
-		if ub, mb, ok := sketchKey(b); ok && sketchesReject(ua, ma, ub, mb) {
-			return NicknameMatch{}
+	} else {
+		ua, ma, oka := sketchKey(a)
+		ub, mb, okb := sketchKey(b)
+		switch {
+		case oka && okb:
+			if sketchesReject(ua, ma, ub, mb) {
+				return NicknameMatch{}
+			}
+		case oka:
+			return compareOneSketch(b, a, ua, ma)
+		case okb:
+			return compareOneSketch(a, b, ub, mb)
 		}
 	}
 	return compareNicknameKeys(a, b)

@@ -19,3 +19,23 @@ func compareNicknameKeys(a, b string) NicknameMatch {
 	y.key = keyOf(&bb, kb, nb)
 	return compareKeys(a, b, &x, &y)
 }
+
+// compareOneSketch is CompareNicknames(s, t) for s != t when only t has a
+// key sketch, (units, mask): s's key comes first, and its graphemes
+// (setUnits) are what a sketch of s would be, so the sketches' bounds
+// reject most such pairs without t's key. The few nicknames without a
+// sketch (runes without a key table entry) would otherwise cost the
+// nicknames they are compared with their keys too.
+func compareOneSketch(s, t string, units int, mask uint64) NicknameMatch {
+	var bs, bt [keyBufLen]byte
+	var x, y nickInfo
+	ks, ns := x.keyInto(&bs, s, !isASCII(s))
+	x.key = keyOf(&bs, ks, ns)
+	x.countUnits()
+	if sketchesReject(x.units, x.mask, units, mask) {
+		return NicknameMatch{}
+	}
+	kt, nt := y.keyInto(&bt, t, !isASCII(t))
+	y.key = keyOf(&bt, kt, nt)
+	return compareKeys(s, t, &x, &y)
+}
