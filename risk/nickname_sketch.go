@@ -48,12 +48,25 @@ import (
 // Anything else (runes without an entry, other parts that are not simple,
 // doubled initials in syllables) ends the sketch with ok false.
 func sketchKey(s string) (units int, mask uint64, ok bool) {
-	units, mask, done := sketchSimple(s)
-	if done {
+	units, mask, res := sketchFast(s)
+	switch res {
+	case sketchDone:
 		return units, mask, units > 0
+	case sketchNone:
+		return 0, 0, false
 	}
 	return sketchMarks(s)
 }
+
+// What sketchFast and sketchMarked found: the sketch, that s has none
+// (sketchMarks would say so too: a rune of valid UTF-8 without a key
+// table entry, or a part that is not simple and no mark), or neither,
+// which sketchMarks tells.
+const (
+	sketchUnknown = iota
+	sketchDone
+	sketchNone
+)
 
 // sketchSimple is sketchKey for nicknames of simple parts (ASCII
 // included) and Hangul syllables, with less state: every simple part
@@ -90,6 +103,13 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 // (dropped parts add none, and leave the syllables next to each other in
 // the key).
 func sketchSimple(s string) (units int, mask uint64, done bool) {
+	units, mask, res := sketchFast(s)
+	return units, mask, res == sketchDone
+}
+
+// sketchFast is sketchSimple, which hands nicknames with marks on to
+// sketchMarked, with what it found.
+func sketchFast(s string) (units int, mask uint64, res int) {
 	// ASCII first, a byte at a time: all of many nicknames, and the
 	// start of more. An ASCII byte's key table id is keyBlocks[c]
 	// (keyIndex[0] is 0).
@@ -102,24 +122,18 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 		mask |= keyMasks[uint16(keyBlocks[c])] | runeBits[c&63]&plain
 	}
 	if i == len(s) {
-		return units, mask, units < keyWordNotSimple
+		if units >= keyWordNotSimple {
+			return 0, 0, sketchUnknown
+		}
+		return units, mask, sketchDone
 	}
 	if len(s) < 4 {
-		return 0, 0, false // the loads need four bytes; sketchMarks takes these
+		return 0, 0, sketchUnknown // the loads need four bytes; sketchMarks takes these
 	}
 	sy := syllableSketch{units: -1}
 	invalid := uint32(0)
 	for i < len(s) {
-		// The four bytes from i, with zero bytes past the end, as load4
-		// loads them.
-		j := min(i, len(s)-4)
-		x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
-		x >>= 8 * uint(i-j) & 31
-		lead := x & 0xFF
-		if lead == 0xED {
-			lead = 0xEC // a conditional move
-		}
-		ld := &utf8Leads[byte(lead)]
+		x, ld := sketchLoad(s, i)
 		i += int(ld.n)
 		// decodeLead's check, without a branch: the sketch is only
 		// known if no rune fails it. Every lead byte has a length, so
@@ -130,19 +144,110 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 		// r < 0x100000 unless invalid, as in keyRun: the mask spares a
 		// bounds check.
 		id := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
-		if uint16(id) == keyHangul {
-			// Taken for every rune of most Hangul nicknames and for
-			// none of most others; a call, so that the loop keeps its
-			// registers for the others.
+		w := keyWords[uint16(id)]
+		if w >= keyWordNotSimple<<keyWordUnitsShift {
+			// keyNone, keyHangul or a part that is not simple: taken
+			// for every rune of most Hangul nicknames and for none of
+			// most others. The syllables take a call, so that the
+			// loop keeps its registers for the others.
+			if uint16(id) != keyHangul {
+				return sketchMarked(s)
+			}
 			units, mask = sy.add(r, units, mask)
 			continue
 		}
-		w := keyWords[uint16(id)]
 		units += int(w >> keyWordUnitsShift)
 		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
 		mask |= keyMasks[uint16(id)] | runeBits[r&63]&plain
 	}
-	return units, mask | sy.pend, units < keyWordNotSimple && invalid == 0
+	if units >= keyWordNotSimple || invalid != 0 {
+		return 0, 0, sketchUnknown
+	}
+	return units, mask | sy.pend, sketchDone
+}
+
+// sketchMarked is sketchFast for nicknames with combining marks too, from
+// the start: sketchMarks with sketchFast's loop, for simple parts,
+// syllables and marks that extend the grapheme before them (markPart).
+// The key's last grapheme stays out of mask until the next one starts
+// (sy.pend), with the low six bits of its hash (sy.hash), which is all
+// that chaining a mark onto it needs (see sketchSimple): for a part of
+// one grapheme, the one bit of its mask. After a part of more graphemes
+// that hash is not known (sketchNoHash), and a mark after it is left to
+// sketchMarks.
+func sketchMarked(s string) (units int, mask uint64, res int) {
+	sy := syllableSketch{hash: sketchNoHash, units: -1}
+	invalid := uint32(0)
+	for i := 0; i < len(s); {
+		x, ld := sketchLoad(s, i)
+		i += int(ld.n)
+		invalid |= x&ld.cm ^ ld.want
+		r, _ := decodeLead(x, ld)
+		invalid |= uint32((uint64(r) - uint64(ld.min)) >> 32)
+		id := uint16(keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))])
+		w := keyWords[id]
+		switch u := int(w >> keyWordUnitsShift); {
+		case u == 1:
+			plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+			mb := keyMasks[id] | runeBits[r&63]&plain
+			mask |= sy.pend
+			sy.pend, sy.hash = mb, uint64(bits.TrailingZeros64(mb))
+			units++
+		case u == 0: // dropped: the key's last grapheme stays
+		case u < keyWordNotSimple:
+			mask |= sy.pend | keyMasks[id]
+			sy.pend, sy.hash = 0, sketchNoHash
+			units += u
+		case id == keyHangul:
+			units, mask = sy.add(r, units, mask)
+		case id == keyNone:
+			// The surrogates that a lead byte 0xED gives are keyNone
+			// (TestSketchSurrogates); sketchMarks decodes U+FFFD.
+			if invalid != 0 || r >= 0xD800 && r <= 0xDFFF {
+				return 0, 0, sketchUnknown
+			}
+			return 0, 0, sketchNone
+		default:
+			m, ok := markPart(keyEntries[id-keyFirst])
+			switch {
+			case !ok:
+				if invalid != 0 {
+					return 0, 0, sketchUnknown
+				}
+				return 0, 0, sketchNone
+			case units == 0: // the mark begins the key
+				units = 1
+				sy.hash = uint64(m % 64)
+			case sy.hash == sketchNoHash:
+				return 0, 0, sketchUnknown
+			default:
+				sy.hash = (sy.hash ^ 0xcbf29ce484222325 ^ uint64(m)) * 0x100000001b3 % 64
+			}
+			sy.pend = 1 << sy.hash
+			sy.units = -1 // a doubled initial after it begins a grapheme
+		}
+	}
+	if units >= keyWordNotSimple || invalid != 0 {
+		return 0, 0, sketchUnknown
+	}
+	return units, mask | sy.pend, sketchDone
+}
+
+// sketchNoHash is a syllableSketch hash that sketchMarked does not know.
+const sketchNoHash = 64
+
+// sketchLoad returns the four bytes of s from i, with zero bytes past
+// the end, as load4 loads them (4 <= len(s)), and the utf8Leads entry of
+// the first, where 0xED reads as 0xEC (see sketchSimple).
+func sketchLoad(s string, i int) (uint32, *utf8Lead) {
+	j := min(i, len(s)-4)
+	x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
+	x >>= 8 * uint(i-j) & 31
+	lead := x & 0xFF
+	if lead == 0xED {
+		lead = 0xEC // predictable: most nicknames have no such byte
+	}
+	return x, &utf8Leads[byte(lead)]
 }
 
 // A syllableSketch is what sketchSimple keeps of the last Hangul

@@ -1,8 +1,11 @@
 package risk
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"pgregory.net/rapid"
 )
 
 // TestSketchSimpleHangul checks sketchSimple against sketchMarks on every
@@ -55,7 +58,7 @@ func TestSketchSimpleHangul(t *testing.T) {
 // sketchMarks.
 func TestSketchSurrogates(t *testing.T) {
 	for r := rune(0xD800); r <= 0xDFFF; r++ {
-		if id := keyID(r); id == keyHangul || keyWords[id]>>keyWordUnitsShift != keyWordNotSimple {
+		if id := keyID(r); id != keyNone {
 			t.Fatalf("U+%04X has key table id %d, keyWords %x", r, id, keyWords[id])
 		}
 		s := "ab" + string([]byte{0xED, byte(0x80 | r>>6&0x3F), byte(0x80 | r&0x3F)}) + "cd"
@@ -123,4 +126,48 @@ func hasMarkOrPart(s string) bool {
 		}
 	}
 	return false
+}
+
+// genSketchMarks draws nicknames of runes that sketchMarked takes or
+// leaves in every way: letters that are their own part or have a part of
+// one grapheme, of two ('m': "rn"), and none (dropped), combining marks
+// (their own part, or mapped, as ि to Bengali ি), Hangul syllables with
+// and without doubled initials, runes without an entry (ॅ, ð), invalid
+// bytes and surrogates.
+func genSketchMarks() *rapid.Generator[string] {
+	pool := []string{"क", "ख", "ि", "ु", "ॅ", "ॉ", "ा", "a", "m", "é", "ð", "★", "\u200b", "\u0301", "\u0323",
+		"가", "까", "각", "6", "\xff", "\xed\xa0\x80", "十", "ﬁ"}
+	return rapid.OneOf(genKeyTable(), rapid.Custom(func(t *rapid.T) string {
+		return strings.Join(rapid.SliceOfN(rapid.SampledFrom(pool), 0, 12).Draw(t, "runes"), "")
+	}))
+}
+
+// TestSketchFast checks sketchFast (and so sketchMarked) against
+// sketchMarks: a sketch must be sketchMarks', and sketchNone must be
+// sketchMarks' answer too; and that sketchMarked answers for nicknames
+// with marks.
+func TestSketchFast(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := genSketchMarks().Draw(t, "s")
+		units, mask, res := sketchFast(s)
+		mu, mm, mok := sketchMarks(s)
+		switch {
+		case res == sketchDone && (mok != (units > 0) || mok && (mu != units || mm != mask)):
+			t.Fatalf("sketchFast(%+q) = %d, %x; sketchMarks %d, %x, %v", s, units, mask, mu, mm, mok)
+		case res == sketchNone && mok:
+			t.Fatalf("sketchFast(%+q) finds no sketch; sketchMarks %d, %x", s, mu, mm)
+		}
+	})
+	for _, s := range []string{"खुऴऍआि", "किाकु", "가ि까", "ि가", "ि★ि", "कि6", "aि", "éिb"} {
+		units, mask, res := sketchFast(s)
+		mu, mm, mok := sketchMarks(s)
+		if res != sketchDone || !mok || units != mu || mask != mm {
+			t.Errorf("sketchFast(%+q) = %d, %x, %d; sketchMarks %d, %x, %v", s, units, mask, res, mu, mm, mok)
+		}
+	}
+	for _, s := range []string{"कॅि", "ðab", "aﬁ\u0301b"} {
+		if _, _, res := sketchFast(s); res != sketchNone {
+			t.Errorf("sketchFast(%+q) = %d, want sketchNone", s, res)
+		}
+	}
 }
