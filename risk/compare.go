@@ -227,13 +227,36 @@ const (
 
 // spoofShape returns the shape of a spoof-shaped pair (see spoofShaped).
 func spoofShape(a, b string) spoofShapeOf {
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
-	}
-	q := 0
-	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
-		q++
+	// Unrelated nicknames mostly differ in their first and last four
+	// bytes, where the lowest (highest) set byte of the xor of the
+	// words gives p (q) without a loop; the loops go on from there.
+	// The common suffix is that of a[p:] and b[p:], so at most n-p.
+	n := min(len(a), len(b))
+	p, q := 0, 0
+	if n >= 4 {
+		if x := le32(a) ^ le32(b); x != 0 {
+			p = bits.TrailingZeros32(x) >> 3
+		} else {
+			p = 4
+			for p < n && a[p] == b[p] {
+				p++
+			}
+		}
+		if y := le32(a[len(a)-4:]) ^ le32(b[len(b)-4:]); y != 0 {
+			q = min(bits.LeadingZeros32(y)>>3, n-p)
+		} else {
+			q = min(4, n-p)
+			for q < n-p && a[len(a)-1-q] == b[len(b)-1-q] {
+				q++
+			}
+		}
+	} else {
+		for p < n && a[p] == b[p] {
+			p++
+		}
+		for q < n-p && a[len(a)-1-q] == b[len(b)-1-q] {
+			q++
+		}
 	}
 	if len(a)-p-q <= 4 && len(b)-p-q <= 4 {
 		return spoofShapeOf{kind: spoofSwap, p: p, q: q}
@@ -255,6 +278,12 @@ func spoofShape(a, b string) spoofShapeOf {
 		}
 	}
 	return spoofShapeOf{}
+}
+
+// le32 returns the first four bytes of s, little-endian.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.

@@ -145,7 +145,8 @@ func sketchFast(s string) (units int, mask uint64, res int) {
 		// bounds check.
 		id := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
 		w := keyWords[uint16(id)]
-		if w >= keyWordNotSimple<<keyWordUnitsShift {
+		u := int(w >> keyWordUnitsShift)
+		if u >= keyWordNotSimple {
 			// keyNone, keyHangul or a part that is not simple: taken
 			// for every rune of most Hangul nicknames and for none of
 			// most others. The syllables take a call, so that the
@@ -156,7 +157,7 @@ func sketchFast(s string) (units int, mask uint64, res int) {
 			units, mask = sy.add(r, units, mask)
 			continue
 		}
-		units += int(w >> keyWordUnitsShift)
+		units += u
 		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
 		mask |= keyMasks[uint16(id)] | runeBits[r&63]&plain
 	}

@@ -171,3 +171,57 @@ func TestSketchFast(t *testing.T) {
 		}
 	}
 }
+
+// spoofShapeRef is spoofShape as it was, a byte at a time.
+func spoofShapeRef(a, b string) spoofShapeOf {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	q := 0
+	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if len(a)-p-q <= 4 && len(b)-p-q <= 4 {
+		return spoofShapeOf{kind: spoofSwap, p: p, q: q}
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if i := strings.Index(a, b); len(b) > 0 && i >= 0 {
+		return spoofShapeOf{kind: spoofAround, at: i}
+	}
+	return spoofShapeOf{}
+}
+
+// TestSpoofShapeRef checks spoofShape against spoofShapeRef on random
+// pairs, on spoofs (genSpoofOf), and on every pair of cuts of a string
+// with a middle put in, whose common prefix and suffix spoofShape reads
+// four bytes at a time: short ones, overlapping ones, and repeats.
+func TestSpoofShapeRef(t *testing.T) {
+	check := func(t interface{ Fatalf(string, ...any) }, a, b string) {
+		for _, p := range [][2]string{{a, b}, {b, a}} {
+			if got, want := spoofShape(p[0], p[1]), spoofShapeRef(p[0], p[1]); got != want {
+				t.Fatalf("spoofShape(%+q, %+q) = %+v, spoofShapeRef %+v", p[0], p[1], got, want)
+			}
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		a := genKeyTable().Draw(t, "a")
+		mid := rapid.StringMatching(`[a-cé★]{0,6}`)
+		b := rapid.OneOf(genKeyTable(), genSpoofOf(a), rapid.Just(a+"x"), rapid.Just(a[:len(a)/2]),
+			rapid.Custom(func(t *rapid.T) string { return a[:len(a)/3] + mid.Draw(t, "mid") + a[len(a)/3:] }),
+			rapid.Custom(func(t *rapid.T) string { return mid.Draw(t, "pre") + a + mid.Draw(t, "post") })).Draw(t, "b")
+		check(t, a, b)
+	})
+	for _, base := range []string{"abcdefghijk", "aaaaaaaaa", "abab"} {
+		for i := range len(base) + 1 {
+			for j := i; j <= len(base); j++ {
+				for _, mid := range []string{"", "a", "x", "xyzxyz", "★"} {
+					check(t, base, base[:i]+mid+base[j:])
+					check(t, base[:j], base[:i]+mid)
+				}
+			}
+		}
+	}
+}
