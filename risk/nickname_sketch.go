@@ -46,7 +46,13 @@ import (
 //     and at the part after its last jamo.
 //
 // Anything else (runes without an entry, other parts that are not simple,
-// doubled initials in syllables) ends the sketch with ok false.
+// a mark after a part of more graphemes, syllables whose jamo do not keep
+// their roles and whose initial is no doubled choseong) ends the sketch
+// with ok false.
+//
+// sketchFast finds most sketches, and that most nicknames without one
+// have none, in a loop without branches per rune; sketchMarks, which
+// follows the list above one rune at a time, takes the rest.
 func sketchKey(s string) (units int, mask uint64, ok bool) {
 	units, mask, res := sketchFast(s)
 	switch res {
@@ -68,47 +74,45 @@ const (
 	sketchNone
 )
 
-// sketchSimple is sketchKey for nicknames of simple parts (ASCII
-// included) and Hangul syllables, with less state: every simple part
-// starts a grapheme and marks none of its graphemes for a later rune to
-// extend, so each rune's mask bits go into mask at once. done is false
-// when s holds a rune that needs sketchMarks (a mark, a part that is not
-// simple, a rune without an entry, invalid UTF-8, a syllable whose jamo
-// have no sketch) or is shorter than four bytes; units and mask are then
-// meaningless. TestSketchSimpleHangul checks it against sketchMarks on
-// every syllable in context, and checkKeyTable on every nickname it
-// sees.
-//
-// It decodes each rune from the four bytes at its start without a branch
-// per length (load4, utf8Leads, decodeLead, as keyRun does), and adds
-// every part's graphemes and mask without a branch on the kind of part,
-// which mixes within a nickname (homoglyphs, decoration): a keyPlain
-// rune's mask bit is its own, and keyNone and parts that are not simple
-// add keyWordNotSimple to units (see keyWords), which no key's graphemes
-// reach. A lead byte 0xED, which utf8Leads leaves out because a mask
-// cannot rule out the surrogates it starts, reads as 0xEC here: valid
-// sequences decode alike, and a surrogate has no simple part
-// (TestSketchSurrogates), so it ends the sketch as keyNone would.
-//
-// Hangul syllables (keyHangul) are what sketchMarks makes of them, with
-// only the low six bits of their grapheme hashes, which are all that a
-// mask bit needs: a hash is chained by xor and multiplication, whose low
-// six bits depend only on the low six bits of their operands, so
-// keyJamoChain chains a jamo's part onto those bits alone. A syllable
-// whose jamo keep their roles is one grapheme (syllableUnit). One whose
-// initial's part is a doubled choseong x x (doubledInitial) is one
-// grapheme too, and when the key's last grapheme is a syllable the first
-// x ends that one: so a syllable's mask bit is pending (pend) until the
-// next grapheme starts, and sylUnits tells whether any came in between
-// (dropped parts add none, and leave the syllables next to each other in
-// the key).
+// sketchSimple reports sketchFast's sketch, and done when it found one.
+// checkKeyTable checks it against sketchMarks on every nickname it sees.
 func sketchSimple(s string) (units int, mask uint64, done bool) {
 	units, mask, res := sketchFast(s)
 	return units, mask, res == sketchDone
 }
 
-// sketchFast is sketchSimple, which hands nicknames with marks on to
-// sketchMarked, with what it found.
+// sketchFast is sketchKey without sketchMarks: it returns the sketch of s
+// (sketchDone), sketchNone when s has none, or sketchUnknown: for invalid
+// UTF-8, a lead byte 0xF4, nicknames shorter than four bytes that are not
+// ASCII, and the few marks that sketchMarked leaves. TestSketchFast,
+// TestSketchSimpleBytes and TestSketchSimpleHangul check it against
+// sketchMarks.
+//
+// Nicknames of simple parts (ASCII included) and Hangul syllables take its
+// own loop, with less state: every simple part starts a grapheme and
+// leaves none of its graphemes for a later rune to extend, so each rune's
+// mask bits go into mask at once. At the first part that is not simple
+// (most often a combining mark) it starts over with sketchMarked, which
+// keeps the last grapheme's hash.
+//
+// A run of ASCII at the start (all of many nicknames) takes a byte at a
+// time. After it, each rune is decoded from the four bytes at its start
+// without a branch per length (sketchLoad, utf8Leads, decodeLead, as
+// keyRun does), decodeLead's check is gathered in invalid without a
+// branch, and every simple part's graphemes and mask are added without a
+// branch on the kind of part, which mixes within a nickname (homoglyphs,
+// decoration): a keyPlain rune's mask bit is its own. A lead byte 0xED,
+// which utf8Leads leaves out because a mask cannot rule out the
+// surrogates it starts, reads as 0xEC: valid sequences decode alike, and
+// a surrogate is keyNone (TestSketchSurrogates), which ends the loop, and
+// sketchMarked leaves it to sketchMarks, which reads U+FFFD.
+//
+// Hangul syllables (keyHangul) are what sketchMarks makes of them, with
+// only the low six bits of their grapheme hashes, which are all that a
+// mask bit needs: a hash is chained by xor and multiplication, whose low
+// six bits depend only on the low six bits of their operands, so
+// keyJamoChain chains a jamo's part onto those bits alone (see
+// syllableSketch.add).
 func sketchFast(s string) (units int, mask uint64, res int) {
 	// ASCII first, a byte at a time: all of many nicknames, and the
 	// start of more. An ASCII byte's key table id is keyBlocks[c]
@@ -168,11 +172,12 @@ func sketchFast(s string) (units int, mask uint64, res int) {
 }
 
 // sketchMarked is sketchFast for nicknames with combining marks too, from
-// the start: sketchMarks with sketchFast's loop, for simple parts,
-// syllables and marks that extend the grapheme before them (markPart).
+// the start, where 4 <= len(s): sketchMarks with sketchFast's loop, for
+// simple parts, syllables and marks that extend the grapheme before them
+// (markPart).
 // The key's last grapheme stays out of mask until the next one starts
 // (sy.pend), with the low six bits of its hash (sy.hash), which is all
-// that chaining a mark onto it needs (see sketchSimple): for a part of
+// that chaining a mark onto it needs (see sketchFast): for a part of
 // one grapheme, the one bit of its mask. After a part of more graphemes
 // that hash is not known (sketchNoHash), and a mark after it is left to
 // sketchMarks.
@@ -239,7 +244,7 @@ const sketchNoHash = 64
 
 // sketchLoad returns the four bytes of s from i, with zero bytes past
 // the end, as load4 loads them (4 <= len(s)), and the utf8Leads entry of
-// the first, where 0xED reads as 0xEC (see sketchSimple).
+// the first, where 0xED reads as 0xEC (see sketchFast).
 func sketchLoad(s string, i int) (uint32, *utf8Lead) {
 	j := min(i, len(s)-4)
 	x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
@@ -251,10 +256,11 @@ func sketchLoad(s string, i int) (uint32, *utf8Lead) {
 	return x, &utf8Leads[byte(lead)]
 }
 
-// A syllableSketch is what sketchSimple keeps of the last Hangul
-// syllable: its mask bit, which is pending until the next grapheme starts,
-// the low six bits of its hash, and the units of the sketch right after
-// it (-1 before the first).
+// A syllableSketch is what sketchFast keeps of the key's last grapheme
+// when it is a Hangul syllable, and sketchMarked of every last grapheme:
+// its mask bit, which is pending until the next grapheme starts, the low
+// six bits of its hash, and the units of the sketch right after the last
+// syllable if that is still the last grapheme (else -1).
 type syllableSketch struct {
 	pend, hash uint64
 	units      int
@@ -262,11 +268,20 @@ type syllableSketch struct {
 
 // add adds the Hangul syllable r (keyHangul) to a sketch of units
 // graphemes and mask, as sketchMarks does, and returns them;
-// keyWordNotSimple more graphemes when r has no sketch.
+// keyWordNotSimple more graphemes when r has no sketch. A syllable whose
+// jamo keep their roles is one grapheme (syllableUnit). One whose
+// initial's part is a doubled choseong x x (doubledInitial) is one
+// grapheme too, and when the key's last grapheme is a syllable the first
+// x ends that one instead: so the last syllable's mask bit is pending,
+// and sy.units tells whether another grapheme came after it (dropped
+// parts add none, and leave the syllables next to each other in the key;
+// a mark resets it). keyJamoStart and keyJamoChain give the low six bits
+// of the hash from the jamo; TestSketchSimpleHangul checks every
+// syllable.
 func (sy *syllableSketch) add(r uint32, units int, mask uint64) (int, uint64) {
 	h := uint(r - hangulBase) // Unicode §3.12
 	if h >= 11172 {
-		// Not a syllable: an invalid sequence that sketchSimple
+		// Not a syllable: an invalid sequence that sketchFast
 		// decoded to a rune outside the key tables.
 		return units + keyWordNotSimple, mask
 	}
@@ -311,7 +326,7 @@ const (
 const keyDoubledHash6 = 0xcbf29ce484222325 * 0x100000001b3 % 64
 
 // sketchMarks is sketchKey for every nickname. It runs on the few that
-// sketchSimple leaves, so it decodes with decodeRune rather than inline.
+// sketchFast leaves, so it decodes with decodeRune rather than inline.
 func sketchMarks(s string) (units int, mask uint64, ok bool) {
 	// What the key's last grapheme is, if any: one whose hash is h, the
 	// same for a Hangul syllable, the single grapheme of the part of the
