@@ -168,21 +168,13 @@ const (
 // most spoofs of a nickname, whose keys are equal, are told from the few
 // runes in which they differ (compareSpoof).
 func CompareNicknames(a, b string) NicknameMatch {
-	var ba, bb [keyBufLen]byte
 	if a == b {
-		// Identical: only whether the key is empty matters.
-		k, n, _ := nicknameKeyInto(&ba, a, &defaultKeyOptions)
-		return NicknameMatch{Score: scoreIdentical, Lookalike: k != "" || n > 0, Reasons: NickIdentical}
+		return compareIdentical(a)
 	}
 	// Most pairs are rejected by the grapheme counts and masks of their
-	// keys alone, which a key sketch gives without the key; an ASCII
-	// nickname gets its key at once, since the ASCII path costs no more
-	// than a sketch and tells the same.
-	var x, y nickInfo
-	var ka, kb string
-	var na, nb int
-	haveA, haveB := false, false
-	ua, ma, ok := 0, uint64(0), false
+	// keys alone, which a key sketch gives without the key. This path
+	// keeps no key buffers, which compareNicknameKeys clears only when
+	// it needs them.
 	if sh := spoofShape(a, b); sh.kind != spoofNone {
 		// Most likely a lookalike, which the sketches would not reject,
 		// and most likely with equal keys, which compareSpoof tells from
@@ -190,34 +182,21 @@ func CompareNicknames(a, b string) NicknameMatch {
 		if m, ok := compareSpoof(a, b, sh); ok {
 			return m
 		}
-	} else if isASCII(a) {
-		ka, na = x.keyInto(&ba, a, false)
-		haveA, ua, ma, ok = true, x.units, x.mask, x.unitsKnown
 	} else {
-		ua, ma, ok = sketchKey(a)
-	}
-	if ok {
-		var ub int
-		var mb uint64
-		if isASCII(b) {
-			kb, nb = y.keyInto(&bb, b, false)
-			haveB, ub, mb, ok = true, y.units, y.mask, y.unitsKnown
-		} else {
-			ub, mb, ok = sketchKey(b)
-		}
-		if ok && sketchesReject(ua, ma, ub, mb) {
-			return NicknameMatch{}
+		ua, ma, oka := sketchKey(a)
+		ub, mb, okb := sketchKey(b)
+		switch {
+		case oka && okb:
+			if sketchesReject(ua, ma, ub, mb) {
+				return NicknameMatch{}
+			}
+		case oka:
+			return compareOneSketch(b, a, ua, ma)
+		case okb:
+			return compareOneSketch(a, b, ub, mb)
 		}
 	}
-	if !haveA {
-		ka, na = x.keyInto(&ba, a, !isASCII(a))
-	}
-	x.key = keyOf(&ba, ka, na)
-	if !haveB {
-		kb, nb = y.keyInto(&bb, b, !isASCII(b))
-	}
-	y.key = keyOf(&bb, kb, nb)
-	return compareKeys(a, b, &x, &y)
+	return compareNicknameKeys(a, b)
 }
 
 // spoofShaped reports whether b looks made from a, or a from b, the way
@@ -248,13 +227,36 @@ const (
 
 // spoofShape returns the shape of a spoof-shaped pair (see spoofShaped).
 func spoofShape(a, b string) spoofShapeOf {
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
-	}
-	q := 0
-	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
-		q++
+	// Unrelated nicknames mostly differ in their first and last four
+	// bytes, where the lowest (highest) set byte of the xor of the
+	// words gives p (q) without a loop; the loops go on from there.
+	// The common suffix is that of a[p:] and b[p:], so at most n-p.
+	n := min(len(a), len(b))
+	p, q := 0, 0
+	if n >= 4 {
+		if x := le32(a) ^ le32(b); x != 0 {
+			p = bits.TrailingZeros32(x) >> 3
+		} else {
+			p = 4
+			for p < n && a[p] == b[p] {
+				p++
+			}
+		}
+		if y := le32(a[len(a)-4:]) ^ le32(b[len(b)-4:]); y != 0 {
+			q = min(bits.LeadingZeros32(y)>>3, n-p)
+		} else {
+			q = min(4, n-p)
+			for q < n-p && a[len(a)-1-q] == b[len(b)-1-q] {
+				q++
+			}
+		}
+	} else {
+		for p < n && a[p] == b[p] {
+			p++
+		}
+		for q < n-p && a[len(a)-1-q] == b[len(b)-1-q] {
+			q++
+		}
 	}
 	if len(a)-p-q <= 4 && len(b)-p-q <= 4 {
 		return spoofShapeOf{kind: spoofSwap, p: p, q: q}
@@ -276,6 +278,12 @@ func spoofShape(a, b string) spoofShapeOf {
 		}
 	}
 	return spoofShapeOf{}
+}
+
+// le32 returns the first four bytes of s, little-endian.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // nickInfo is what comparisons need of one nickname, computed once.

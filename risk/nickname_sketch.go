@@ -46,67 +46,287 @@ import (
 //     and at the part after its last jamo.
 //
 // Anything else (runes without an entry, other parts that are not simple,
-// doubled initials in syllables) ends the sketch with ok false.
+// a mark after a part of more graphemes, syllables whose jamo do not keep
+// their roles and whose initial is no doubled choseong) ends the sketch
+// with ok false.
+//
+// sketchFast finds most sketches, and that most nicknames without one
+// have none, in a loop without branches per rune; sketchMarks, which
+// follows the list above one rune at a time, takes the rest.
 func sketchKey(s string) (units int, mask uint64, ok bool) {
-	units, mask, done := sketchSimple(s)
-	if done {
+	units, mask, res := sketchFast(s)
+	switch res {
+	case sketchDone:
 		return units, mask, units > 0
+	case sketchNone:
+		return 0, 0, false
 	}
 	return sketchMarks(s)
 }
 
-// sketchSimple is sketchKey for nicknames without marks and Hangul
-// syllables, with less state: every part starts a grapheme, so each rune's
-// mask bits go into mask at once. done is false when s holds a rune that
-// needs sketchMarks (a mark, a syllable) or has no sketch; units and mask
-// are then meaningless.
+// What sketchFast and sketchMarked found: the sketch, that s has none
+// (sketchMarks would say so too: a rune of valid UTF-8 without a key
+// table entry, or a part that is not simple and no mark), or neither,
+// which sketchMarks tells.
+const (
+	sketchUnknown = iota
+	sketchDone
+	sketchNone
+)
+
+// sketchSimple reports sketchFast's sketch, and done when it found one.
+// checkKeyTable checks it against sketchMarks on every nickname it sees.
 func sketchSimple(s string) (units int, mask uint64, done bool) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch k := asciiKey[c]; k {
-			case 0:
-			case 1: // "rn"
-				units += 2
-				mask |= 1<<('r'%64) | 1<<('n'%64)
-			default:
-				units++
-				mask |= 1 << (k % 64)
-			}
-			continue
-		}
-		var r rune
-		n := 0
-		switch {
-		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		case c == 0xE0 && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80:
-			r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		case c == 0xF0 && i+3 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80:
-			r, n = rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-		default:
-			r, n = decodeRune(s, i)
-		}
-		i += n
-		// Every part adds its graphemes and mask without a branch on the
-		// kind of part, which mixes within a nickname (homoglyphs,
-		// decoration): a keyPlain rune's mask bit is its own, and keyNone,
-		// keyHangul and parts that are not simple add keyWordNotSimple
-		// to units (see keyWords), which no key's graphemes reach.
-		id := keyID(r)
-		w := keyWords[id]
-		units += int(w >> keyWordUnitsShift)
-		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
-		mask |= keyMasks[id] | runeBits[r&63]&plain
-	}
-	return units, mask, units < keyWordNotSimple
+	units, mask, res := sketchFast(s)
+	return units, mask, res == sketchDone
 }
 
+// sketchFast is sketchKey without sketchMarks: it returns the sketch of s
+// (sketchDone), sketchNone when s has none, or sketchUnknown: for invalid
+// UTF-8, a lead byte 0xF4, nicknames shorter than four bytes that are not
+// ASCII, and the few marks that sketchMarked leaves. TestSketchFast,
+// TestSketchSimpleBytes and TestSketchSimpleHangul check it against
+// sketchMarks.
+//
+// Nicknames of simple parts (ASCII included) and Hangul syllables take its
+// own loop, with less state: every simple part starts a grapheme and
+// leaves none of its graphemes for a later rune to extend, so each rune's
+// mask bits go into mask at once. At the first part that is not simple
+// (most often a combining mark) it starts over with sketchMarked, which
+// keeps the last grapheme's hash.
+//
+// A run of ASCII at the start (all of many nicknames) takes a byte at a
+// time. After it, each rune is decoded from the four bytes at its start
+// without a branch per length (sketchLoad, utf8Leads, decodeLead, as
+// keyRun does), decodeLead's check is gathered in invalid without a
+// branch, and every simple part's graphemes and mask are added without a
+// branch on the kind of part, which mixes within a nickname (homoglyphs,
+// decoration): a keyPlain rune's mask bit is its own. A lead byte 0xED,
+// which utf8Leads leaves out because a mask cannot rule out the
+// surrogates it starts, reads as 0xEC: valid sequences decode alike, and
+// a surrogate is keyNone (TestSketchSurrogates), which ends the loop, and
+// sketchMarked leaves it to sketchMarks, which reads U+FFFD.
+//
+// Hangul syllables (keyHangul) are what sketchMarks makes of them, with
+// only the low six bits of their grapheme hashes, which are all that a
+// mask bit needs: a hash is chained by xor and multiplication, whose low
+// six bits depend only on the low six bits of their operands, so
+// keyJamoChain chains a jamo's part onto those bits alone (see
+// syllableSketch.add).
+func sketchFast(s string) (units int, mask uint64, res int) {
+	// ASCII first, a byte at a time: all of many nicknames, and the
+	// start of more. An ASCII byte's key table id is keyBlocks[c]
+	// (keyIndex[0] is 0).
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		c := s[i]
+		w := keyWords[uint16(keyBlocks[c])]
+		units += int(w >> keyWordUnitsShift)
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		mask |= keyMasks[uint16(keyBlocks[c])] | runeBits[c&63]&plain
+	}
+	if i == len(s) {
+		if units >= keyWordNotSimple {
+			return 0, 0, sketchUnknown
+		}
+		return units, mask, sketchDone
+	}
+	if len(s) < 4 {
+		return 0, 0, sketchUnknown // the loads need four bytes; sketchMarks takes these
+	}
+	sy := syllableSketch{units: -1}
+	invalid := uint32(0)
+	for i < len(s) {
+		x, ld := sketchLoad(s, i)
+		i += int(ld.n)
+		// decodeLead's check, without a branch: the sketch is only
+		// known if no rune fails it. Every lead byte has a length, so
+		// the loop goes on past an invalid one.
+		invalid |= x&ld.cm ^ ld.want
+		r, _ := decodeLead(x, ld)
+		invalid |= uint32((uint64(r) - uint64(ld.min)) >> 32)
+		// r < 0x100000 unless invalid, as in keyRun: the mask spares a
+		// bounds check.
+		id := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
+		w := keyWords[uint16(id)]
+		u := int(w >> keyWordUnitsShift)
+		if u >= keyWordNotSimple {
+			// keyNone, keyHangul or a part that is not simple: taken
+			// for every rune of most Hangul nicknames and for none of
+			// most others. The syllables take a call, so that the
+			// loop keeps its registers for the others.
+			if uint16(id) != keyHangul {
+				return sketchMarked(s)
+			}
+			units, mask = sy.add(r, units, mask)
+			continue
+		}
+		units += u
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		mask |= keyMasks[uint16(id)] | runeBits[r&63]&plain
+	}
+	if units >= keyWordNotSimple || invalid != 0 {
+		return 0, 0, sketchUnknown
+	}
+	return units, mask | sy.pend, sketchDone
+}
+
+// sketchMarked is sketchFast for nicknames with combining marks too, from
+// the start, where 4 <= len(s): sketchMarks with sketchFast's loop, for
+// simple parts, syllables and marks that extend the grapheme before them
+// (markPart).
+// The key's last grapheme stays out of mask until the next one starts
+// (sy.pend), with the low six bits of its hash (sy.hash), which is all
+// that chaining a mark onto it needs (see sketchFast): for a part of
+// one grapheme, the one bit of its mask. After a part of more graphemes
+// that hash is not known (sketchNoHash), and a mark after it is left to
+// sketchMarks.
+func sketchMarked(s string) (units int, mask uint64, res int) {
+	sy := syllableSketch{hash: sketchNoHash, units: -1}
+	invalid := uint32(0)
+	for i := 0; i < len(s); {
+		x, ld := sketchLoad(s, i)
+		i += int(ld.n)
+		invalid |= x&ld.cm ^ ld.want
+		r, _ := decodeLead(x, ld)
+		invalid |= uint32((uint64(r) - uint64(ld.min)) >> 32)
+		id := uint16(keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))])
+		w := keyWords[id]
+		switch u := int(w >> keyWordUnitsShift); {
+		case u == 1:
+			plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+			mb := keyMasks[id] | runeBits[r&63]&plain
+			mask |= sy.pend
+			sy.pend, sy.hash = mb, uint64(bits.TrailingZeros64(mb))
+			units++
+		case u == 0: // dropped: the key's last grapheme stays
+		case u < keyWordNotSimple:
+			mask |= sy.pend | keyMasks[id]
+			sy.pend, sy.hash = 0, sketchNoHash
+			units += u
+		case id == keyHangul:
+			units, mask = sy.add(r, units, mask)
+		case id == keyNone:
+			// The surrogates that a lead byte 0xED gives are keyNone
+			// (TestSketchSurrogates); sketchMarks decodes U+FFFD.
+			if invalid != 0 || r >= 0xD800 && r <= 0xDFFF {
+				return 0, 0, sketchUnknown
+			}
+			return 0, 0, sketchNone
+		default:
+			m, ok := markPart(keyEntries[id-keyFirst])
+			switch {
+			case !ok:
+				if invalid != 0 {
+					return 0, 0, sketchUnknown
+				}
+				return 0, 0, sketchNone
+			case units == 0: // the mark begins the key
+				units = 1
+				sy.hash = uint64(m % 64)
+			case sy.hash == sketchNoHash:
+				return 0, 0, sketchUnknown
+			default:
+				sy.hash = (sy.hash ^ 0xcbf29ce484222325 ^ uint64(m)) * 0x100000001b3 % 64
+			}
+			sy.pend = 1 << sy.hash
+			sy.units = -1 // a doubled initial after it begins a grapheme
+		}
+	}
+	if units >= keyWordNotSimple || invalid != 0 {
+		return 0, 0, sketchUnknown
+	}
+	return units, mask | sy.pend, sketchDone
+}
+
+// sketchNoHash is a syllableSketch hash that sketchMarked does not know.
+const sketchNoHash = 64
+
+// sketchLoad returns the four bytes of s from i, with zero bytes past
+// the end, as load4 loads them (4 <= len(s)), and the utf8Leads entry of
+// the first, where 0xED reads as 0xEC (see sketchFast).
+func sketchLoad(s string, i int) (uint32, *utf8Lead) {
+	j := min(i, len(s)-4)
+	x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
+	x >>= 8 * uint(i-j) & 31
+	lead := x & 0xFF
+	if lead == 0xED {
+		lead = 0xEC // predictable: most nicknames have no such byte
+	}
+	return x, &utf8Leads[byte(lead)]
+}
+
+// A syllableSketch is what sketchFast keeps of the key's last grapheme
+// when it is a Hangul syllable, and sketchMarked of every last grapheme:
+// its mask bit, which is pending until the next grapheme starts, the low
+// six bits of its hash, and the units of the sketch right after the last
+// syllable if that is still the last grapheme (else -1).
+type syllableSketch struct {
+	pend, hash uint64
+	units      int
+}
+
+// add adds the Hangul syllable r (keyHangul) to a sketch of units
+// graphemes and mask, as sketchMarks does, and returns them;
+// keyWordNotSimple more graphemes when r has no sketch. A syllable whose
+// jamo keep their roles is one grapheme (syllableUnit). One whose
+// initial's part is a doubled choseong x x (doubledInitial) is one
+// grapheme too, and when the key's last grapheme is a syllable the first
+// x ends that one instead: so the last syllable's mask bit is pending,
+// and sy.units tells whether another grapheme came after it (dropped
+// parts add none, and leave the syllables next to each other in the key;
+// a mark resets it). keyJamoStart and keyJamoChain give the low six bits
+// of the hash from the jamo; TestSketchSimpleHangul checks every
+// syllable.
+func (sy *syllableSketch) add(r uint32, units int, mask uint64) (int, uint64) {
+	h := uint(r - hangulBase) // Unicode §3.12
+	if h >= 11172 {
+		// Not a syllable: an invalid sequence that sketchFast
+		// decoded to a rune outside the key tables.
+		return units + keyWordNotSimple, mask
+	}
+	l, v, t := h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
+	st := uint64(keyJamoStart[l])
+	x6 := st & 63
+	// All ones for a doubled initial after a syllable (first), and for
+	// one that begins a grapheme (alone): appendUnits then chains x onto
+	// x, (x^offset^x)*prime, whose hash does not depend on x.
+	dbl := -(st >> 6 & 1)
+	var follows uint64
+	if units == sy.units {
+		follows = ^uint64(0)
+	}
+	first, alone := dbl&follows, dbl&^follows
+	h6 := x6&^alone | keyDoubledHash6&alone
+	a := uint64(keyJamoChain[v<<6|uint(h6)])
+	b := uint64(keyJamoChain[(jamoVCount+t)<<6|uint(a&63)])
+	// The syllable before, with the first x chained onto it, as
+	// sketchMarks does.
+	prev := uint64(1) << ((sy.hash ^ 0xcbf29ce484222325 ^ x6) * 0x100000001b3 % 64)
+	mask |= sy.pend&^first | prev&first
+	units++
+	sy.units, sy.hash = units, b&63
+	sy.pend = 1 << sy.hash
+	if (st|a|b)&keyJamoNone != 0 {
+		units += keyWordNotSimple
+	}
+	return units, mask
+}
+
+// Flags of keyJamoStart and keyJamoChain values, above the six bits of a
+// hash: the initial's part is a doubled choseong; the jamo's part has no
+// sketch (a syllable with it needs the key).
+const (
+	keyJamoDoubled = 0x40
+	keyJamoNone    = 0x80
+)
+
+// keyDoubledHash6 is the low six bits of the grapheme hash of a doubled
+// initial x x that begins a grapheme, (x ^ offset ^ x) * prime.
+const keyDoubledHash6 = 0xcbf29ce484222325 * 0x100000001b3 % 64
+
 // sketchMarks is sketchKey for every nickname. It runs on the few that
-// sketchSimple leaves, so it decodes with decodeRune rather than inline.
+// sketchFast leaves, so it decodes with decodeRune rather than inline.
 func sketchMarks(s string) (units int, mask uint64, ok bool) {
 	// What the key's last grapheme is, if any: one whose hash is h, the
 	// same for a Hangul syllable, the single grapheme of the part of the

@@ -305,7 +305,56 @@ func genKeyTables(string) ([]byte, error) {
 	w("var keyTraceItems = [%d]uint64{", max(len(items), 1))
 	writeKeyInts(&b, items)
 	w("}\n")
+	start, chain := keyJamoSketchOf(jamo[:], jamoUnit[:], entries, parts.String())
+	w("\n// keyJamoStart holds, per L jamo, the low six bits of the rune that\n// begins a syllable's grapheme hash (see sketchSimple): the part's one\n// choseong, or x with keyJamoDoubled for a part x x, or keyJamoNone.\n")
+	w("var keyJamoStart = [%d]uint8{", len(start))
+	writeKeyInts(&b, start)
+	w("}\n")
+	w("\n// keyJamoChain holds, per V and T jamo (from index jamoLCount of\n// keyJamo) and per low six bits of a grapheme hash, the low six bits of\n// that hash after chainJamo chains the jamo's part onto it, or\n// keyJamoNone when the part does not keep the jamo's role.\n")
+	w("var keyJamoChain = [%d]uint8{", len(chain))
+	writeKeyInts(&b, chain)
+	w("}\n")
 	return format.Source(b.Bytes())
+}
+
+// keyJamoSketchOf returns keyJamoStart and keyJamoChain from keyJamo,
+// keyJamoUnit, keyEntries and keyParts.
+func keyJamoSketchOf(jamo []uint16, unit []bool, entries []uint64, parts string) (start, chain []uint8) {
+	part := func(i int) []rune {
+		e := entries[jamo[i]-keyFirst]
+		off, n := int(e&(1<<keyEntryLenShift-1)), int(e>>keyEntryLenShift&0xFF)
+		return []rune(parts[off : off+n])
+	}
+	for l := range jamoLCount {
+		st := uint8(keyJamoNone)
+		if jamo[l] >= keyFirst {
+			switch rs := part(l); {
+			case unit[l]:
+				st = uint8(rs[0] % 64)
+			case len(rs) == 2 && rs[0] == rs[1] && isChoseong(rs[0]):
+				st = keyJamoDoubled | uint8(rs[0]%64)
+			}
+		}
+		start = append(start, st)
+	}
+	for j := jamoLCount; j < len(jamo); j++ {
+		for h := range uint64(64) {
+			v := uint8(h)
+			switch {
+			case j == jamoLCount+jamoVCount: // no final: the hash stays
+			case jamo[j] < keyFirst || !unit[j]:
+				v = keyJamoNone
+			default:
+				u := h
+				for _, r := range part(j) {
+					u = (u ^ 0xcbf29ce484222325 ^ uint64(r)) * 0x100000001b3
+				}
+				v = uint8(u % 64)
+			}
+			chain = append(chain, v)
+		}
+	}
+	return start, chain
 }
 
 // keyWordsOf returns keyWords: for keyNone and keyHangul keyWordSpecial,
@@ -432,7 +481,7 @@ func keyTwoStage(v []uint32) (idx []uint16, blocks []uint32) {
 	return idx, blocks
 }
 
-func writeKeyInts[T uint16 | uint32 | uint64](b *bytes.Buffer, v []T) {
+func writeKeyInts[T uint8 | uint16 | uint32 | uint64](b *bytes.Buffer, v []T) {
 	for i, x := range v {
 		if i%16 == 0 {
 			b.WriteString("\n")
