@@ -2,7 +2,6 @@ package risk
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"unicode/utf8"
 )
 
@@ -70,7 +69,7 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		// x's key at buf[:na], y's at buf[na:nb]. Most pairs whose keys
 		// differ (an edit, not a lookalike character) stop here, at little
 		// cost.
-		na, ok := keyPiece(&buf, 0, a[p:h], p, &acc)
+		na, ok := keyPiece(&buf, p, h, 0, &acc)
 		if !ok {
 			return NicknameMatch{}, false
 		}
@@ -78,7 +77,7 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		for i := range acc.trace {
 			acc.trace[i] = -acc.trace[i] // then y's notes are added
 		}
-		nb, ok := keyPiece(&buf, na, y, len(a), &acc)
+		nb, ok := keyPiece(&buf, len(a), len(a)+len(y), na, &acc)
 		if !ok || nb-na != na || string(buf[:na]) != string(buf[na:nb]) {
 			return NicknameMatch{}, false
 		}
@@ -103,9 +102,9 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 			return NicknameMatch{}, false
 		}
 		copy(acc.in[:], long)
-		nx, ok := keyPiece(&buf, 0, long[:h], 0, &acc)
+		nx, ok := keyPiece(&buf, 0, h, 0, &acc)
 		if ok {
-			nx, ok = keyPiece(&buf, nx, long[e:], e, &acc)
+			nx, ok = keyPiece(&buf, e, len(long), nx, &acc)
 		}
 		// The keys of X and Y, which the shorter lacks, must be empty.
 		if !ok || nx != 0 {
@@ -133,29 +132,37 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 }
 
 // traceReasons returns the reasons of the steps whose notes in d, the
-// difference of two traces, are not zero.
+// difference of two traces, are not zero: stepReasons, written out
+// without a loop or a branch (TestTraceReasons).
 func traceReasons(d *[numSteps + 1]uint64) NicknameReasons {
-	// All ones if x is not zero: the sign bit of x | -x.
-	nz := func(x uint64) NicknameReasons { return -NicknameReasons((x | -x) >> 63) }
-	return nz(d[0])&stepReasons[0] | nz(d[1])&stepReasons[1] | nz(d[2])&stepReasons[2] |
-		nz(d[3])&stepReasons[3] | nz(d[4])&stepReasons[4] | nz(d[5])&stepReasons[5] |
-		nz(d[6])&stepReasons[6]
+	return nonZero(d[stepInvisible])*NickInvisible | nonZero(d[stepNFKC])*NickStyled |
+		nonZero(d[stepDecoration])*NickDecoration | nonZero(d[stepHanVariant])*NickHanVariant |
+		nonZero(d[stepCJKLookalike])*NickCJKLookalike | nonZero(d[stepSkeleton])*NickHomoglyph |
+		nonZero(d[stepCase])*NickCase
+}
+
+// nonZero is 1 if x is not 0, else 0: the sign bit of x | -x.
+func nonZero(x uint64) NicknameReasons {
+	return NicknameReasons((x | -x) >> 63)
 }
 
 // spoofMixed reports whether a or b is mixed-script, given the scripts
 // of their differing pieces, sa and sb, and of the shared ones, ss (as
 // keyNotes holds them).
 func spoofMixed(sa, sb, ss *[4]uint64) bool {
-	scA := scriptSet{ss[0] | sa[0], ss[1] | sa[1], ss[2] | ss[3] | sa[2] | sa[3]}
-	scB := scriptSet{ss[0] | sb[0], ss[1] | sb[1], ss[2] | ss[3] | sb[2] | sb[3]}
+	a0, a1, a2 := ss[0]|sa[0], ss[1]|sa[1], ss[2]|ss[3]|sa[2]|sa[3]
+	b0, b1, b2 := ss[0]|sb[0], ss[1]|sb[1], ss[2]|ss[3]|sb[2]|sb[3]
 	// Neither is mixed when together they have at most one script but
-	// Common and Inherited, which scriptSet.mixed ignores.
-	u := scriptSet{scA[0] | scB[0], scA[1] | scB[1], scA[2] | scB[2]}
-	u[scriptCommon/64] &^= 1 << (scriptCommon % 64)
-	u[scriptInherited/64] &^= 1 << (scriptInherited % 64)
-	if bits.OnesCount64(u[0])+bits.OnesCount64(u[1])+bits.OnesCount64(u[2]) <= 1 {
+	// Common and Inherited, which scriptSet.mixed ignores: at most one
+	// bit in each word, and in one word at most.
+	var ci [3]uint64
+	ci[scriptCommon/64] |= 1 << (scriptCommon % 64)
+	ci[scriptInherited/64] |= 1 << (scriptInherited % 64)
+	u0, u1, u2 := (a0|b0)&^ci[0], (a1|b1)&^ci[1], (a2|b2)&^ci[2]
+	if u0&(u0-1)|u1&(u1-1)|u2&(u2-1) == 0 && nonZero(u0)+nonZero(u1)+nonZero(u2) <= 1 {
 		return false
 	}
+	scA, scB := scriptSet{a0, a1, a2}, scriptSet{b0, b1, b2}
 	return scA.mixed() || scA != scB && scB.mixed()
 }
 
@@ -247,24 +254,42 @@ func keyShared(buf *[keyBufLen]byte, i, end, n int, s string, acc *keyAcc) (int,
 	}
 }
 
-// keyPiece writes the key of the differing piece s, which acc.in holds
-// from at, at buf[j:] and adds its notes to acc; it returns where the key
-// ends, ok false for a rune without an entry or a key that outgrows buf.
-// keyRun writes most parts, keyRune the others.
-func keyPiece(buf *[keyBufLen]byte, j int, s string, at int, acc *keyAcc) (int, bool) {
-	i, end := at, at+len(s)
-	for {
-		if i, j = keyRun(buf, i, end, j, acc); i >= end {
-			return j, true
+// keyPiece writes the key of the differing piece acc.in[i:end] at buf[j:]
+// and adds its trace and scripts to acc; it returns where the key ends,
+// ok false for a rune without an entry or a key that outgrows buf. It is
+// keyRun without the graphemes, which compareSpoof does not need: most
+// parts are written with one store, and keyRune takes the others (a part
+// with a further trace item, a special or Hangul id) and the runes that
+// decodeLead refuses.
+func keyPiece(buf *[keyBufLen]byte, i, end, j int, acc *keyAcc) (int, bool) {
+	for i < end {
+		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
+		ld := &utf8Leads[byte(x)]
+		r, valid := decodeLead(x, ld)
+		// r < 0x100000 when valid (see keyRun); the mask keeps the index
+		// in range when not.
+		v := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
+		w := keyWords[uint16(v)]
+		if !valid || w&keyWordItem != 0 || w&keyWordSpecial == keyWordSpecial || uint(j) > keyBufLen-8 {
+			// The piece decodes on its own as within the nickname (see
+			// compareSpoof).
+			r, size := utf8.DecodeRune(acc.in[i:end])
+			var ok bool
+			if i, j, ok = keyRune(buf, i, j, r, size, &acc.keyNotes); !ok {
+				return j, false
+			}
+			continue
 		}
-		// The piece decodes on its own as within the nickname (see
-		// compareSpoof).
-		r, size := decodeRune(s, i-at)
-		var ok bool
-		if i, j, ok = keyRune(buf, i, j, r, size, &acc.keyNotes); !ok {
-			return j, false
-		}
+		size := int(ld.n)
+		i += size
+		sc := uint8(v >> keyScriptShift)
+		acc.scripts[sc>>6] |= 1 << (sc & 63)
+		plain := -(w >> 54 & 1) // all ones for keyPlain (keyWordPlain)
+		binary.LittleEndian.PutUint64(buf[j:], w|uint64(x)&plain)
+		j += int(w>>keyWordLenShift&7) + size&int(plain)
+		acc.trace[w>>keyWordStepShift&7] += 1<<40 | uint64(r) // t.note
 	}
+	return j, true
 }
 
 // keyCheckRun is keyRun for a shared piece, acc.in[i:end] (see
@@ -281,7 +306,7 @@ func keyCheckRun(i, end, j int, acc *keyAcc) (int, int) {
 		v := keyBlocks[uint(keyIndex[r>>blockShift&(0x100000>>blockShift-1)])<<blockShift|uint(r&(1<<blockShift-1))]
 		w := keyWords[uint16(v)]
 		n := int(w >> keyWordLenShift & 7)
-		if w&keyWordSpecial == keyWordSpecial {
+		if n == keyWordSpecial>>keyWordLenShift {
 			if uint16(v) != keyHangul {
 				break
 			}

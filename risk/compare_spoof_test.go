@@ -63,3 +63,22 @@ func TestCompareSpoof(t *testing.T) {
 }
 
 func FuzzCompareSpoof(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propCompareSpoof)) }
+
+// TestTraceReasons checks traceReasons against stepReasons for every set
+// of steps whose notes differ.
+func TestTraceReasons(t *testing.T) {
+	for set := range 1 << numSteps {
+		var d [numSteps + 1]uint64
+		var want NicknameReasons
+		for i := range numSteps {
+			if set&(1<<i) != 0 {
+				d[i] = uint64(i+1) << (9 * i) // any non-zero difference
+				want |= stepReasons[i]
+			}
+		}
+		d[numSteps] = 1 // the slot for no step plays no part
+		if got := traceReasons(&d); got != want {
+			t.Fatalf("traceReasons for steps %07b = %v, want %v", set, got, want)
+		}
+	}
+}
