@@ -162,8 +162,18 @@ func spoofMixed(sa, sb, ss *[4]uint64) bool {
 	if u0&(u0-1)|u1&(u1-1)|u2&(u2-1) == 0 && nonZero(u0)+nonZero(u1)+nonZero(u2) <= 1 {
 		return false
 	}
+	// A set of scripts that holds a mixed-script one is mixed too
+	// (scriptSet.mixed intersects their augmented sets), so when one
+	// side's scripts hold the other's, as the longer's hold the shorter's
+	// for spoofAround, only that side needs the test.
 	scA, scB := scriptSet{a0, a1, a2}, scriptSet{b0, b1, b2}
-	return scA.mixed() || scA != scB && scB.mixed()
+	switch {
+	case a0|b0 == b0 && a1|b1 == b1 && a2|b2 == b2:
+		return scB.mixed()
+	case a0|b0 == a0 && a1|b1 == a1 && a2|b2 == a2:
+		return scA.mixed()
+	}
+	return scA.mixed() || scB.mixed()
 }
 
 // runePartsDiffer reports cheaply that x and y, both one rune, have

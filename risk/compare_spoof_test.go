@@ -82,3 +82,26 @@ func TestTraceReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestSpoofMixed checks spoofMixed, which skips the test of a side whose
+// scripts the other side's hold, against testing both sides, on random
+// sets of scripts (in keyNotes' four words, as compareSpoof has them).
+func TestSpoofMixed(t *testing.T) {
+	common := []int{scriptCommon, scriptInherited, scriptLatin, scriptCyrillic, scriptGreek,
+		scriptHan, scriptHangul, scriptHiragana, scriptKatakana, scriptBopomofo}
+	genSet := rapid.Custom(func(t *rapid.T) [4]uint64 {
+		var s [4]uint64
+		for _, sc := range rapid.SliceOfN(rapid.OneOf(rapid.SampledFrom(common), rapid.IntRange(0, len(scriptNames)-1)), 0, 3).Draw(t, "scripts") {
+			s[sc/64] |= 1 << (sc % 64)
+		}
+		return s
+	})
+	rapid.Check(t, func(t *rapid.T) {
+		sa, sb, ss := genSet.Draw(t, "sa"), genSet.Draw(t, "sb"), genSet.Draw(t, "ss")
+		scA := scriptSet{ss[0] | sa[0], ss[1] | sa[1], ss[2] | ss[3] | sa[2] | sa[3]}
+		scB := scriptSet{ss[0] | sb[0], ss[1] | sb[1], ss[2] | ss[3] | sb[2] | sb[3]}
+		if got, want := spoofMixed(&sa, &sb, &ss), scA.mixed() || scB.mixed(); got != want {
+			t.Fatalf("spoofMixed(%v, %v, %v) = %v, want %v", sa, sb, ss, got, want)
+		}
+	})
+}
