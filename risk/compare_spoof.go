@@ -150,30 +150,39 @@ func nonZero(x uint64) NicknameReasons {
 // of their differing pieces, sa and sb, and of the shared ones, ss (as
 // keyNotes holds them).
 func spoofMixed(sa, sb, ss *[4]uint64) bool {
-	a0, a1, a2 := ss[0]|sa[0], ss[1]|sa[1], ss[2]|ss[3]|sa[2]|sa[3]
-	b0, b1, b2 := ss[0]|sb[0], ss[1]|sb[1], ss[2]|ss[3]|sb[2]|sb[3]
-	// Neither is mixed when together they have at most one script but
-	// Common and Inherited, which scriptSet.mixed ignores: at most one
-	// bit in each word, and in one word at most.
-	var ci [3]uint64
-	ci[scriptCommon/64] |= 1 << (scriptCommon % 64)
-	ci[scriptInherited/64] |= 1 << (scriptInherited % 64)
-	u0, u1, u2 := (a0|b0)&^ci[0], (a1|b1)&^ci[1], (a2|b2)&^ci[2]
-	if u0&(u0-1)|u1&(u1-1)|u2&(u2-1) == 0 && nonZero(u0)+nonZero(u1)+nonZero(u2) <= 1 {
-		return false
-	}
-	// A set of scripts that holds a mixed-script one is mixed too
-	// (scriptSet.mixed intersects their augmented sets), so when one
-	// side's scripts hold the other's, as the longer's hold the shorter's
-	// for spoofAround, only that side needs the test.
-	scA, scB := scriptSet{a0, a1, a2}, scriptSet{b0, b1, b2}
+	// Common and Inherited, which scriptSet.mixed ignores, are in the
+	// first word (the constant would not compile otherwise).
+	const commonInherited uint64 = 1<<scriptCommon | 1<<scriptInherited
+	a0, a1, a2 := (ss[0]|sa[0])&^commonInherited, ss[1]|sa[1], ss[2]|ss[3]|sa[2]|sa[3]
+	b0, b1, b2 := (ss[0]|sb[0])&^commonInherited, ss[1]|sb[1], ss[2]|ss[3]|sb[2]|sb[3]
+	// A set of scripts that holds a mixed-script one is mixed too (the
+	// intersection of their augmented sets only shrinks), so when one
+	// side's scripts hold the other's, as the longer's hold the
+	// shorter's for spoofAround, only that side needs the test.
 	switch {
 	case a0|b0 == b0 && a1|b1 == b1 && a2|b2 == b2:
-		return scB.mixed()
+		return scriptsMixed(b0, b1, b2)
 	case a0|b0 == a0 && a1|b1 == a1 && a2|b2 == a2:
-		return scA.mixed()
+		return scriptsMixed(a0, a1, a2)
 	}
-	return scA.mixed() || scB.mixed()
+	return scriptsMixed(a0, a1, a2) || scriptsMixed(b0, b1, b2)
+}
+
+// scriptsMixed is scriptSet.mixed for the scripts s0, s1, s2 (a
+// scriptSet) without Common and Inherited. With two scripts or more, the
+// set is mixed when the intersection of their augBits is empty: at once
+// when one of them has none, that is, is none of the scripts that
+// augBits knows (all in the first word, or the constant would not
+// compile).
+func scriptsMixed(s0, s1, s2 uint64) bool {
+	const augScripts uint64 = 1<<scriptHan | 1<<scriptHiragana | 1<<scriptKatakana | 1<<scriptHangul | 1<<scriptBopomofo
+	switch {
+	case s0&(s0-1)|s1&(s1-1)|s2&(s2-1) == 0 && nonZero(s0)+nonZero(s1)+nonZero(s2) <= 1:
+		return false // at most one script
+	case s0&^augScripts|s1|s2 != 0:
+		return true
+	}
+	return scriptSet{s0, s1, s2}.mixed()
 }
 
 // runePartsDiffer reports cheaply that x and y, both one rune, have
