@@ -74,9 +74,11 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 			return NicknameMatch{}, false
 		}
 		sa, acc.scripts = acc.scripts, [4]uint64{}
-		for i := range acc.trace {
-			acc.trace[i] = -acc.trace[i] // then y's notes are added
-		}
+		// y's notes are added to the negated notes of x (eight slots:
+		// the constants do not compile otherwise).
+		const _, _ uint = numSteps + 1 - 8, 8 - (numSteps + 1)
+		t := &acc.trace
+		*t = [numSteps + 1]uint64{-t[0], -t[1], -t[2], -t[3], -t[4], -t[5], -t[6], -t[7]}
 		nb, ok := keyPiece(&buf, len(a), len(a)+len(y), na, &acc)
 		if !ok || nb-na != na || string(buf[:na]) != string(buf[na:nb]) {
 			return NicknameMatch{}, false
