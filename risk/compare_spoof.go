@@ -8,41 +8,46 @@ import (
 // compareSpoof is CompareNicknames(a, b) for a spoof-shaped pair (a != b,
 // shape sh) whose keys are equal, computed from the pieces in which a and
 // b differ: ok is false when it cannot tell, and CompareNicknames then
-// computes both keys. It costs about a third of two keys on the spoof
-// pairs of bench/ (cachegrind).
+// computes both keys. On the spoof pairs of bench/ it costs less than
+// half of what the two keys cost (cachegrind).
 //
 // Why it is exact: when keyTableInto applies to a nickname, its key and
 // trace are the concatenation and the sum of its runes' parts and notes
 // (see nickname_table.go), an invalid byte being a rune U+FFFD of its own,
 // as for the general path, which ranges over the nickname. Split a and b
 // into pieces that start where a rune starts, at a byte that is not a
-// continuation byte (10xxxxxx): then no valid sequence crosses a cut,
-// since every byte of a valid sequence after its first is a continuation
-// byte, so a piece decodes on its own into the runes that the whole string
-// decodes into there, invalid bytes included. The pieces are those a and b
-// share, and those in which they differ, da of a and db of b. For sh.kind
-// spoofSwap, a = P + x + Q and b = P + y + Q (da = x, db = y), with the
-// cuts moved back to rune starts; for spoofAround, the longer is X + the
-// shorter + Y (da or db is X and Y, the other side has no piece of its
-// own). Then a's key is K(P) K(x) K(Q) and b's K(P) K(y) K(Q) (for
-// spoofAround K(X) K(s) K(Y) and K(s)), so equal keys of the differing
-// pieces make the keys equal; the trace of a step differs exactly where
-// the sums over da and db differ; and the scripts of a and b are those of
-// the shared pieces with da's or db's. compareKeys answers from those
-// alone: equal non-empty keys, the steps whose traces differ, and whether
-// either side is mixed-script (scriptSet.mixed, as keyInto finds it).
+// continuation byte (10xxxxxx), or at the start of the nickname: then no
+// valid sequence crosses a cut, since every byte of a valid sequence after
+// its first is a continuation byte, so a piece decodes on its own into the
+// runes that the whole nickname decodes into there, invalid bytes
+// included. The pieces are those a and b share, and those in which they
+// differ, da of a and db of b. For sh.kind spoofSwap, a = P + x + Q and
+// b = P + y + Q (da = x, db = y), with the cuts moved to rune starts; for
+// spoofAround, the longer is X + the shorter + Y (da or db is X and Y, the
+// other side has no piece of its own). Then a's key is K(P) K(x) K(Q) and
+// b's K(P) K(y) K(Q) (for spoofAround K(X) K(s) K(Y) and K(s)), so equal
+// keys of the differing pieces make the keys equal; the trace of a step
+// differs exactly where the sums over da and db differ; and the scripts of
+// a and b are those of the shared pieces with da's or db's. compareKeys
+// answers from those alone: equal non-empty keys, the steps whose traces
+// differ, and whether either side is mixed-script (scriptSet.mixed, as
+// keyInto finds it).
 //
-// The differing pieces go through keyRun, each from a copy in acc.in
-// ended by a byte that no rune starts with, the shared ones through
-// keyCheckRun, which only finds that every rune has an entry, the length
-// of the key and the scripts; keyRune takes the runes that either leaves.
-// Any rune without an entry, a cut at a continuation byte, an empty key (a
-// nickname of only decoration keeps it, which the table path does not
-// know), a key longer than keyBufLen, nicknames too long for acc.in and
-// keys of the differing pieces that differ are left to CompareNicknames.
-// The rapid property TestCompareSpoof (and FuzzCompareSpoof) checks it
-// against compareRef, on spoofs of random nicknames (cut anywhere, in the
-// middle of a rune too) and on table rows.
+// acc.in holds a copy of a (spoofSwap, followed by a zero byte and y) or
+// of the longer (spoofAround), in which every piece is followed by a rune
+// start, a zero byte or the end of the copy, so that a sequence cut by the
+// end of a piece is invalid there as in the piece alone. keyPiece writes
+// the keys of the differing pieces and notes their traces and scripts,
+// keyShared finds that every rune of a shared piece has an entry, the
+// length of its key and its scripts; both walk acc.in up to the end of the
+// piece as keyRun does, and keyRune takes the runes they leave. Any rune
+// without an entry, a cut at a continuation byte, an empty key (a nickname
+// of only decoration keeps it, which the table path does not know), a key
+// longer than keyBufLen, nicknames too long for acc.in and keys of the
+// differing pieces that differ are left to CompareNicknames. The rapid
+// property TestCompareSpoof (and FuzzCompareSpoof) checks it against
+// compareRef, on spoofs of random nicknames (made of runes, or of bytes
+// put anywhere, in the middle of a rune too) and on table rows.
 func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 	var acc keyAcc
 	var buf [keyBufLen]byte
@@ -59,13 +64,14 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		for q > 0 && a[len(a)-q]&0xC0 == 0x80 { // b[len(b)-q] is the same byte
 			q--
 		}
-		// a = P + x + Q and b = P + y + Q; acc.in holds a, then y.
+		// a = P + x + Q and b = P + y + Q; acc.in holds a, a zero byte
+		// (y may start with a continuation byte when p is 0) and y.
 		h, y := len(a)-q, b[p:len(b)-q]
-		if runePartsDiffer(a[p:h], y) || len(a)+len(y) >= fastInLen {
+		if runePartsDiffer(a[p:h], y) || len(a)+1+len(y) >= fastInLen {
 			return NicknameMatch{}, false
 		}
 		copy(acc.in[:], a)
-		copy(acc.in[len(a):], y)
+		copy(acc.in[len(a)+1:], y)
 		// x's key at buf[:na], y's at buf[na:nb]. Most pairs whose keys
 		// differ (an edit, not a lookalike character) stop here, at little
 		// cost.
@@ -79,7 +85,7 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		const _, _ uint = numSteps + 1 - 8, 8 - (numSteps + 1)
 		t := &acc.trace
 		*t = [numSteps + 1]uint64{-t[0], -t[1], -t[2], -t[3], -t[4], -t[5], -t[6], -t[7]}
-		nb, ok := keyPiece(&buf, len(a), len(a)+len(y), na, &acc)
+		nb, ok := keyPiece(&buf, len(a)+1, len(a)+1+len(y), na, &acc)
 		if !ok || nb-na != na || string(buf[:na]) != string(buf[na:nb]) {
 			return NicknameMatch{}, false
 		}
@@ -257,10 +263,10 @@ func decodeRuneAt(s string) (rune, int) {
 }
 
 // keyShared adds to n the length of the key of the shared piece
-// s[i:end], which acc.in holds from i and which is followed by a rune
-// start or ends s, and adds its scripts to acc; ok is false if a rune has
-// no entry. keyCheckRun checks most runes, keyRune takes the ones it
-// leaves, writing into buf at n (where it may not fit: then ok is false).
+// s[i:end], which acc.in holds from i, followed by a rune start or a zero
+// byte, and adds its scripts to acc; ok is false if a rune has no entry.
+// keyCheckRun checks most runes, keyRune takes the ones it leaves, writing
+// into buf at n (where it may not fit: then ok is false).
 func keyShared(buf *[keyBufLen]byte, i, end, n int, s string, acc *keyAcc) (int, bool) {
 	for {
 		if i, n = keyCheckRun(i, end, n, acc); i >= end {
@@ -275,13 +281,14 @@ func keyShared(buf *[keyBufLen]byte, i, end, n int, s string, acc *keyAcc) (int,
 	}
 }
 
-// keyPiece writes the key of the differing piece acc.in[i:end] at buf[j:]
-// and adds its trace and scripts to acc; it returns where the key ends,
-// ok false for a rune without an entry or a key that outgrows buf. It is
-// keyRun without the graphemes, which compareSpoof does not need: most
-// parts are written with one store, and keyRune takes the others (a part
-// with a further trace item, a special or Hangul id) and the runes that
-// decodeLead refuses.
+// keyPiece writes the key of the differing piece acc.in[i:end], which is
+// followed by a rune start or a zero byte, at buf[j:] and adds its trace
+// and scripts to acc; it returns where the key ends, ok false for a rune
+// without an entry or a key that outgrows buf. It is keyRun without the
+// graphemes, which compareSpoof does not need: most parts are written
+// with one store, and keyRune takes the others (a part with a further
+// trace item, a special or Hangul id, or less than 8 bytes left in buf)
+// and the runes that decodeLead refuses.
 func keyPiece(buf *[keyBufLen]byte, i, end, j int, acc *keyAcc) (int, bool) {
 	for i < end {
 		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])

@@ -30,15 +30,34 @@ func checkCompareSpoof(t interface {
 
 func propCompareSpoof(t *rapid.T) {
 	a := genKeyTable().Draw(t, "a")
-	b := genSpoofOf(a).Draw(t, "b")
+	b := rapid.OneOf(genSpoofOf(a), genByteSpoofOf(a)).Draw(t, "b")
 	checkCompareSpoof(t, a, b)
 	checkCompareSpoof(t, b, a)
 }
 
+// genByteSpoofOf draws a with bytes put around it, inserted or swapped in
+// at any byte, in the middle of a rune too, so that the cuts of
+// compareSpoof fall anywhere: runes, invalid bytes, lone continuation
+// bytes and lead bytes without theirs.
+func genByteSpoofOf(a string) *rapid.Generator[string] {
+	return rapid.Custom(func(t *rapid.T) string {
+		d := rapid.SampledFrom([]string{"★", "\u200b", "а", "a", "\xff", "\x80", "\xbc", "\xe5", "\xe5\xbc", "\xed\x9f", "\U0001F338", "\u0301"}).Draw(t, "d")
+		i := rapid.IntRange(0, len(a)).Draw(t, "at")
+		switch rapid.IntRange(0, 2).Draw(t, "how") {
+		case 0:
+			return d + a + rapid.SampledFrom([]string{"", d, "\u200b", "\x80"}).Draw(t, "after")
+		case 1:
+			return a[:i] + d + a[i:]
+		}
+		k := rapid.IntRange(0, min(4, len(a)-i)).Draw(t, "swapped")
+		return a[:i] + d + a[i+k:]
+	})
+}
+
 // TestCompareSpoof checks compareSpoof against compareRef on spoofs of
-// random nicknames, and on pairs that split runes, hold invalid bytes,
-// keep only decoration or whose keys differ; and that it answers for most
-// spoofs.
+// random nicknames (made of runes, or of bytes put anywhere), and on pairs
+// that split runes, hold invalid bytes, keep only decoration or whose keys
+// differ; and that it answers for most spoofs.
 func TestCompareSpoof(t *testing.T) {
 	rapid.Check(t, propCompareSpoof)
 	answered := 0
@@ -49,6 +68,11 @@ func TestCompareSpoof(t *testing.T) {
 		{"..", "."}, {"a.", "a"}, {"Tom", "T0m"}, {"e\u0301", "e\u0300"}, {"e\u0301x", "e\u0316\u0301x"},
 		{"가", "가\u1100"}, {"ᄀ", "ᄀ\u1161"}, {"Zhang", "★Zhang\u200b"}, {"Ｔｏｍ", "Tom"},
 		{"𝐀lice", "Alice"}, {"ð", "ðx"}, {"ॅ", "ॅक"}, {"x\u00ad", "x"},
+		// Invalid bytes, in a shared piece or a differing one, and cuts
+		// next to them.
+		{"\ufffd\xb4i\u00f4", "\u2605\ufffd\xb4i\u00f4\u200b"}, {"\ufffd\xbdqwav", "\ufffd\xbdqw\u0430v"},
+		{"ab\xff", "\u2605ab\xff\u200b"}, {"a\xe5", "a\xe5\x80"}, {"\x80abc", "\u2605\x80abc\u2605"},
+		{"abcd\xe5\xbc", "abcd\xe5\xbc\u200b\u200b"}, {"xyz", "x\xffz"},
 	}
 	for _, p := range pairs {
 		for _, q := range [][2]string{p, {p[1], p[0]}} {

@@ -130,8 +130,9 @@ func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) 
 	var acc keyAcc
 	fast := len(s) < fastInLen
 	if fast {
-		// A copy of s, followed by a byte that no rune starts with, at
-		// which keyRun stops, and zero bytes.
+		// A copy of s, followed by a byte that no rune starts with and
+		// zero bytes, so that a sequence cut by the end of s is invalid
+		// (keyRun stops at the end of s).
 		copy(acc.in[:], s)
 		acc.in[len(s)] = 0xFF
 	}
@@ -175,7 +176,8 @@ type keyNotes struct {
 }
 
 // keyRun is the loop of keyTableInto over s[i:end], in acc.in, writing at
-// buf[j:]. It stops at end, where buf has less than 8 bytes left,
+// buf[j:]. It stops at end (a test of i, which exits the loop more
+// predictably than the byte after s), where buf has less than 8 bytes left,
 // or before a rune that needs keyRare: one whose id has keyWordSpecial,
 // invalid UTF-8, or a sequence that decodeLead refuses (lead bytes 0xED
 // and 0xF4). It calls nothing, so that its state stays in registers.
