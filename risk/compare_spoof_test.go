@@ -72,7 +72,7 @@ func TestCompareSpoof(t *testing.T) {
 		// next to them.
 		{"\ufffd\xb4i\u00f4", "\u2605\ufffd\xb4i\u00f4\u200b"}, {"\ufffd\xbdqwav", "\ufffd\xbdqw\u0430v"},
 		{"ab\xff", "\u2605ab\xff\u200b"}, {"a\xe5", "a\xe5\x80"}, {"\x80abc", "\u2605\x80abc\u2605"},
-		{"abcd\xe5\xbc", "abcd\xe5\xbc\u200b\u200b"}, {"xyz", "x\xffz"},
+		{"abcd\xe5\xbc", "abcd\xe5\xbc\u200b\u200b"}, {"xyz", "x\xffz"}, {"\xc3", "\x80\xc3"},
 	}
 	for _, p := range pairs {
 		for _, q := range [][2]string{p, {p[1], p[0]}} {
