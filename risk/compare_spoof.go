@@ -52,7 +52,7 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 	var acc keyAcc
 	var buf [keyBufLen]byte
 	var r NicknameReasons // the reasons of the steps whose traces differ
-	var sa, sb [4]uint64  // the scripts of a's and b's differing pieces
+	var sa, sb [4]uint64  // the scripts of x and y (spoofSwap)
 	n := 0                // the length of a's key
 	switch sh.kind {
 	case spoofSwap:
@@ -121,10 +121,18 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		// The longer's notes, and none of the shorter's: which is a
 		// does not matter.
 		r = traceReasons(&acc.trace)
-		sa, acc.scripts = acc.scripts, [4]uint64{}
-		if n, ok = keyShared(&buf, h, e, 0, long, &acc); !ok {
-			return NicknameMatch{}, false
+		if n, ok = keyShared(&buf, h, e, 0, long, &acc); !ok || n == 0 || n > keyBufLen {
+			return NicknameMatch{}, false // see below
 		}
+		// acc.scripts holds the longer's scripts, which hold the
+		// shorter's: if the shorter is mixed-script, so is the longer
+		// (see spoofMixed).
+		s := &acc.scripts
+		const commonInherited uint64 = 1<<scriptCommon | 1<<scriptInherited // see spoofMixed
+		if scriptsMixed(s[0]&^commonInherited, s[1], s[2]|s[3]) {
+			r |= NickMixedScript
+		}
+		return NicknameMatch{Score: scoreEqualKeys, Lookalike: true, Reasons: NickEqualKeys | r}, true
 	default:
 		return NicknameMatch{}, false
 	}
