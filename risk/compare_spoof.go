@@ -128,7 +128,6 @@ func compareSpoof(a, b string, sh spoofShapeOf) (NicknameMatch, bool) {
 		// shorter's: if the shorter is mixed-script, so is the longer
 		// (see spoofMixed).
 		s := &acc.scripts
-		const commonInherited uint64 = 1<<scriptCommon | 1<<scriptInherited // see spoofMixed
 		if scriptsMixed(s[0]&^commonInherited, s[1], s[2]|s[3]) {
 			r |= NickMixedScript
 		}
@@ -166,9 +165,6 @@ func nonZero(x uint64) NicknameReasons {
 // of their differing pieces, sa and sb, and of the shared ones, ss (as
 // keyNotes holds them).
 func spoofMixed(sa, sb, ss *[4]uint64) bool {
-	// Common and Inherited, which scriptSet.mixed ignores, are in the
-	// first word (the constant would not compile otherwise).
-	const commonInherited uint64 = 1<<scriptCommon | 1<<scriptInherited
 	a0, a1, a2 := (ss[0]|sa[0])&^commonInherited, ss[1]|sa[1], ss[2]|ss[3]|sa[2]|sa[3]
 	b0, b1, b2 := (ss[0]|sb[0])&^commonInherited, ss[1]|sb[1], ss[2]|ss[3]|sb[2]|sb[3]
 	// A set of scripts that holds a mixed-script one is mixed too (the
@@ -183,6 +179,11 @@ func spoofMixed(sa, sb, ss *[4]uint64) bool {
 	}
 	return scriptsMixed(a0, a1, a2) || scriptsMixed(b0, b1, b2)
 }
+
+// commonInherited are Common and Inherited, which scriptSet.mixed
+// ignores, in the first word of a scriptSet (the constant would not
+// compile otherwise).
+const commonInherited uint64 = 1<<scriptCommon | 1<<scriptInherited
 
 // scriptsMixed is scriptSet.mixed for the scripts s0, s1, s2 (a
 // scriptSet) without Common and Inherited. With two scripts or more, the
