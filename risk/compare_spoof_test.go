@@ -129,3 +129,21 @@ func TestSpoofMixed(t *testing.T) {
 		}
 	})
 }
+
+// TestCompareSpoofAllocs checks that compareSpoof answers for spoofs of
+// both shapes, invalid bytes and Hangul included, without allocating.
+func TestCompareSpoofAllocs(t *testing.T) {
+	pairs := [][2]string{
+		{"Alice", "\u0410lice"}, {"小美", "★小美\u200b"}, {"김민준", "★김민준\u200b"},
+		{"\ufffd\xb4i\u00f4", "\u2605\ufffd\xb4i\u00f4\u200b"}, {"\ufffd\xbdqwav", "\ufffd\xbdqw\u0430v"},
+	}
+	for _, p := range pairs {
+		sh := spoofShape(p[0], p[1])
+		if _, ok := compareSpoof(p[0], p[1], sh); !ok {
+			t.Errorf("compareSpoof(%+q, %+q) did not answer", p[0], p[1])
+		}
+		if n := testing.AllocsPerRun(100, func() { _, _ = compareSpoof(p[0], p[1], sh) }); n != 0 {
+			t.Errorf("compareSpoof(%+q, %+q) allocs = %v, want 0", p[0], p[1], n)
+		}
+	}
+}
