@@ -130,15 +130,16 @@ func keyTableInto(buf *[keyBufLen]byte, s string, t *keyTrace, seen *scriptSet) 
 	var acc keyAcc
 	fast := len(s) < fastInLen
 	if fast {
-		// A copy of s, followed by a byte that no rune starts with, at
-		// which keyRun stops, and zero bytes.
+		// A copy of s, followed by a byte that no rune starts with and
+		// zero bytes, so that a sequence cut by the end of s is invalid
+		// (keyRun stops at the end of s).
 		copy(acc.in[:], s)
 		acc.in[len(s)] = 0xFF
 	}
 	i, j := 0, 0
 	for {
 		if fast {
-			i, j = keyRun(buf, i, j, &acc)
+			i, j = keyRun(buf, i, len(s), j, &acc)
 		}
 		if i >= len(s) {
 			break
@@ -174,8 +175,9 @@ type keyNotes struct {
 	mask    uint64               // their mask
 }
 
-// keyRun is the loop of keyTableInto over s[i:], in acc.in, writing at
-// buf[j:]. It stops at the end of s, where buf has less than 8 bytes left,
+// keyRun is the loop of keyTableInto over s[i:end], in acc.in, writing at
+// buf[j:]. It stops at end (a test of i, which exits the loop more
+// predictably than the byte after s), where buf has less than 8 bytes left,
 // or before a rune that needs keyRare: one whose id has keyWordSpecial,
 // invalid UTF-8, or a sequence that decodeLead refuses (lead bytes 0xED
 // and 0xF4). It calls nothing, so that its state stays in registers.
@@ -188,8 +190,8 @@ type keyNotes struct {
 // without a step) and the script are added without a branch either. The
 // bytes a store writes beyond its part are overwritten by the next part or
 // lie beyond the key.
-func keyRun(buf *[keyBufLen]byte, i, j int, acc *keyAcc) (int, int) {
-	for uint(j) <= keyBufLen-8 {
+func keyRun(buf *[keyBufLen]byte, i, end, j int, acc *keyAcc) (int, int) {
+	for uint(j) <= keyBufLen-8 && i < end {
 		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
 		ld := &utf8Leads[byte(x)]
 		r, valid := decodeLead(x, ld)
@@ -334,7 +336,11 @@ func putSyllable(buf *[keyBufLen]byte, j int, r rune, tt *[numSteps + 1]uint64) 
 func syllableJamoWords(h uint32) (l, v, t uint32, wl, wv, wt uint64, ok bool) {
 	l, v, t = h/(jamoVCount*jamoTCount), h%(jamoVCount*jamoTCount)/jamoTCount, h%jamoTCount
 	wl, wv, wt = keyJamoWords[l], keyJamoWords[jamoLCount+v], keyJamoWords[jamoLCount+jamoVCount+t]
-	return l, v, t, wl, wv, wt, (wl|wv|wt)&keyWordSpecial != keyWordSpecial
+	// A word is special when its length field is 7, the one length
+	// whose successor has bit 3 set. (The lengths of jamo parts, 3 and 6,
+	// or together to 7: the fields must be tested one by one.)
+	special := (wl>>keyWordLenShift&7 + 1) | (wv>>keyWordLenShift&7 + 1) | (wt>>keyWordLenShift&7 + 1)
+	return l, v, t, wl, wv, wt, special&8 == 0
 }
 
 // putWord writes the part of r in its keyWords word w (not special) at
