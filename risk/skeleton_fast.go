@@ -21,8 +21,10 @@ import (
 //     length (as in skeletonWords), which fastWordBlocks gives in two
 //     loads. A Hangul syllable takes three stores, of its jamo's words.
 //     appendSkeleton branches on all of these and copies runs with memmove.
-//   - Only longer pieces, slow runes, invalid bytes and runes after 0xED
-//     or 0xF4 leave the loop, for putRare.
+//   - Only longer pieces, slow runes, invalid bytes and runes after 0xF4
+//     leave the loop, for putRare. Its lead table, skelLeads, differs
+//     from utf8Leads only in decoding the runes after 0xED (U+D000 to
+//     U+D7FF, among them the last 1,956 Hangul syllables).
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
@@ -65,8 +67,11 @@ const (
 //     rules out overlong four-byte forms), and n their length.
 //
 // Bytes that cannot start a sequence have min 0xFFFFFFFF, which no sequence
-// reaches, and so have 0xED and 0xF4, whose sequences (surrogates, beyond
-// U+10FFFF) no mask rules out: the fast loop leaves such runes to putRare.
+// reaches, and so have 0xED and 0xF4 in utf8Leads, whose sequences
+// (surrogates, beyond U+10FFFF) it does not rule out: the loops that read
+// it leave such runes to their slower paths. skelLeads, which fastRun
+// reads, rules out the surrogates after 0xED as after 0xE0, by cm and want
+// (a second byte 100xxxxx).
 // Entries take 32 bytes so that each field is one load.
 type utf8Lead struct {
 	lm, mul, cm, want, min, n uint32
@@ -178,7 +183,7 @@ func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fast
 // its state stays in registers.
 func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	mapped := uint64(0)
-	for i >= 0 && i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
+	for uint(i) < uint(len(s)) && uint(j) <= uint(len(out)-fastRoom) {
 		var x uint32
 		if i < len(s)-3 {
 			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
@@ -194,7 +199,7 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 			j++
 			continue
 		}
-		ld := &utf8Leads[byte(x)]
+		ld := &skelLeads[byte(x)]
 		size := int(ld.n)
 		r, ok := decodeLead(x, ld)
 		if !ok {
@@ -242,7 +247,7 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
 // little-endian order), whose first byte ld describes. ok is false when
 // the sequence is invalid (a byte out of its range, a stray continuation
-// byte, truncation), or starts with 0xED or 0xF4.
+// byte, truncation), or starts with 0xF4, or with 0xED in utf8Leads.
 func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	// The payload bits, first byte highest, then each byte's 6 (or 7) bits
 	// moved next to the following byte's: pairs, then the two halves.
@@ -254,9 +259,8 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 }
 
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (an
-// invalid byte, a rune after 0xED or 0xF4, among them Hangul syllables from
-// U+D000, one with a piece longer than wordMaxLen or a Hangul syllable with
-// such a jamo), at out[j:], where fastRoom bytes are
+// invalid byte, a rune after 0xF4, one with a piece longer than wordMaxLen
+// or a Hangul syllable with such a jamo), at out[j:], where fastRoom bytes are
 // free. It returns the rune's length in s and the end of its skeleton with
 // fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
 // slow rune, fastFull when out has no room. Kept out of fastRun, whose
