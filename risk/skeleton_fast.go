@@ -21,15 +21,16 @@ import (
 //     length (as in skeletonWords), which fastWordBlocks gives in two
 //     loads. A Hangul syllable takes three stores, of its jamo's words.
 //     appendSkeleton branches on all of these and copies runs with memmove.
-//   - Only longer pieces, slow runes, invalid bytes and runes after 0xF4
-//     leave the loop, for putRare. Its lead table, skelLeads, differs
-//     from utf8Leads only in decoding the runes after 0xED (U+D000 to
-//     U+D7FF, among them the last 1,956 Hangul syllables).
+//   - An invalid byte becomes U+FFFD in the loop too. Only longer
+//     pieces, slow runes and sequences after 0xF4 leave it, for putRare.
+//     Its lead table, skelLeads, differs from utf8Leads only in decoding
+//     the runes after 0xED (U+D000 to U+D7FF, among them the last 1,956
+//     Hangul syllables).
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
 // UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
-// the 20,000-name corpus of bench/ Skeleton takes 687 instructions and 6.6
+// the 20,000-name corpus of bench/ Skeleton takes 682 instructions and 6.5
 // mispredicted branches per name (cachegrind, GOGC=off). An earlier
 // version read a copy of s padded with zero bytes (767 instructions, 6.4
 // mispredicts), whose 16-byte reloads stalled on the copy's narrower
@@ -46,6 +47,9 @@ const (
 	wordMaxLen   = 7
 	wordSpecial  = 1 << 63
 )
+
+// replacementWord is U+FFFD packed as in skeletonWords.
+const replacementWord = 3<<wordLenShift | 0xBDBFEF
 
 // fastWordBlocks and fastWordIndex give fastWord(r) (skeleton_fast_table_test.go)
 // for r < fastWordLimit in two loads, in blocks of 1<<fastWordShift runes:
@@ -203,7 +207,17 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 		size := int(ld.n)
 		r, ok := decodeLead(x, ld)
 		if !ok {
-			break
+			if byte(x) == 0xF4 {
+				break // perhaps valid, beyond fastWordLimit: putRare
+			}
+			// An invalid byte (TestDecodeSkelLead: skelLeads refuses
+			// valid sequences only after 0xF4), which UTF-8 decoders
+			// read as U+FFFD, fast and its own piece, as putRare does.
+			binary.LittleEndian.PutUint64(out[j:], replacementWord)
+			mapped = 1
+			i++
+			j += len(string(utf8.RuneError))
+			continue
 		}
 		// fastWord(r); r < fastWordLimit, since sequences after 0xF4 leave
 		// the loop, so the mask keeps r>>fastWordShift and spares a bounds
@@ -258,8 +272,8 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	return r, x&ld.cm == ld.want && r >= ld.min
 }
 
-// putRare writes the skeleton of the rune at s[i:], which fastRun left (an
-// invalid byte, a rune after 0xF4, one with a piece longer than wordMaxLen
+// putRare writes the skeleton of the rune at s[i:], which fastRun left (a
+// sequence after 0xF4, valid or not, one with a piece longer than wordMaxLen
 // or a Hangul syllable with such a jamo), at out[j:], where fastRoom bytes are
 // free. It returns the rune's length in s and the end of its skeleton with
 // fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a

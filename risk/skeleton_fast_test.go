@@ -118,6 +118,14 @@ func TestSkeletonFastPieces(t *testing.T) {
 
 // TestSkeletonFastWords checks skeletonWords and jamoWords against the
 // pieces they pack.
+// TestReplacementWord: fastRun writes replacementWord for an invalid byte,
+// which must be U+FFFD packed as packWord packs pieces.
+func TestReplacementWord(t *testing.T) {
+	if w := packWord(string(utf8.RuneError)); replacementWord != w {
+		t.Errorf("replacementWord = %#x, want %#x", uint64(replacementWord), w)
+	}
+}
+
 func TestSkeletonFastWords(t *testing.T) {
 	unpack := func(w uint64) string {
 		var b [8]byte
