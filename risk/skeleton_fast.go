@@ -21,8 +21,10 @@ import (
 //     length (as in skeletonWords), which fastWordBlocks gives in two
 //     loads. A Hangul syllable takes three stores, of its jamo's words.
 //     appendSkeleton branches on all of these and copies runs with memmove.
-//   - An invalid byte becomes U+FFFD in the loop too. Only longer
-//     pieces, slow runes and sequences after 0xF4 leave it, for putRare.
+//   - A piece of 8 to 16 bytes takes two stores, and an invalid byte
+//     becomes U+FFFD, in the loop too. Only longer pieces, Hangul
+//     syllables with a jamo whose piece is longer than a word, slow runes
+//     and sequences after 0xF4 leave it, for putRare.
 //     Its lead table, skelLeads, differs from utf8Leads only in decoding
 //     the runes after 0xED (U+D000 to U+D7FF, among them the last 1,956
 //     Hangul syllables).
@@ -30,7 +32,7 @@ import (
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
 // UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
-// the 20,000-name corpus of bench/ Skeleton takes 682 instructions and 6.5
+// the 20,000-name corpus of bench/ Skeleton takes 673 instructions and 6.3
 // mispredicted branches per name (cachegrind, GOGC=off). An earlier
 // version read a copy of s padded with zero bytes (767 instructions, 6.4
 // mispredicts), whose 16-byte reloads stalled on the copy's narrower
@@ -228,7 +230,31 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 			// concatenation of the jamo's pieces, three words.
 			h := r - hangulBase
 			if h >= 11172 {
-				break
+				// Not a Hangul syllable: a slow rune, or one whose piece
+				// is longer than a word (U+266A, some Devanagari), which
+				// takes two stores when it has at most 16 bytes, read
+				// from skeletonPieces; the bytes past it are overwritten
+				// or left unread, as with every word.
+				v := runeValue(rune(r))
+				k := int(v&kindMask) - kindPiece0
+				if v&bitSlow != 0 || k < 0 {
+					break
+				}
+				lo := uint32(0)
+				if k > 0 {
+					lo = pieceEnd[k-1]
+				}
+				n := int(pieceEnd[k] - lo)
+				if n > 16 || int(lo)+16 > len(skeletonPieces) {
+					break
+				}
+				t := skeletonPieces[lo : lo+16]
+				binary.LittleEndian.PutUint64(out[j:], load8(t[:8]))
+				binary.LittleEndian.PutUint64(out[j+8:], load8(t[8:]))
+				j += n
+				mapped = 1
+				i += size
+				continue
 			}
 			wl := jamoWords[h/(jamoVCount*jamoTCount)]
 			wv := jamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
@@ -258,6 +284,13 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	return i, j, mapped
 }
 
+// load8 returns the first eight bytes of s in little-endian order.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
 // little-endian order), whose first byte ld describes. ok is false when
 // the sequence is invalid (a byte out of its range, a stray continuation
@@ -273,8 +306,8 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 }
 
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (a
-// sequence after 0xF4, valid or not, one with a piece longer than wordMaxLen
-// or a Hangul syllable with such a jamo), at out[j:], where fastRoom bytes are
+// sequence after 0xF4, valid or not, one with a piece longer than 16 bytes
+// or a Hangul syllable with a jamo whose piece is longer than wordMaxLen), at out[j:], where fastRoom bytes are
 // free. It returns the rune's length in s and the end of its skeleton with
 // fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
 // slow rune, fastFull when out has no room. Kept out of fastRun, whose

@@ -94,6 +94,27 @@ func TestSkeletonFastAllRunes(t *testing.T) {
 	}
 }
 
+// TestSkeletonFastLongPieces: every rune with a piece longer than a word
+// (fastRun copies those of up to 16 bytes from skeletonPieces), alone, in
+// a name, and where the fast path's buffer is nearly full.
+func TestSkeletonFastLongPieces(t *testing.T) {
+	n := 0
+	for r := rune(0); r < fastWordLimit; r++ {
+		v := runeValue(r)
+		if fastWord(r) != wordSpecial || r >= 0xD800 && r < 0xE000 || v&bitSlow != 0 || v&kindMask == kindHangul {
+			continue
+		}
+		n++
+		c := string(r)
+		for _, s := range []string{c, "a" + c + "а", c + c + c + "b", strings.Repeat("m", 50) + c + "é", strings.Repeat("%", 18) + c + c} {
+			checkFast(t, s)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no rune has a piece longer than a word")
+	}
+}
+
 // TestSkeletonFastPieces checks what fastSkeleton's claim that a mapped
 // rune makes the skeleton differ from the input rests on: every fast
 // rune that is not its own piece has a non-empty piece whose first rune
@@ -234,7 +255,7 @@ func TestSkeletonFastLong(t *testing.T) {
 func genFast() *rapid.Generator[string] {
 	pool := []string{"a", "m", "0", "%", "é", "Ω", "\u0430", "ж", "\u05d0", "\u0627", "\u0e01", "\u0915", "\u093f",
 		"張", "丨", "ｍ", "ꮿ", "가", "괘", "\ud7a3", "\u1170", "🌸", "𝐀", "\U0001F3FB", "\u0301", "\u0316", "\u0345",
-		"\ufffd", "\xff", "\x80", "\xc3", "\xe5\xbc", "\xf0\x9f\x8c", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}
+		"\u266a", "\u0912", "\ufffd", "\xff", "\x80", "\xc3", "\xe5\xbc", "\xf0\x9f\x8c", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}
 	return rapid.OneOf(
 		rapid.Map(rapid.SliceOfN(rapid.SampledFrom(pool), 0, 60), func(p []string) string { return strings.Join(p, "") }),
 		rapid.StringOf(rapid.Rune()),
@@ -260,7 +281,7 @@ func FuzzSkeletonFast(f *testing.F) {
 // whichever way a rune leaves its loop, and AppendSkeleton nothing.
 func TestSkeletonFastAllocs(t *testing.T) {
 	buf := make([]byte, 0, 1024)
-	for _, s := range []string{"Аlice", "★Alice★", "a\xffb", "괘\u1170", "ꮿꮿ", "Jose\u0301", "é\u0316", "\U0001D400lice", "\ud7a3", "%%"} {
+	for _, s := range []string{"Аlice", "★Alice★", "a\xffb", "괘\u1170", "ꮿꮿ", "Jose\u0301", "é\u0316", "\U0001D400lice", "\ud7a3", "%%", "a\u266ab", "\xc3\xa9\xa9x"} {
 		if n := testing.AllocsPerRun(100, func() { _ = Skeleton(s) }); n > 1 {
 			t.Errorf("Skeleton(%+q) allocs = %v, want <= 1", s, n)
 		}
