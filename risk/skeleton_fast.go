@@ -24,7 +24,8 @@ import (
 //   - A piece of 8 to 16 bytes takes two stores, and an invalid byte
 //     becomes U+FFFD, in the loop too. Only longer pieces, Hangul
 //     syllables with a jamo whose piece is longer than a word, slow runes
-//     and sequences after 0xF4 leave it, for putRare.
+//     and sequences after 0xF4 leave it, for putRare, which appends the
+//     pieces of some slow runes too (slowPiece).
 //     Its lead table, skelLeads, differs from utf8Leads only in decoding
 //     the runes after 0xED (U+D000 to U+D7FF, among them the last 1,956
 //     Hangul syllables).
@@ -32,7 +33,7 @@ import (
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
 // UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
-// the 20,000-name corpus of bench/ Skeleton takes 673 instructions and 6.3
+// the 20,000-name corpus of bench/ Skeleton takes 657 instructions and 6.2
 // mispredicted branches per name (cachegrind, GOGC=off). An earlier
 // version read a copy of s padded with zero bytes (767 instructions, 6.4
 // mispredicts), whose 16-byte reloads stalled on the copy's narrower
@@ -322,6 +323,9 @@ func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 	v := runeValue(r)
 	switch k := v & kindMask; {
 	case v&bitSlow != 0:
+		if p, ok := slowPiece(out[:j], r, v); ok && len(p) <= len(out)-fastRoom-j {
+			return n, j + copy(out[j:], p), fastMapped
+		}
 		return 0, j, fastSlow
 	case k == kindIdentity:
 		return n, j + copy(out[j:], s[i:i+n]), fastOwn
@@ -331,6 +335,37 @@ func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 		}
 	}
 	return 0, j, fastFull
+}
+
+// slowPiece returns the piece of the slow rune r (v its runeValue) when
+// appending it to the skeleton written so far, sk, is exact: when r is a
+// starter whose NFD starts with a starter, and only its piece starts with
+// a non-starter (U+0945 DEVANAGARI VOWEL SIGN CANDRA E, whose piece is
+// U+0306), whose combining class is at least that of the last rune of sk.
+//
+// Why that is exact: NFD(s) splits before r, whose NFD starts with a
+// starter, so step 2 maps r's own code points. Step 3 reorders the run of
+// non-starters that the piece's first ones join; sk ends that run in
+// canonical order (runes after r start with a starter, or are checked
+// against r's piece in turn), and so does the piece, so the run is in
+// order when the class of sk's last rune is no greater than that of the
+// piece's first. The piece starts with another rune than r, so the
+// skeleton differs from s, as fastMapped says. TestSkeletonSlowPieces
+// checks every such rune after runes of every combining class.
+func slowPiece(sk []byte, r rune, v uint32) (string, bool) {
+	k := v & kindMask
+	if k < kindPiece0 || ccc(r) != 0 {
+		return "", false
+	}
+	if d := decomposition(int(normValue(r) >> 8 & 0xFFFFFF)); d != "" {
+		if c, _ := utf8.DecodeRuneInString(d); ccc(c) != 0 {
+			return "", false
+		}
+	}
+	p := piece(k)
+	first, _ := utf8.DecodeRuneInString(p)
+	last, _ := utf8.DecodeLastRune(sk) // RuneError, a starter, for none
+	return p, ccc(last) <= ccc(first)
 }
 
 // putSpecial writes the skeleton of r, a Hangul syllable or a rune with

@@ -115,6 +115,49 @@ func TestSkeletonFastLongPieces(t *testing.T) {
 	}
 }
 
+// TestSkeletonSlowPieces: every slow rune that slowPiece may append, after
+// a fast rune whose piece ends with a rune of each combining class (and
+// after a starter), before a starter, itself and a non-starter; and that
+// such runes exist, so that the test cannot pass vacuously.
+func TestSkeletonSlowPieces(t *testing.T) {
+	// One fast rune per combining class of its piece's last rune.
+	before := map[uint8]string{}
+	for r := rune(0); r < fastWordLimit; r++ {
+		v := runeValue(r)
+		if r >= 0xD800 && r < 0xE000 || v&bitSlow != 0 || v&kindMask < kindPiece0 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(piece(v & kindMask))
+		if _, ok := before[ccc(last)]; !ok {
+			before[ccc(last)] = string(r)
+		}
+	}
+	if len(before) < 10 {
+		t.Fatalf("fast runes end their pieces with %d combining classes only", len(before))
+	}
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		v := runeValue(r)
+		if r >= 0xD800 && r < 0xE000 || v&bitSlow == 0 {
+			continue
+		}
+		if _, ok := slowPiece([]byte("a"), r, v); !ok {
+			continue
+		}
+		n++
+		c := string(r)
+		for _, b := range before {
+			for _, s := range []string{"ab" + b + c + "x", b + c + c + "yz", "а" + b + c + "̖́" + b} {
+				checkFast(t, s)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("slowPiece appends no rune")
+	}
+	t.Logf("%d slow runes, after %d combining classes", n, len(before))
+}
+
 // TestSkeletonFastPieces checks what fastSkeleton's claim that a mapped
 // rune makes the skeleton differ from the input rests on: every fast
 // rune that is not its own piece has a non-empty piece whose first rune
@@ -255,7 +298,7 @@ func TestSkeletonFastLong(t *testing.T) {
 func genFast() *rapid.Generator[string] {
 	pool := []string{"a", "m", "0", "%", "é", "Ω", "\u0430", "ж", "\u05d0", "\u0627", "\u0e01", "\u0915", "\u093f",
 		"張", "丨", "ｍ", "ꮿ", "가", "괘", "\ud7a3", "\u1170", "🌸", "𝐀", "\U0001F3FB", "\u0301", "\u0316", "\u0345",
-		"\u266a", "\u0912", "\ufffd", "\xff", "\x80", "\xc3", "\xe5\xbc", "\xf0\x9f\x8c", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}
+		"\u266a", "\u0912", "\u0945", "\ufffd", "\xff", "\x80", "\xc3", "\xe5\xbc", "\xf0\x9f\x8c", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}
 	return rapid.OneOf(
 		rapid.Map(rapid.SliceOfN(rapid.SampledFrom(pool), 0, 60), func(p []string) string { return strings.Join(p, "") }),
 		rapid.StringOf(rapid.Rune()),
