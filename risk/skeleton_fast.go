@@ -21,11 +21,11 @@ import (
 //     length (as in skeletonWords), which fastWordBlocks gives in two
 //     loads. A Hangul syllable takes three stores, of its jamo's words.
 //     appendSkeleton branches on all of these and copies runs with memmove.
-//   - A piece of 8 to 16 bytes takes two stores, and an invalid byte
-//     becomes U+FFFD, in the loop too. Only longer pieces, Hangul
-//     syllables with a jamo whose piece is longer than a word, slow runes
-//     and sequences after 0xF4 leave it, for putRare, which appends the
-//     pieces of some slow runes too (slowPiece).
+//   - A piece of 8 to 16 bytes takes two stores, a Hangul syllable with a
+//     jamo whose piece is longer than a word takes putHangulSlow, and an
+//     invalid byte becomes U+FFFD, in the loop too. Only longer pieces,
+//     slow runes and sequences after 0xF4 leave it, for putRare, which
+//     appends the pieces of some slow runes too (slowPiece).
 //     Its lead table, skelLeads, differs from utf8Leads only in decoding
 //     the runes after 0xED (U+D000 to U+D7FF, among them the last 1,956
 //     Hangul syllables).
@@ -33,7 +33,7 @@ import (
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
 // UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
-// the 20,000-name corpus of bench/ Skeleton takes 657 instructions and 6.2
+// the 20,000-name corpus of bench/ Skeleton takes 647 instructions and 5.8
 // mispredicted branches per name (cachegrind, GOGC=off). An earlier
 // version read a copy of s padded with zero bytes (767 instructions, 6.4
 // mispredicts), whose 16-byte reloads stalled on the copy's narrower
@@ -186,16 +186,17 @@ func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fast
 // fastRun is the loop of fastSkeleton over s[i:], writing at out[j:]
 // (4 <= len(s), 0 <= i). It stops at the end of s, where out has less than
 // fastRoom bytes left, or before a rune that needs putRare; mapped is
-// non-zero when a rune was not its own piece. It calls nothing, so that
-// its state stays in registers.
+// non-zero when a rune was not its own piece. It calls nothing but for
+// the rare Hangul syllables whose jamo have long pieces (putHangulSlow), so
+// that its state stays in registers.
 func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	mapped := uint64(0)
 	for uint(i) < uint(len(s)) && uint(j) <= uint(len(out)-fastRoom) {
 		var x uint32
-		if i < len(s)-3 {
-			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
-		} else {
+		if i >= len(s)-3 {
 			x = load4(s, i)
+		} else {
+			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 		}
 		if x&0x80 == 0 && fastWordBlocks[x&0x7F] == 0 {
 			// ASCII that is its own piece (fastWordBlocks starts with
@@ -261,7 +262,16 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 			wv := jamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
 			wt := jamoWords[jamoLCount+jamoVCount+h%jamoTCount]
 			if int64(wl|wv|wt) < 0 {
-				break
+				// A jamo's piece is longer than a word (U+116B,
+				// U+1170): putHangulSlow, without leaving the loop.
+				nj, ok := putHangulSlow(out, j, rune(r))
+				if !ok {
+					break
+				}
+				j = nj
+				mapped = 1
+				i += size
+				continue
 			}
 			binary.LittleEndian.PutUint64(out[j:], wl)
 			j += int(wl >> wordLenShift)
@@ -307,9 +317,9 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 }
 
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (a
-// sequence after 0xF4, valid or not, one with a piece longer than 16 bytes
-// or a Hangul syllable with a jamo whose piece is longer than wordMaxLen), at out[j:], where fastRoom bytes are
-// free. It returns the rune's length in s and the end of its skeleton with
+// sequence after 0xF4, valid or not, a slow rune, one with a piece longer
+// than 16 bytes, or a Hangul syllable for which out had no room), at
+// out[j:], where fastRoom bytes are free. It returns the rune's length in s and the end of its skeleton with
 // fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
 // slow rune, fastFull when out has no room. Kept out of fastRun, whose
 // registers it would otherwise take.

@@ -285,6 +285,8 @@ func TestSkeletonFastLong(t *testing.T) {
 		strings.Repeat("%", 40), // each 6 bytes of skeleton
 		strings.Repeat("김", 10) + strings.Repeat("\u1170", 20),
 		strings.Repeat("ꮿ", 30),
+		strings.Repeat("괘", 14), // a jamo with a long piece: putHangulSlow from fastRun
+		strings.Repeat("%", 16) + strings.Repeat("괘", 3),
 	} {
 		checkFast(t, s)
 	}
