@@ -33,7 +33,7 @@ import (
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
 // UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
-// the 20,000-name corpus of bench/ Skeleton takes 647 instructions and 5.8
+// the 20,000-name corpus of bench/ Skeleton takes 644 instructions and 5.8
 // mispredicted branches per name (cachegrind, GOGC=off). An earlier
 // version read a copy of s padded with zero bytes (767 instructions, 6.4
 // mispredicts), whose 16-byte reloads stalled on the copy's narrower
@@ -208,7 +208,6 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 			continue
 		}
 		ld := &skelLeads[byte(x)]
-		size := int(ld.n)
 		r, ok := decodeLead(x, ld)
 		if !ok {
 			if byte(x) == 0xF4 {
@@ -227,6 +226,7 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 		// the loop, so the mask keeps r>>fastWordShift and spares a bounds
 		// check.
 		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])|uint(r&(1<<fastWordShift-1))]
+		size := int(ld.n)
 		if int64(w) < 0 { // w&wordSpecial != 0
 			// Hangul syllables (Unicode §3.12), as in putSpecial: the
 			// concatenation of the jamo's pieces, three words.
