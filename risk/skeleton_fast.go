@@ -25,10 +25,10 @@ import (
 //     jamo whose piece is longer than a word takes putHangulSlow, and an
 //     invalid byte becomes U+FFFD, in the loop too. Only longer pieces,
 //     slow runes and sequences after 0xF4 leave it, for putRare, which
-//     appends the pieces of some slow runes too (slowPiece).
-//     Its lead table, skelLeads, differs from utf8Leads only in decoding
-//     the runes after 0xED (U+D000 to U+D7FF, among them the last 1,956
-//     Hangul syllables).
+//     appends the pieces of some slow runes too (slowPiece). Its lead
+//     table, skelLeads, differs from utf8Leads only in decoding the runes
+//     after 0xED (U+D000 to U+D7FF, among them the last 1,956 Hangul
+//     syllables).
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
@@ -319,10 +319,11 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 // putRare writes the skeleton of the rune at s[i:], which fastRun left (a
 // sequence after 0xF4, valid or not, a slow rune, one with a piece longer
 // than 16 bytes, or a Hangul syllable for which out had no room), at
-// out[j:], where fastRoom bytes are free. It returns the rune's length in s and the end of its skeleton with
-// fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
-// slow rune, fastFull when out has no room. Kept out of fastRun, whose
-// registers it would otherwise take.
+// out[j:], where fastRoom bytes are free. It returns the rune's length in
+// s and the end of its skeleton with fastMapped, or fastOwn when the rune
+// is its own piece; or fastSlow for a slow rune that slowPiece refuses,
+// fastFull when out has no room. Kept out of fastRun, whose registers it
+// would otherwise take.
 func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 	r, n := decodeRune(s, i)
 	if r == utf8.RuneError && n == 1 {
@@ -354,14 +355,19 @@ func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 // U+0306), whose combining class is at least that of the last rune of sk.
 //
 // Why that is exact: NFD(s) splits before r, whose NFD starts with a
-// starter, so step 2 maps r's own code points. Step 3 reorders the run of
-// non-starters that the piece's first ones join; sk ends that run in
-// canonical order (runes after r start with a starter, or are checked
-// against r's piece in turn), and so does the piece, so the run is in
-// order when the class of sk's last rune is no greater than that of the
-// piece's first. The piece starts with another rune than r, so the
-// skeleton differs from s, as fastMapped says. TestSkeletonSlowPieces
-// checks every such rune after runes of every combining class.
+// starter, and after it, as every rune the fast path takes after r starts
+// with a starter (fast runes and these), so step 2 maps r's own code
+// points. Step 3 reorders the run of non-starters that the piece's first
+// ones join; sk ends that run in canonical order (by induction: every
+// piece is in NFD, and each such piece was checked in turn), and so does
+// the piece, so the run is in order when the class of sk's last rune is no
+// greater than that of the piece's first; runes after r start a new run,
+// or are checked against r's piece in the same way. Any other slow rune
+// after r sends the whole name, from the start of the fast path, to
+// appendSkeletonSlow (fastSlow with mapped set). The piece starts with
+// another rune than r, so the skeleton differs from s, as fastMapped
+// says. TestSkeletonSlowPieces checks every such rune after runes of every
+// combining class.
 func slowPiece(sk []byte, r rune, v uint32) (string, bool) {
 	k := v & kindMask
 	if k < kindPiece0 || ccc(r) != 0 {
