@@ -41,8 +41,10 @@ func Skeleton(s string) string {
 	return s
 }
 
-// skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
-// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton. Names of
+// skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that
+// the ASCII loop runs without its stack frame and buffers (Skeleton itself
+// is just too large to inline: cost 96, budget 80). s[:i] is ASCII and its
+// own skeleton. Names of
 // 4 to fastInLen bytes take fastSkeleton, on a stack buffer; others, and
 // skeletons that outgrow it, take appendSkeleton.
 func skeletonNonASCII(s string, i int) string {

@@ -182,6 +182,17 @@ func TestSkeletonFastPieces(t *testing.T) {
 
 // TestSkeletonFastWords checks skeletonWords and jamoWords against the
 // pieces they pack.
+// TestWordLenMask: fastRun masks the lengths of words that are not
+// wordSpecial with wordMaxLen, which must leave every length up to it as
+// it is.
+func TestWordLenMask(t *testing.T) {
+	for n := range wordMaxLen + 1 {
+		if n&wordMaxLen != n {
+			t.Errorf("length %d & wordMaxLen = %d", n, n&wordMaxLen)
+		}
+	}
+}
+
 // TestReplacementWord: fastRun writes replacementWord for an invalid byte,
 // which must be U+FFFD packed as packWord packs pieces.
 func TestReplacementWord(t *testing.T) {
