@@ -1,6 +1,9 @@
 package risk
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // runeValue returns the generated per-rune value of r: the skeleton kind in
 // the low bits, the nickname classes in the high bits. r must be a valid
@@ -38,15 +41,17 @@ func Skeleton(s string) string {
 	return s
 }
 
-// skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that the
-// ASCII loop stays inlinable. s[:i] is ASCII and its own skeleton. Names of
+// skeletonNonASCII is the Unicode part of [Skeleton], kept apart so that
+// the ASCII loop runs without its stack frame and buffers (Skeleton itself
+// is just too large to inline: cost 96, budget 80). s[:i] is ASCII and its
+// own skeleton. Names of
 // 4 to fastInLen bytes take fastSkeleton, on a stack buffer; others, and
 // skeletons that outgrow it, take appendSkeleton.
 func skeletonNonASCII(s string, i int) string {
 	if len(s) <= fastInLen && len(s) >= 4 {
 		var out fastBuf
 		if i > 0 {
-			copy(out[:], s[:i])
+			copyPrefix(&out, s, i)
 		}
 		// fastSkeleton(&out, s, i), with its first fastRun here: most
 		// names need no other.
@@ -77,6 +82,20 @@ func skeletonNonASCII(s string, i int) string {
 		return s
 	}
 	return string(out)
+}
+
+// copyPrefix copies s[:i] to out, 0 < i <= len(s) <= fastInLen. Prefixes of
+// up to eight bytes, most of them, take one load and one store rather than
+// a call of memmove; the bytes it writes past out[i] are beyond the
+// skeleton written so far, which fastRun overwrites or leaves unread.
+func copyPrefix(out *fastBuf, s string, i int) {
+	if i <= 8 && len(s) >= 8 {
+		t := s[:8]
+		binary.LittleEndian.PutUint64(out[:], uint64(t[0])|uint64(t[1])<<8|uint64(t[2])<<16|uint64(t[3])<<24|
+			uint64(t[4])<<32|uint64(t[5])<<40|uint64(t[6])<<48|uint64(t[7])<<56)
+		return
+	}
+	copy(out[:], s[:i])
 }
 
 // AppendSkeleton appends the [Skeleton] of s to dst and returns the extended

@@ -21,13 +21,19 @@ import (
 //     length (as in skeletonWords), which fastWordBlocks gives in two
 //     loads. A Hangul syllable takes three stores, of its jamo's words.
 //     appendSkeleton branches on all of these and copies runs with memmove.
-//   - Only longer pieces, slow runes, invalid bytes and runes after 0xED
-//     or 0xF4 leave the loop, for putRare.
+//   - A piece of 8 to 16 bytes takes two stores, a Hangul syllable with a
+//     jamo whose piece is longer than a word takes putHangulSlow, and an
+//     invalid byte becomes U+FFFD, in the loop too. Only longer pieces,
+//     slow runes and sequences after 0xF4 leave it, for putRare, which
+//     appends the pieces of some slow runes too (slowPiece). Its lead
+//     table, skelLeads, differs from utf8Leads only in decoding the runes
+//     after 0xED (U+D000 to U+D7FF, among them the last 1,956 Hangul
+//     syllables).
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
 // UTS #39 §4, and TestFastWordBlocks checks the table for every rune. On
-// the 20,000-name corpus of bench/ Skeleton takes 699 instructions and 6.5
+// the 20,000-name corpus of bench/ Skeleton takes 627 instructions and 5.8
 // mispredicted branches per name (cachegrind, GOGC=off). An earlier
 // version read a copy of s padded with zero bytes (767 instructions, 6.4
 // mispredicts), whose 16-byte reloads stalled on the copy's narrower
@@ -44,6 +50,9 @@ const (
 	wordMaxLen   = 7
 	wordSpecial  = 1 << 63
 )
+
+// replacementWord is U+FFFD packed as in skeletonWords.
+const replacementWord = 3<<wordLenShift | 0xBDBFEF
 
 // fastWordBlocks and fastWordIndex give fastWord(r) (skeleton_fast_table_test.go)
 // for r < fastWordLimit in two loads, in blocks of 1<<fastWordShift runes:
@@ -65,8 +74,11 @@ const (
 //     rules out overlong four-byte forms), and n their length.
 //
 // Bytes that cannot start a sequence have min 0xFFFFFFFF, which no sequence
-// reaches, and so have 0xED and 0xF4, whose sequences (surrogates, beyond
-// U+10FFFF) no mask rules out: the fast loop leaves such runes to putRare.
+// reaches, and so have 0xED and 0xF4 in utf8Leads, whose sequences
+// (surrogates, beyond U+10FFFF) it does not rule out: the loops that read
+// it leave such runes to their slower paths. skelLeads, which fastRun
+// reads, rules out the surrogates after 0xED as after 0xE0, by cm and want
+// (a second byte 100xxxxx).
 // Entries take 32 bytes so that each field is one load.
 type utf8Lead struct {
 	lm, mul, cm, want, min, n uint32
@@ -174,16 +186,20 @@ func fastRest(out *fastBuf, s string, start, i, j int, mapped uint64) (int, fast
 // fastRun is the loop of fastSkeleton over s[i:], writing at out[j:]
 // (4 <= len(s), 0 <= i). It stops at the end of s, where out has less than
 // fastRoom bytes left, or before a rune that needs putRare; mapped is
-// non-zero when a rune was not its own piece. It calls nothing, so that
-// its state stays in registers.
+// non-zero when a rune was not its own piece. It calls nothing but for
+// the rare Hangul syllables whose jamo have long pieces (putHangulSlow), so
+// that its state stays in registers.
 func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	mapped := uint64(0)
-	for i >= 0 && i < len(s) && uint(j) <= uint(len(out)-fastRoom) {
+	for uint(i) < uint(len(s)) && uint(j) <= uint(len(out)-fastRoom) {
 		var x uint32
-		if i < len(s)-3 {
-			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		if i >= len(s)-3 {
+			// load4(s, i): the last four bytes of s, shifted down by the
+			// 1 to 3 of them before i.
+			t := s[len(s)-4:]
+			x = (uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24) >> (8 * uint(i-(len(s)-4)) & 31)
 		} else {
-			x = load4(s, i)
+			x = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 		}
 		if x&0x80 == 0 && fastWordBlocks[x&0x7F] == 0 {
 			// ASCII that is its own piece (fastWordBlocks starts with
@@ -194,35 +210,81 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 			j++
 			continue
 		}
-		ld := &utf8Leads[byte(x)]
-		size := int(ld.n)
+		ld := &skelLeads[byte(x)]
 		r, ok := decodeLead(x, ld)
 		if !ok {
-			break
+			if byte(x) == 0xF4 {
+				break // perhaps valid, beyond fastWordLimit: putRare
+			}
+			// An invalid byte (TestDecodeSkelLead: skelLeads refuses
+			// valid sequences only after 0xF4), which UTF-8 decoders
+			// read as U+FFFD, fast and its own piece, as putRare does.
+			binary.LittleEndian.PutUint64(out[j:], replacementWord)
+			mapped = 1
+			i++
+			j += len(string(utf8.RuneError))
+			continue
 		}
 		// fastWord(r); r < fastWordLimit, since sequences after 0xF4 leave
 		// the loop, so the mask keeps r>>fastWordShift and spares a bounds
 		// check.
 		w := fastWordBlocks[uint(fastWordIndex[r>>fastWordShift&(fastWordLimit>>fastWordShift-1)])|uint(r&(1<<fastWordShift-1))]
+		size := int(ld.n)
 		if int64(w) < 0 { // w&wordSpecial != 0
 			// Hangul syllables (Unicode §3.12), as in putSpecial: the
 			// concatenation of the jamo's pieces, three words.
 			h := r - hangulBase
 			if h >= 11172 {
-				break
+				// Not a Hangul syllable: a slow rune, or one whose piece
+				// is longer than a word (U+266A, some Devanagari), which
+				// takes two stores when it has at most 16 bytes, read
+				// from skeletonPieces; the bytes past it are overwritten
+				// or left unread, as with every word.
+				v := runeValue(rune(r))
+				k := int(v&kindMask) - kindPiece0
+				if v&bitSlow != 0 || k < 0 {
+					break
+				}
+				lo := uint32(0)
+				if k > 0 {
+					lo = pieceEnd[k-1]
+				}
+				n := int(pieceEnd[k] - lo)
+				if n > 16 || int(lo)+16 > len(skeletonPieces) {
+					break
+				}
+				t := skeletonPieces[lo : lo+16]
+				binary.LittleEndian.PutUint64(out[j:], load8(t[:8]))
+				binary.LittleEndian.PutUint64(out[j+8:], load8(t[8:]))
+				j += n
+				mapped = 1
+				i += size
+				continue
 			}
 			wl := jamoWords[h/(jamoVCount*jamoTCount)]
 			wv := jamoWords[jamoLCount+h%(jamoVCount*jamoTCount)/jamoTCount]
 			wt := jamoWords[jamoLCount+jamoVCount+h%jamoTCount]
 			if int64(wl|wv|wt) < 0 {
-				break
+				// A jamo's piece is longer than a word (U+116B,
+				// U+1170): putHangulSlow, without leaving the loop.
+				nj, ok := putHangulSlow(out, j, rune(r))
+				if !ok {
+					break
+				}
+				j = nj
+				mapped = 1
+				i += size
+				continue
 			}
+			// The words' lengths are at most wordMaxLen = 7 (no
+			// wordSpecial): the masks, which change nothing, tell the
+			// compiler that the three stores fit, so it checks nothing.
+			jv := j + int(wl>>wordLenShift&wordMaxLen)
+			jt := jv + int(wv>>wordLenShift&wordMaxLen)
 			binary.LittleEndian.PutUint64(out[j:], wl)
-			j += int(wl >> wordLenShift)
-			binary.LittleEndian.PutUint64(out[j:], wv)
-			j += int(wv >> wordLenShift)
-			binary.LittleEndian.PutUint64(out[j:], wt)
-			j += int(wt >> wordLenShift)
+			binary.LittleEndian.PutUint64(out[jv:], wv)
+			binary.LittleEndian.PutUint64(out[jt:], wt)
+			j = jt + int(wt>>wordLenShift&wordMaxLen)
 			mapped = 1
 			i += size
 			continue
@@ -239,10 +301,17 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 	return i, j, mapped
 }
 
+// load8 returns the first eight bytes of s in little-endian order.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
 // little-endian order), whose first byte ld describes. ok is false when
 // the sequence is invalid (a byte out of its range, a stray continuation
-// byte, truncation), or starts with 0xED or 0xF4.
+// byte, truncation), or starts with 0xF4, or with 0xED in utf8Leads.
 func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	// The payload bits, first byte highest, then each byte's 6 (or 7) bits
 	// moved next to the following byte's: pairs, then the two halves.
@@ -253,14 +322,14 @@ func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	return r, x&ld.cm == ld.want && r >= ld.min
 }
 
-// putRare writes the skeleton of the rune at s[i:], which fastRun left (an
-// invalid byte, a rune after 0xED or 0xF4, among them Hangul syllables from
-// U+D000, one with a piece longer than wordMaxLen or a Hangul syllable with
-// such a jamo), at out[j:], where fastRoom bytes are
-// free. It returns the rune's length in s and the end of its skeleton with
-// fastMapped, or fastOwn when the rune is its own piece; or fastSlow for a
-// slow rune, fastFull when out has no room. Kept out of fastRun, whose
-// registers it would otherwise take.
+// putRare writes the skeleton of the rune at s[i:], which fastRun left (a
+// sequence after 0xF4, valid or not, a slow rune, one with a piece longer
+// than 16 bytes, or a Hangul syllable for which out had no room), at
+// out[j:], where fastRoom bytes are free. It returns the rune's length in
+// s and the end of its skeleton with fastMapped, or fastOwn when the rune
+// is its own piece; or fastSlow for a slow rune that slowPiece refuses,
+// fastFull when out has no room. Kept out of fastRun, whose registers it
+// would otherwise take.
 func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 	r, n := decodeRune(s, i)
 	if r == utf8.RuneError && n == 1 {
@@ -271,6 +340,9 @@ func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 	v := runeValue(r)
 	switch k := v & kindMask; {
 	case v&bitSlow != 0:
+		if p, ok := slowPiece(out[:j], r, v); ok && len(p) <= len(out)-fastRoom-j {
+			return n, j + copy(out[j:], p), fastMapped
+		}
 		return 0, j, fastSlow
 	case k == kindIdentity:
 		return n, j + copy(out[j:], s[i:i+n]), fastOwn
@@ -280,6 +352,42 @@ func putRare(out *fastBuf, s string, i, j int) (n, end int, res fastResult) {
 		}
 	}
 	return 0, j, fastFull
+}
+
+// slowPiece returns the piece of the slow rune r (v its runeValue) when
+// appending it to the skeleton written so far, sk, is exact: when r is a
+// starter whose NFD starts with a starter, and only its piece starts with
+// a non-starter (U+0945 DEVANAGARI VOWEL SIGN CANDRA E, whose piece is
+// U+0306), whose combining class is at least that of the last rune of sk.
+//
+// Why that is exact: NFD(s) splits before r, whose NFD starts with a
+// starter, and after it, as every rune the fast path takes after r starts
+// with a starter (fast runes and these), so step 2 maps r's own code
+// points. Step 3 reorders the run of non-starters that the piece's first
+// ones join; sk ends that run in canonical order (by induction: every
+// piece is in NFD, and each such piece was checked in turn), and so does
+// the piece, so the run is in order when the class of sk's last rune is no
+// greater than that of the piece's first; runes after r start a new run,
+// or are checked against r's piece in the same way. Any other slow rune
+// after r sends the whole name, from the start of the fast path, to
+// appendSkeletonSlow (fastSlow with mapped set). The piece starts with
+// another rune than r, so the skeleton differs from s, as fastMapped
+// says. TestSkeletonSlowPieces checks every such rune after runes of every
+// combining class.
+func slowPiece(sk []byte, r rune, v uint32) (string, bool) {
+	k := v & kindMask
+	if k < kindPiece0 || ccc(r) != 0 {
+		return "", false
+	}
+	if d := decomposition(int(normValue(r) >> 8 & 0xFFFFFF)); d != "" {
+		if c, _ := utf8.DecodeRuneInString(d); ccc(c) != 0 {
+			return "", false
+		}
+	}
+	p := piece(k)
+	first, _ := utf8.DecodeRuneInString(p)
+	last, _ := utf8.DecodeLastRune(sk) // RuneError, a starter, for none
+	return p, ccc(last) <= ccc(first)
 }
 
 // putSpecial writes the skeleton of r, a Hangul syllable or a rune with

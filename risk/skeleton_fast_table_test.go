@@ -111,6 +111,34 @@ func leadOf(b byte) (utf8Lead, error) {
 	return utf8Lead{min: 0xFFFFFFFF, n: 1}, nil
 }
 
+// skelLeadOf derives the skelLeads entry of the first byte b: its utf8Leads
+// entry, except that after 0xED, whose second byte must be 80..9F, cm and
+// want rule out the surrogates (a second byte 101xxxxx) as they rule out
+// overlong forms after 0xE0, so that the Hangul syllables from U+D000 stay
+// in fastRun. TestDecodeSkelLead checks the result against unicode/utf8.
+func skelLeadOf(b byte) (utf8Lead, error) {
+	ld, err := leadOf(b)
+	if err != nil || b != 0xED {
+		return ld, err
+	}
+	lo, hi := -1, -1
+	for b1 := 0; b1 < 0x100; b1++ {
+		if _, size := utf8.DecodeRune([]byte{b, byte(b1), 0x80}); size == 3 {
+			if lo < 0 {
+				lo = b1
+			}
+			hi = b1
+		}
+	}
+	if lo != 0x80 || hi != 0x9F || ld.n != 3 {
+		return ld, fmt.Errorf("skelLeads: sequences after 0xED have second bytes %#x..%#x", lo, hi)
+	}
+	least, _ := utf8.DecodeRune([]byte{b, byte(lo), 0x80})
+	ld.cm |= 0xE0 << 8 // the second byte is 100xxxxx
+	ld.min = uint32(least)
+	return ld, nil
+}
+
 // genSkeletonFastTables renders skeleton_fast_table.go.
 func genSkeletonFastTables() ([]byte, error) {
 	var b bytes.Buffer
@@ -185,6 +213,18 @@ func genSkeletonFastTables() ([]byte, error) {
 	w("var utf8Leads = [256]utf8Lead{\n")
 	for c := range 256 {
 		ld, err := leadOf(byte(c))
+		if err != nil {
+			return nil, err
+		}
+		w("\t{lm: %#x, mul: %#x, cm: %#x, want: %#x, min: %#x, n: %d}, // %#02x\n", ld.lm, ld.mul, ld.cm, ld.want, ld.min, ld.n, c)
+	}
+	w("}\n\n")
+
+	w("// skelLeads is utf8Leads for fastRun, which also decodes the sequences\n")
+	w("// after 0xED (up to U+D7FF; cm and want rule out the surrogates).\n")
+	w("var skelLeads = [256]utf8Lead{\n")
+	for c := range 256 {
+		ld, err := skelLeadOf(byte(c))
 		if err != nil {
 			return nil, err
 		}

@@ -94,6 +94,70 @@ func TestSkeletonFastAllRunes(t *testing.T) {
 	}
 }
 
+// TestSkeletonFastLongPieces: every rune with a piece longer than a word
+// (fastRun copies those of up to 16 bytes from skeletonPieces), alone, in
+// a name, and where the fast path's buffer is nearly full.
+func TestSkeletonFastLongPieces(t *testing.T) {
+	n := 0
+	for r := rune(0); r < fastWordLimit; r++ {
+		v := runeValue(r)
+		if fastWord(r) != wordSpecial || r >= 0xD800 && r < 0xE000 || v&bitSlow != 0 || v&kindMask == kindHangul {
+			continue
+		}
+		n++
+		c := string(r)
+		for _, s := range []string{c, "a" + c + "а", c + c + c + "b", strings.Repeat("m", 50) + c + "é", strings.Repeat("%", 18) + c + c} {
+			checkFast(t, s)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no rune has a piece longer than a word")
+	}
+}
+
+// TestSkeletonSlowPieces: every slow rune that slowPiece may append, after
+// a fast rune whose piece ends with a rune of each combining class (and
+// after a starter), before a starter, itself and a non-starter; and that
+// such runes exist, so that the test cannot pass vacuously.
+func TestSkeletonSlowPieces(t *testing.T) {
+	// One fast rune per combining class of its piece's last rune.
+	before := map[uint8]string{}
+	for r := rune(0); r < fastWordLimit; r++ {
+		v := runeValue(r)
+		if r >= 0xD800 && r < 0xE000 || v&bitSlow != 0 || v&kindMask < kindPiece0 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(piece(v & kindMask))
+		if _, ok := before[ccc(last)]; !ok {
+			before[ccc(last)] = string(r)
+		}
+	}
+	if len(before) < 10 {
+		t.Fatalf("fast runes end their pieces with %d combining classes only", len(before))
+	}
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		v := runeValue(r)
+		if r >= 0xD800 && r < 0xE000 || v&bitSlow == 0 {
+			continue
+		}
+		if _, ok := slowPiece([]byte("a"), r, v); !ok {
+			continue
+		}
+		n++
+		c := string(r)
+		for _, b := range before {
+			for _, s := range []string{"ab" + b + c + "x", b + c + c + "yz", "а" + b + c + "̖́" + b} {
+				checkFast(t, s)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("slowPiece appends no rune")
+	}
+	t.Logf("%d slow runes, after %d combining classes", n, len(before))
+}
+
 // TestSkeletonFastPieces checks what fastSkeleton's claim that a mapped
 // rune makes the skeleton differ from the input rests on: every fast
 // rune that is not its own piece has a non-empty piece whose first rune
@@ -118,6 +182,25 @@ func TestSkeletonFastPieces(t *testing.T) {
 
 // TestSkeletonFastWords checks skeletonWords and jamoWords against the
 // pieces they pack.
+// TestWordLenMask: fastRun masks the lengths of words that are not
+// wordSpecial with wordMaxLen, which must leave every length up to it as
+// it is.
+func TestWordLenMask(t *testing.T) {
+	for n := range wordMaxLen + 1 {
+		if n&wordMaxLen != n {
+			t.Errorf("length %d & wordMaxLen = %d", n, n&wordMaxLen)
+		}
+	}
+}
+
+// TestReplacementWord: fastRun writes replacementWord for an invalid byte,
+// which must be U+FFFD packed as packWord packs pieces.
+func TestReplacementWord(t *testing.T) {
+	if w := packWord(string(utf8.RuneError)); replacementWord != w {
+		t.Errorf("replacementWord = %#x, want %#x", uint64(replacementWord), w)
+	}
+}
+
 func TestSkeletonFastWords(t *testing.T) {
 	unpack := func(w uint64) string {
 		var b [8]byte
@@ -160,19 +243,28 @@ func TestSkeletonFastWords(t *testing.T) {
 // by zero bytes (as the fast loop's padded copy has them at the end) or
 // by other bytes. It may refuse a valid sequence only after 0xED or 0xF4
 // (putRare decodes those).
-func TestDecodeLead(t *testing.T) {
+func TestDecodeLead(t *testing.T) { checkDecodeLead(t, &utf8Leads, 0xED) }
+
+// TestDecodeSkelLead is TestDecodeLead for skelLeads, which fastRun reads:
+// it may refuse a valid sequence only after 0xF4.
+func TestDecodeSkelLead(t *testing.T) { checkDecodeLead(t, &skelLeads, 0xF4) }
+
+// checkDecodeLead checks decodeLead with the lead table leads against
+// utf8.DecodeRune, as TestDecodeLead says, where valid sequences may be
+// refused only after refuse and 0xF4.
+func checkDecodeLead(t *testing.T, leads *[256]utf8Lead, refuse byte) {
 	edge := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF}
 	bad := 0
 	check := func(b [4]byte) {
 		x := binary.LittleEndian.Uint32(b[:])
-		ld := &utf8Leads[b[0]]
+		ld := &leads[b[0]]
 		r, ok := decodeLead(x, ld)
 		wr, wn := utf8.DecodeRune(b[:])
 		valid := wr != utf8.RuneError || wn == 3
 		switch {
 		case ok && valid && rune(r) == wr && int(ld.n) == wn:
 		case !ok && !valid:
-		case !ok && (b[0] == 0xED || b[0] == 0xF4):
+		case !ok && (b[0] == refuse || b[0] == 0xF4):
 		default:
 			if bad++; bad < 10 {
 				t.Errorf("decodeLead(% x) = U+%04X, %v, n %d; utf8: U+%04X, %d", b, r, ok, ld.n, wr, wn)
@@ -204,6 +296,8 @@ func TestSkeletonFastLong(t *testing.T) {
 		strings.Repeat("%", 40), // each 6 bytes of skeleton
 		strings.Repeat("김", 10) + strings.Repeat("\u1170", 20),
 		strings.Repeat("ꮿ", 30),
+		strings.Repeat("괘", 14), // a jamo with a long piece: putHangulSlow from fastRun
+		strings.Repeat("%", 16) + strings.Repeat("괘", 3),
 	} {
 		checkFast(t, s)
 	}
@@ -217,7 +311,7 @@ func TestSkeletonFastLong(t *testing.T) {
 func genFast() *rapid.Generator[string] {
 	pool := []string{"a", "m", "0", "%", "é", "Ω", "\u0430", "ж", "\u05d0", "\u0627", "\u0e01", "\u0915", "\u093f",
 		"張", "丨", "ｍ", "ꮿ", "가", "괘", "\ud7a3", "\u1170", "🌸", "𝐀", "\U0001F3FB", "\u0301", "\u0316", "\u0345",
-		"\ufffd", "\xff", "\x80", "\xc3", "\xe5\xbc", "\xf0\x9f\x8c", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}
+		"\u266a", "\u0912", "\u0945", "\ufffd", "\xff", "\x80", "\xc3", "\xe5\xbc", "\xf0\x9f\x8c", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}
 	return rapid.OneOf(
 		rapid.Map(rapid.SliceOfN(rapid.SampledFrom(pool), 0, 60), func(p []string) string { return strings.Join(p, "") }),
 		rapid.StringOf(rapid.Rune()),
@@ -243,7 +337,7 @@ func FuzzSkeletonFast(f *testing.F) {
 // whichever way a rune leaves its loop, and AppendSkeleton nothing.
 func TestSkeletonFastAllocs(t *testing.T) {
 	buf := make([]byte, 0, 1024)
-	for _, s := range []string{"Аlice", "★Alice★", "a\xffb", "괘\u1170", "ꮿꮿ", "Jose\u0301", "é\u0316", "\U0001D400lice", "\ud7a3", "%%"} {
+	for _, s := range []string{"Аlice", "★Alice★", "a\xffb", "괘\u1170", "ꮿꮿ", "Jose\u0301", "é\u0316", "\U0001D400lice", "\ud7a3", "%%", "a\u266ab", "\xc3\xa9\xa9x"} {
 		if n := testing.AllocsPerRun(100, func() { _ = Skeleton(s) }); n > 1 {
 			t.Errorf("Skeleton(%+q) allocs = %v, want <= 1", s, n)
 		}
