@@ -3,6 +3,7 @@ package risk
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -113,6 +114,13 @@ const (
 
 // keyScriptShift is where keyBlocks keeps a rune's script.
 const keyScriptShift = 16
+
+// keyTailBit is set in keyBlocks for a rune with a table entry (or a
+// keyMarkRunes entry) whose part, in every round and after every step of
+// NicknameKey, is not empty and ends with a starter (keyTailSafe in
+// tables_key_test.go). The part of a keyMarkRunes rune is exact only
+// right after such a rune (see keyMarkPart).
+const keyTailBit = 1 << 24
 
 // keyTableInto writes NicknameKey(s) to buf[:n] and adds its trace to t
 // when every rune of s has a table entry, the key is not empty and it fits
@@ -261,7 +269,38 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 	// over s; U+FFFD is never keyPlain, so its bytes are never copied
 	// (TestKeyTableRunes).
 	r, size := decodeRune(s, i)
+	if keyID(r) == keyNone && i > 0 {
+		return keyMarkRare(buf, s, i, j, r, size, &acc.keyNotes)
+	}
 	return keyRune(buf, i, j, r, size, &acc.keyNotes)
+}
+
+// keyMarkRare is keyRare for a rune r without a key table entry, after
+// the first: it writes r's keyMarkRunes part when the rune before it in s
+// is keyTailBit (which holds for a rune the table path accepted only if
+// its part was exact), so that canonical ordering keeps r's part apart
+// from the parts before it (see keyMarkPart); ok is false otherwise.
+// A valid rune that utf8.DecodeLastRuneInString finds before s[i:] is the
+// one decodeRune found there: a lead byte starts a valid sequence only at
+// a rune boundary of the forward decoding.
+func keyMarkRare(buf *[keyBufLen]byte, s string, i, j int, r rune, size int, acc *keyNotes) (int, int, bool) {
+	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	if p == utf8.RuneError || keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))]&keyTailBit == 0 {
+		return i, j, false
+	}
+	k, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
+	if !found {
+		return i, j, false
+	}
+	v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
+	sc := uint8(v >> keyScriptShift)
+	acc.scripts[sc>>6] |= 1 << (sc & 63)
+	acc.units += keyWordNotSimple // graphemes by appendUnits on the key
+	var ok bool
+	if j, ok = putEntry(buf, j, r, keyEntries[keyMarkIDs[k]-keyFirst], &acc.trace); !ok {
+		return i, j, false
+	}
+	return i + size, j, true
 }
 
 // keyRune is keyRare for the rune r, which decodeRune found at s[i:], of

@@ -88,13 +88,67 @@ func TestKeyTableRunes(t *testing.T) {
 		s := string(r)
 		checkKeyTable(t, s)
 		checkKeyTable(t, "é"+s+"\u0316")
+		// r before runes whose parts start with non-starters of classes
+		// 1 and 8 (keyMarkRunes): whether r's keyTailBit is right.
+		checkKeyTable(t, s+"ð")
+		checkKeyTable(t, s+"ぐ")
+		if keyID(r) == keyNone {
+			// Only runes without an entry can take a keyMarkRunes
+			// part: after parts that end in non-starters of several
+			// classes, at the start, after Hangul and Han, and before
+			// a mark that canonical ordering moves.
+			for _, before := range keyMarkContexts {
+				checkKeyTable(t, before+s)
+				checkKeyTable(t, before+s+"\u0316")
+			}
+		}
 		if testing.Short() || r > 0x32000 && r < 0xE0000 {
 			continue
 		}
 		checkKeyTable(t, "가"+s+"張")
+		checkKeyTable(t, s+"ॅ") // a part of class 230
 	}
 	if nickRuneStride == 1 && entries < 1000000 {
 		t.Errorf("only %d code points have a table entry", entries)
+	}
+}
+
+// keyMarkContexts end in parts of every kind before a rune without a
+// table entry: nothing, starters (letters, Hangul, Han), non-starters of
+// classes 1, 8, 220, 230 and 240 (ð and ぐ have keyMarkRunes parts of
+// classes 1 and 8), parts that keyRun and keyRare write, decoration, and
+// invalid UTF-8.
+var keyMarkContexts = []string{
+	"", "a", "가", "張", "a\u0334", "a\u0316", "a\u0301", "a\u0345", "ð", "かぐ", "aॅ", "ॉ",
+	"a\u0301b", "a★", "a\u200b", "\xff", "a\xe5\xbc", "Ａ", "𝐀", "a\u0f71", "ก\u0e39",
+}
+
+// TestKeyMarkRunes checks every keyMarkRunes rune against the general
+// path in keyMarkContexts, alone, doubled and before other parts.
+func TestKeyMarkRunes(t *testing.T) {
+	if len(keyMarkRunes) != len(keyMarkIDs) || !slices.IsSorted(keyMarkRunes[:]) {
+		t.Fatal("keyMarkRunes is not sorted or keyMarkIDs has a different length")
+	}
+	for _, m := range keyMarkRunes {
+		s := string(rune(m))
+		for _, before := range keyMarkContexts {
+			for _, after := range []string{"", s, "a", "\u0316", "\u0301", "\u0334", "가", "ð"} {
+				checkKeyTable(t, before+s+after)
+			}
+		}
+	}
+}
+
+// TestKeyMarkTable checks that keyTableInto gives the keys of nicknames with
+// keyMarkRunes parts after starters (not only refuses them).
+func TestKeyMarkTable(t *testing.T) {
+	for _, s := range []string{"að", "かぐ", "aॅ", "कॅ", "가ð", "張ð", "aðb", "Ａð"} {
+		var buf [keyBufLen]byte
+		var tr keyTrace
+		n, _, ok := keyTableInto(&buf, s, &tr, nil)
+		if want := NicknameKey(s); !ok || string(buf[:n]) != want {
+			t.Errorf("keyTableInto(%+q) = %+q, %v; want %+q, true", s, buf[:n], ok, want)
+		}
 	}
 }
 
@@ -102,7 +156,7 @@ func TestKeyTableRunes(t *testing.T) {
 // runes without, and arbitrary strings.
 func genKeyTable() *rapid.Generator[string] {
 	pool := []rune("aAMm0lI1 .★🌸\u200b\u200d\ufe0fé\u0301\u0316\u0323ÅåǅﬁＴｏｍ𝐀①⑴㈱" +
-		"张張伟偉己已國龍丨十김민준중가각까빠ー기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กขัิ" + "किाॅॉ" + "\uFFFD")
+		"张張伟偉己已國龍丨十김민준중가각까빠ー기ᅳᆨ" + "Аа​οΟрςσ" + "あアｱ" + "ابة" + "אב" + "กขัิ" + "किाॅॉ" + "\uFFFD" + "ðぐ\u0334\u0345ॅ柿")
 	runs := rapid.StringOf(rapid.SampledFrom(pool))
 	return rapid.OneOf(
 		runs,
@@ -426,7 +480,7 @@ func TestKeyWords(t *testing.T) {
 func TestKeyBlocksScript(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
-		if sc := int(v >> keyScriptShift); sc != scriptOf(r) {
+		if sc := int(uint8(v >> keyScriptShift)); sc != scriptOf(r) {
 			t.Fatalf("keyBlocks: %U has script %d, scriptOf %d", r, sc, scriptOf(r))
 		}
 	}

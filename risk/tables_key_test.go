@@ -30,6 +30,22 @@ func refKey(s string) (string, keyTrace) {
 // Canonical ordering moves only non-starters, so it never moves a part's
 // leading starter.
 func keyLeadSafe(r rune) bool {
+	return keyStagesSafe(r, func(x []rune) bool { return len(x) == 0 || ccc(x[0]) == 0 })
+}
+
+// keyTailSafe reports whether, in every round and after every step of
+// NicknameKey, r's part of the key is not empty and ends with a starter,
+// as keyLeadSafe follows it: then canonical ordering never moves a
+// non-starter of the next rune's part across r's part (see keyMarkPart).
+func keyTailSafe(r rune) bool {
+	return keyStagesSafe(r, func(x []rune) bool { return len(x) > 0 && ccc(x[len(x)-1]) == 0 })
+}
+
+// keyStagesSafe reports whether ok holds for r's part after every step of
+// every round of NicknameKey (after steps 2, 5, 6 and 7), following the
+// part through the rounds until it is a fixed point; an empty part ends
+// the walk once ok has accepted it.
+func keyStagesSafe(r rune, ok func([]rune) bool) bool {
 	part := []rune{r}
 	var none keyTrace
 	for range 6 {
@@ -39,11 +55,11 @@ func keyLeadSafe(r rune) bool {
 				a = appendDecomposition(a, x, true)
 			}
 		}
+		if !ok(a) {
+			return false
+		}
 		if len(a) == 0 {
 			return true
-		}
-		if ccc(a[0]) != 0 {
-			return false
 		}
 		var b []rune // steps 3 to 5
 		for _, x := range a {
@@ -51,11 +67,11 @@ func keyLeadSafe(r rune) bool {
 				b = append(b, foldHan(x, &defaultKeyOptions, &none))
 			}
 		}
+		if !ok(b) {
+			return false
+		}
 		if len(b) == 0 {
 			return true
-		}
-		if ccc(b[0]) != 0 {
-			return false
 		}
 		var c []rune // step 6
 		for _, x := range b {
@@ -65,7 +81,7 @@ func keyLeadSafe(r rune) bool {
 				c[i] = foldHan(c[i], &defaultKeyOptions, &none)
 			}
 		}
-		if len(c) == 0 || ccc(c[0]) != 0 {
+		if len(c) == 0 || !ok(c) {
 			return false
 		}
 		var d []rune // step 7
@@ -79,7 +95,7 @@ func keyLeadSafe(r rune) bool {
 				d = append(d, x)
 			}
 		}
-		if ccc(d[0]) != 0 {
+		if !ok(d) {
 			return false
 		}
 		if slices.Equal(d, part) {
@@ -88,6 +104,35 @@ func keyLeadSafe(r rune) bool {
 		part = d
 	}
 	return false
+}
+
+// keyMarkPart returns the part of a rune r without a table entry (not
+// keyLeadSafe) whose part may start with a non-starter: what follows "a"
+// in the key of "a"+r, a fixed point of the rounds with an empty trace.
+// keyRare uses it only right after a rune whose part is keyTailSafe
+// (keyBlocks' keyTailBit), as "a" is: then in every round and after every
+// step the runs of non-starters that canonical ordering sorts hold the
+// same runes of r's part as after "a" (a starter before them; after them
+// the part of a keyLeadSafe rune, which starts with a starter or is
+// empty, or of a rune that has no entry or follows r, which keyRare
+// refuses unless r's part is keyTailSafe too), and both nicknames keep
+// something (the previous part is never empty), so r's part and trace
+// are those after "a".
+func keyMarkPart(r rune) (string, keyTrace, bool) {
+	if r >= 0xD800 && r < 0xE000 || r >= hangulBase && r < hangulBase+11172 || keyLeadSafe(r) {
+		return "", keyTrace{}, false
+	}
+	k, tr := refKey("a" + string(r))
+	part, ok := strings.CutPrefix(k, "a")
+	if !ok {
+		return "", keyTrace{}, false
+	}
+	if part != "" {
+		if k2, tr2 := refKey(k); k2 != k || tr2 != (keyTrace{}) {
+			return "", keyTrace{}, false
+		}
+	}
+	return part, tr, true
 }
 
 // keyPart returns r's part of the key and of the trace, and whether r can
@@ -208,6 +253,28 @@ func genKeyTables(string) ([]byte, error) {
 			ids[r] = keyHangul
 		}
 	}
+	// Runes whose part may start with a non-starter: entries that only
+	// keyRare uses (keyMarkRunes), after a keyTailSafe part.
+	var markRunes []uint32
+	var markIDs []uint16
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if ids[r] != keyNone {
+			continue
+		}
+		part, tr, ok := keyMarkPart(r)
+		if !ok {
+			continue
+		}
+		id, err := entryOf(r, part, tr, false)
+		if err != nil {
+			return nil, err
+		}
+		markRunes = append(markRunes, uint32(r))
+		markIDs = append(markIDs, id)
+	}
+	if !keyTailSafe('a') {
+		return nil, errors.New("key table: the part of \"a\" is not keyTailSafe")
+	}
 	// The jamo of syllables, as entries even where they are keyPlain, and
 	// their parts where they are one rune in the jamo's role.
 	var jamo [jamoLCount + jamoVCount + jamoTCount]uint16
@@ -238,6 +305,10 @@ func genKeyTables(string) ([]byte, error) {
 	vals := make([]uint32, len(ids))
 	for r, id := range ids {
 		vals[r] = uint32(id) | uint32(scriptOf(rune(r)))<<keyScriptShift
+		_, mark := slices.BinarySearch(markRunes, uint32(r))
+		if (id != keyNone || mark) && keyTailSafe(rune(r)) {
+			vals[r] |= keyTailBit
+		}
 	}
 	idx, blocks := keyTwoStage(vals)
 	var b bytes.Buffer
@@ -301,6 +372,13 @@ func genKeyTables(string) ([]byte, error) {
 		w("%v, ", u)
 	}
 	w("\n}\n")
+	w("\n// keyMarkRunes are the runes, in order, whose part may start with a\n// non-starter, and keyMarkIDs their keyEntries ids (see keyMarkPart).\n")
+	w("var keyMarkRunes = [%d]uint32{", len(markRunes))
+	writeKeyInts(&b, markRunes)
+	w("}\n\n")
+	w("var keyMarkIDs = [%d]uint16{", len(markIDs))
+	writeKeyInts(&b, markIDs)
+	w("}\n")
 	w("\n// keyTraceItems are trace items: step<<keyTraceStepShift | amount.\n")
 	w("var keyTraceItems = [%d]uint64{", max(len(items), 1))
 	writeKeyInts(&b, items)
