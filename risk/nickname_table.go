@@ -117,10 +117,18 @@ const keyScriptShift = 16
 
 // keyTailBit is set in keyBlocks for a rune with a table entry (or a
 // keyMarkRunes entry) whose part, in every round and after every step of
-// NicknameKey, is not empty and ends with a starter (keyTailSafe in
-// tables_key_test.go). The part of a keyMarkRunes rune is exact only
-// right after such a rune (see keyMarkPart).
-const keyTailBit = 1 << 24
+// NicknameKey, is empty or ends with a starter (keyTailSafe in
+// tables_key_test.go); keyKeptBit too when it is never empty
+// (keyTailKept). The part of a keyMarkRunes rune is exact only after
+// keyTailBit runes back to the start or to a keyKeptBit one (see
+// keyMarkPart).
+const (
+	keyTailBit = 1 << 24
+	keyKeptBit = 1 << 25
+)
+
+// keyMarkWalk bounds how many runes keyMarkRare looks back over.
+const keyMarkWalk = 8
 
 // keyTableInto writes NicknameKey(s) to buf[:n] and adds its trace to t
 // when every rune of s has a table entry, the key is not empty and it fits
@@ -269,24 +277,35 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 	// over s; U+FFFD is never keyPlain, so its bytes are never copied
 	// (TestKeyTableRunes).
 	r, size := decodeRune(s, i)
-	if keyID(r) == keyNone && i > 0 {
+	if keyID(r) == keyNone {
 		return keyMarkRare(buf, s, i, j, r, size, &acc.keyNotes)
 	}
 	return keyRune(buf, i, j, r, size, &acc.keyNotes)
 }
 
-// keyMarkRare is keyRare for a rune r without a key table entry, after
-// the first: it writes r's keyMarkRunes part when the rune before it in s
-// is keyTailBit (which holds for a rune the table path accepted only if
-// its part was exact), so that canonical ordering keeps r's part apart
-// from the parts before it (see keyMarkPart); ok is false otherwise.
-// A valid rune that utf8.DecodeLastRuneInString finds before s[i:] is the
-// one decodeRune found there: a lead byte starts a valid sequence only at
-// a rune boundary of the forward decoding.
+// keyMarkRare is keyRare for a rune r without a key table entry: it
+// writes r's keyMarkRunes part when the runes before it in s are
+// keyTailBit back to the start or to a keyKeptBit one, at most
+// keyMarkWalk of them (all accepted by the table path, so their parts are
+// exact), so that canonical ordering keeps r's part apart from the parts
+// before it (see keyMarkPart); ok is false otherwise. A valid rune that
+// utf8.DecodeLastRuneInString finds before s[k:] is the one decodeRune
+// found there: a lead byte starts a valid sequence only at a rune
+// boundary of the forward decoding.
 func keyMarkRare(buf *[keyBufLen]byte, s string, i, j int, r rune, size int, acc *keyNotes) (int, int, bool) {
-	p, _ := utf8.DecodeLastRuneInString(s[:i])
-	if p == utf8.RuneError || keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))]&keyTailBit == 0 {
-		return i, j, false
+	for k, n := i, 0; k > 0; n++ {
+		p, m := utf8.DecodeLastRuneInString(s[:k])
+		if n == keyMarkWalk || p == utf8.RuneError {
+			return i, j, false
+		}
+		v := keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))]
+		if v&keyTailBit == 0 {
+			return i, j, false
+		}
+		if v&keyKeptBit != 0 {
+			break
+		}
+		k -= m
 	}
 	k, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
 	if !found {

@@ -92,6 +92,7 @@ func TestKeyTableRunes(t *testing.T) {
 		// 1 and 8 (keyMarkRunes): whether r's keyTailBit is right.
 		checkKeyTable(t, s+"ð")
 		checkKeyTable(t, s+"ぐ")
+		checkKeyTable(t, "ó"+s+"ð") // r's keyKeptBit
 		if keyID(r) == keyNone {
 			// Only runes without an entry can take a keyMarkRunes
 			// part: after parts that end in non-starters of several
@@ -121,6 +122,8 @@ func TestKeyTableRunes(t *testing.T) {
 var keyMarkContexts = []string{
 	"", "a", "가", "張", "a\u0334", "a\u0316", "a\u0301", "a\u0345", "ð", "かぐ", "aॅ", "ॉ",
 	"a\u0301b", "a★", "a\u200b", "\xff", "a\xe5\xbc", "Ａ", "𝐀", "a\u0f71", "ก\u0e39",
+	"★", ".", "\u200b", "ó★", "ó.", "ó\u200b", "a\u0301★\u200b", "a\u0334★", "ð★", "ó★★★★★★★★★",
+	"a★★★★★★★★★", "a★★★★★★★", "\ufffd", "ó\ufffd",
 }
 
 // TestKeyMarkRunes checks every keyMarkRunes rune against the general
@@ -140,9 +143,10 @@ func TestKeyMarkRunes(t *testing.T) {
 }
 
 // TestKeyMarkTable checks that keyTableInto gives the keys of nicknames with
-// keyMarkRunes parts after starters (not only refuses them).
+// keyMarkRunes parts after starters, at the start and after decoration
+// (not only refuses them).
 func TestKeyMarkTable(t *testing.T) {
-	for _, s := range []string{"að", "かぐ", "aॅ", "कॅ", "가ð", "張ð", "aðb", "Ａð"} {
+	for _, s := range []string{"að", "かぐ", "aॅ", "कॅ", "가ð", "張ð", "aðb", "Ａð", "ð", "ॅa", "★ॅ", "a★ð", "a\u200bð"} {
 		var buf [keyBufLen]byte
 		var tr keyTrace
 		n, _, ok := keyTableInto(&buf, s, &tr, nil)

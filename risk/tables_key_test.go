@@ -34,10 +34,15 @@ func keyLeadSafe(r rune) bool {
 }
 
 // keyTailSafe reports whether, in every round and after every step of
-// NicknameKey, r's part of the key is not empty and ends with a starter,
-// as keyLeadSafe follows it: then canonical ordering never moves a
-// non-starter of the next rune's part across r's part (see keyMarkPart).
+// NicknameKey, r's part of the key is empty or ends with a starter, as
+// keyLeadSafe follows it, and keyTailKept whether it is never empty and
+// ends with a starter: then canonical ordering never moves a non-starter
+// of the next rune's part across r's part (see keyMarkPart).
 func keyTailSafe(r rune) bool {
+	return keyStagesSafe(r, func(x []rune) bool { return len(x) == 0 || ccc(x[len(x)-1]) == 0 })
+}
+
+func keyTailKept(r rune) bool {
 	return keyStagesSafe(r, func(x []rune) bool { return len(x) > 0 && ccc(x[len(x)-1]) == 0 })
 }
 
@@ -109,14 +114,16 @@ func keyStagesSafe(r rune, ok func([]rune) bool) bool {
 // keyMarkPart returns the part of a rune r without a table entry (not
 // keyLeadSafe) whose part may start with a non-starter: what follows "a"
 // in the key of "a"+r, a fixed point of the rounds with an empty trace.
-// keyRare uses it only right after a rune whose part is keyTailSafe
-// (keyBlocks' keyTailBit), as "a" is: then in every round and after every
-// step the runs of non-starters that canonical ordering sorts hold the
-// same runes of r's part as after "a" (a starter before them; after them
-// the part of a keyLeadSafe rune, which starts with a starter or is
-// empty, or of a rune that has no entry or follows r, which keyRare
-// refuses unless r's part is keyTailSafe too), and both nicknames keep
-// something (the previous part is never empty), so r's part and trace
+// keyRare uses it only at the start of a nickname or after runes whose
+// parts are keyTailSafe (keyBlocks' keyTailBit), the first of which, from
+// r back, that is keyTailKept (keyKeptBit), as "a" is, or the start: then
+// in every round and after every step the runs of non-starters that
+// canonical ordering sorts hold the same runes of r's part as after "a"
+// (before them a starter or nothing; after them the part of a
+// keyLeadSafe rune, which starts with a starter or is empty, or of a
+// keyMarkRunes rune, which keyRare takes only after keyTailSafe parts).
+// Where the key is not empty, some part is never empty, so the nickname
+// keeps something in every round, as "a"+r does; so r's part and trace
 // are those after "a".
 func keyMarkPart(r rune) (string, keyTrace, bool) {
 	if r >= 0xD800 && r < 0xE000 || r >= hangulBase && r < hangulBase+11172 || keyLeadSafe(r) {
@@ -272,8 +279,8 @@ func genKeyTables(string) ([]byte, error) {
 		markRunes = append(markRunes, uint32(r))
 		markIDs = append(markIDs, id)
 	}
-	if !keyTailSafe('a') {
-		return nil, errors.New("key table: the part of \"a\" is not keyTailSafe")
+	if !keyTailKept('a') {
+		return nil, errors.New("key table: the part of \"a\" is not keyTailKept")
 	}
 	// The jamo of syllables, as entries even where they are keyPlain, and
 	// their parts where they are one rune in the jamo's role.
@@ -308,6 +315,9 @@ func genKeyTables(string) ([]byte, error) {
 		_, mark := slices.BinarySearch(markRunes, uint32(r))
 		if (id != keyNone || mark) && keyTailSafe(rune(r)) {
 			vals[r] |= keyTailBit
+			if keyTailKept(rune(r)) {
+				vals[r] |= keyKeptBit
+			}
 		}
 	}
 	idx, blocks := keyTwoStage(vals)
