@@ -115,16 +115,18 @@ const (
 // keyScriptShift is where keyBlocks keeps a rune's script.
 const keyScriptShift = 16
 
-// keyTailBit is set in keyBlocks for a rune with a table entry (or a
-// keyMarkRunes entry) whose part, in every round and after every step of
-// NicknameKey, is empty or ends with a starter (keyTailSafe in
-// tables_key_test.go); keyKeptBit too when it is never empty
-// (keyTailKept). The part of a keyMarkRunes rune is exact only after
-// keyTailBit runes back to the start or to a keyKeptBit one (see
-// keyMarkPart).
+// keyBlocks keeps, from keyTailShift, a rune's keyTailClass (see
+// tables_key_test.go): for a rune with a table entry (or a keyMarkRunes
+// entry) whose part, after every step of every round of NicknameKey, is
+// never empty, the highest combining class of the run of non-starters
+// that ends it (0 for a starter); keyTailEmpty when the part is empty
+// after some step and otherwise ends with a starter; keyTailNone for
+// other runes. The part of a keyMarkRunes rune is exact only where the
+// classes before it are low enough (see keyMarkPart).
 const (
-	keyTailBit = 1 << 24
-	keyKeptBit = 1 << 25
+	keyTailShift = 24
+	keyTailEmpty = 254
+	keyTailNone  = 255
 )
 
 // keyMarkWalk bounds how many runes keyMarkRare looks back over.
@@ -284,39 +286,39 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 }
 
 // keyMarkRare is keyRare for a rune r without a key table entry: it
-// writes r's keyMarkRunes part when the runes before it in s are
-// keyTailBit back to the start or to a keyKeptBit one, at most
-// keyMarkWalk of them (all accepted by the table path, so their parts are
-// exact), so that canonical ordering keeps r's part apart from the parts
-// before it (see keyMarkPart); ok is false otherwise. A valid rune that
-// utf8.DecodeLastRuneInString finds before s[k:] is the one decodeRune
-// found there: a lead byte starts a valid sequence only at a rune
-// boundary of the forward decoding.
+// writes r's keyMarkRunes part when the runes before it in s have the
+// keyTailClass keyTailEmpty back to the start or to one whose class is at
+// most r's keyMarkLead, at most keyMarkWalk of them (all accepted by the
+// table path, so their parts are exact): then canonical ordering keeps
+// r's part apart from the parts before it (see keyMarkPart); ok is false
+// otherwise. A valid rune that utf8.DecodeLastRuneInString finds before
+// s[k:] is the one decodeRune found there: a lead byte starts a valid
+// sequence only at a rune boundary of the forward decoding.
 func keyMarkRare(buf *[keyBufLen]byte, s string, i, j int, r rune, size int, acc *keyNotes) (int, int, bool) {
+	mk, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
+	if !found {
+		return i, j, false
+	}
 	for k, n := i, 0; k > 0; n++ {
 		p, m := utf8.DecodeLastRuneInString(s[:k])
 		if n == keyMarkWalk || p == utf8.RuneError {
 			return i, j, false
 		}
-		v := keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))]
-		if v&keyTailBit == 0 {
-			return i, j, false
-		}
-		if v&keyKeptBit != 0 {
+		c := uint8(keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))] >> keyTailShift)
+		if c != keyTailEmpty {
+			if c > keyMarkLead[mk] { // keyTailNone too: classes are below 255
+				return i, j, false
+			}
 			break
 		}
 		k -= m
-	}
-	k, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
-	if !found {
-		return i, j, false
 	}
 	v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
 	sc := uint8(v >> keyScriptShift)
 	acc.scripts[sc>>6] |= 1 << (sc & 63)
 	acc.units += keyWordNotSimple // graphemes by appendUnits on the key
 	var ok bool
-	if j, ok = putEntry(buf, j, r, keyEntries[keyMarkIDs[k]-keyFirst], &acc.trace); !ok {
+	if j, ok = putEntry(buf, j, r, keyEntries[keyMarkIDs[mk]-keyFirst], &acc.trace); !ok {
 		return i, j, false
 	}
 	return i + size, j, true

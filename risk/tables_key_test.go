@@ -33,17 +33,47 @@ func keyLeadSafe(r rune) bool {
 	return keyStagesSafe(r, func(x []rune) bool { return len(x) == 0 || ccc(x[0]) == 0 })
 }
 
-// keyTailSafe reports whether, in every round and after every step of
-// NicknameKey, r's part of the key is empty or ends with a starter, as
-// keyLeadSafe follows it, and keyTailKept whether it is never empty and
-// ends with a starter: then canonical ordering never moves a non-starter
-// of the next rune's part across r's part (see keyMarkPart).
-func keyTailSafe(r rune) bool {
-	return keyStagesSafe(r, func(x []rune) bool { return len(x) == 0 || ccc(x[len(x)-1]) == 0 })
+// keyTailClass returns what keyRare needs to know of r's part after
+// every step of every round of NicknameKey, as keyLeadSafe follows it,
+// for the parts of keyMarkRunes after it (see keyMarkPart): the highest
+// combining class in the run of non-starters that ends it (0 when it ends
+// with a starter) when it is never empty; keyTailEmpty when it is empty
+// after some step and otherwise ends with a starter; keyTailNone
+// otherwise. Canonical ordering sorts the runes of a run by class, so the
+// last rune of the sorted part has that class.
+func keyTailClass(r rune) uint8 {
+	tail, kept := uint8(0), true
+	if !keyStagesSafe(r, func(x []rune) bool {
+		kept = kept && len(x) > 0
+		for i := len(x) - 1; i >= 0 && ccc(x[i]) != 0; i-- {
+			tail = max(tail, ccc(x[i]))
+		}
+		return true
+	}) {
+		return keyTailNone
+	}
+	switch {
+	case kept:
+		return tail
+	case tail == 0:
+		return keyTailEmpty
+	}
+	return keyTailNone
 }
 
-func keyTailKept(r rune) bool {
-	return keyStagesSafe(r, func(x []rune) bool { return len(x) > 0 && ccc(x[len(x)-1]) == 0 })
+// keyLeadClass returns the lowest combining class in the run of
+// non-starters that starts r's part after any step of any round, as
+// keyLeadSafe follows it (255 if there is none): the class of the first
+// rune of the sorted part where it is a non-starter.
+func keyLeadClass(r rune) uint8 {
+	lead := uint8(255)
+	keyStagesSafe(r, func(x []rune) bool {
+		for i := 0; i < len(x) && ccc(x[i]) != 0; i++ {
+			lead = min(lead, ccc(x[i]))
+		}
+		return true
+	})
+	return lead
 }
 
 // keyStagesSafe reports whether ok holds for r's part after every step of
@@ -114,17 +144,19 @@ func keyStagesSafe(r rune, ok func([]rune) bool) bool {
 // keyMarkPart returns the part of a rune r without a table entry (not
 // keyLeadSafe) whose part may start with a non-starter: what follows "a"
 // in the key of "a"+r, a fixed point of the rounds with an empty trace.
-// keyRare uses it only at the start of a nickname or after runes whose
-// parts are keyTailSafe (keyBlocks' keyTailBit), the first of which, from
-// r back, that is keyTailKept (keyKeptBit), as "a" is, or the start: then
-// in every round and after every step the runs of non-starters that
-// canonical ordering sorts hold the same runes of r's part as after "a"
-// (before them a starter or nothing; after them the part of a
-// keyLeadSafe rune, which starts with a starter or is empty, or of a
-// keyMarkRunes rune, which keyRare takes only after keyTailSafe parts).
-// Where the key is not empty, some part is never empty, so the nickname
-// keeps something in every round, as "a"+r does; so r's part and trace
-// are those after "a".
+// keyRare uses it only where, after every step, the sorted part before
+// it, back to the start or the last part that is not empty, ends in a
+// starter or a non-starter of a class no higher than the first of r's
+// part: at the start or after runes whose keyTailClass (keyBlocks, from
+// keyTailShift) is keyTailEmpty, back to the start or to one whose class
+// is at most r's keyLeadClass (keyMarkLead). Then canonical ordering of
+// the whole nickname leaves the concatenation of the sorted parts as it
+// is (after them comes the part of a keyLeadSafe rune, which starts with
+// a starter or is empty, or of a keyMarkRunes rune, whose own condition
+// covers that boundary), so r's part is sorted as after "a". Where the
+// key is not empty, some part is never empty, so the nickname keeps
+// something in every round, as "a"+r does; so r's part and trace are
+// those after "a".
 func keyMarkPart(r rune) (string, keyTrace, bool) {
 	if r >= 0xD800 && r < 0xE000 || r >= hangulBase && r < hangulBase+11172 || keyLeadSafe(r) {
 		return "", keyTrace{}, false
@@ -264,6 +296,7 @@ func genKeyTables(string) ([]byte, error) {
 	// keyRare uses (keyMarkRunes), after a keyTailSafe part.
 	var markRunes []uint32
 	var markIDs []uint16
+	var markLead []uint8
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if ids[r] != keyNone {
 			continue
@@ -278,9 +311,10 @@ func genKeyTables(string) ([]byte, error) {
 		}
 		markRunes = append(markRunes, uint32(r))
 		markIDs = append(markIDs, id)
+		markLead = append(markLead, keyLeadClass(r))
 	}
-	if !keyTailKept('a') {
-		return nil, errors.New("key table: the part of \"a\" is not keyTailKept")
+	if keyTailClass('a') != 0 {
+		return nil, errors.New("key table: the part of \"a\" does not end with a starter")
 	}
 	// The jamo of syllables, as entries even where they are keyPlain, and
 	// their parts where they are one rune in the jamo's role.
@@ -312,13 +346,11 @@ func genKeyTables(string) ([]byte, error) {
 	vals := make([]uint32, len(ids))
 	for r, id := range ids {
 		vals[r] = uint32(id) | uint32(scriptOf(rune(r)))<<keyScriptShift
-		_, mark := slices.BinarySearch(markRunes, uint32(r))
-		if (id != keyNone || mark) && keyTailSafe(rune(r)) {
-			vals[r] |= keyTailBit
-			if keyTailKept(rune(r)) {
-				vals[r] |= keyKeptBit
-			}
+		tail := uint32(keyTailNone)
+		if _, mark := slices.BinarySearch(markRunes, uint32(r)); id != keyNone || mark {
+			tail = uint32(keyTailClass(rune(r)))
 		}
+		vals[r] |= tail << keyTailShift
 	}
 	idx, blocks := keyTwoStage(vals)
 	var b bytes.Buffer
@@ -382,12 +414,16 @@ func genKeyTables(string) ([]byte, error) {
 		w("%v, ", u)
 	}
 	w("\n}\n")
-	w("\n// keyMarkRunes are the runes, in order, whose part may start with a\n// non-starter, and keyMarkIDs their keyEntries ids (see keyMarkPart).\n")
+	w("\n// keyMarkRunes are the runes, in order, whose part may start with a\n// non-starter (see keyMarkPart).\n")
 	w("var keyMarkRunes = [%d]uint32{", len(markRunes))
 	writeKeyInts(&b, markRunes)
-	w("}\n\n")
+	w("}\n\n// keyMarkIDs holds the keyEntries id of each rune of keyMarkRunes.\n")
 	w("var keyMarkIDs = [%d]uint16{", len(markIDs))
 	writeKeyInts(&b, markIDs)
+	w("}\n")
+	w("\n// keyMarkLead holds the keyLeadClass of each rune of keyMarkRunes.\n")
+	w("var keyMarkLead = [%d]uint8{", len(markLead))
+	writeKeyInts(&b, markLead)
 	w("}\n")
 	w("\n// keyTraceItems are trace items: step<<keyTraceStepShift | amount.\n")
 	w("var keyTraceItems = [%d]uint64{", max(len(items), 1))
