@@ -45,6 +45,10 @@ import (
 //     syllables, so appendUnits starts a grapheme at the syllable's initial
 //     and at the part after its last jamo.
 //
+// A rune without an entry whose keyMarkRunes part keyRare takes (keyMarkID)
+// counts as a rune with that entry: the key is still the concatenation of
+// the parts.
+//
 // Anything else (runes without an entry, other parts that are not simple,
 // a mark after a part of more graphemes, syllables whose jamo do not keep
 // their roles and whose initial is no doubled choseong) ends the sketch
@@ -208,8 +212,9 @@ func sketchMarked(s string) (units int, mask uint64, res int) {
 			units, mask = sy.add(r, units, mask)
 		case id == keyNone:
 			// The surrogates that a lead byte 0xED gives are keyNone
-			// (TestSketchSurrogates); sketchMarks decodes U+FFFD.
-			if invalid != 0 || r >= 0xD800 && r <= 0xDFFF {
+			// (TestSketchSurrogates); sketchMarks decodes U+FFFD, and
+			// takes keyMarkRunes parts.
+			if invalid != 0 || r >= 0xD800 && r <= 0xDFFF || isKeyMarkRune(rune(r)) {
 				return 0, 0, sketchUnknown
 			}
 			return 0, 0, sketchNone
@@ -360,8 +365,15 @@ func sketchMarks(s string) (units int, mask uint64, ok bool) {
 			continue
 		}
 		r, n := decodeRune(s, i) // an invalid byte is U+FFFD, as for the key
-		i += n
 		id := keyID(r)
+		if id == keyNone {
+			// A keyMarkRunes part where keyRare takes it: then the key
+			// is still the concatenation of the parts.
+			if mid, ok := keyMarkID(s, i, r); ok {
+				id = mid
+			}
+		}
+		i += n
 		if id == keyPlain {
 			mask |= pend
 			units++

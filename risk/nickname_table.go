@@ -28,12 +28,19 @@ import (
 //   - The part is a fixed point of the rounds with an empty trace, so the
 //     number of rounds the whole nickname takes cannot change it.
 //
+// Runes whose part may start with a non-starter (ð, ॅ, ぐ, most combining
+// marks) have no entry in keyBlocks but one in keyMarkRunes, which only
+// keyRare and sketchMarks use, where the classes of the non-starters
+// before the part cannot make canonical ordering cross into it (keyMarkID,
+// keyMarkPart).
+//
 // TestKeyTableRunes checks every code point and every Hangul syllable
-// against the general path, and propKeyTable random nicknames.
+// against the general path, and propKeyTable random nicknames;
+// TestKeyMarkRunes every keyMarkRunes rune after parts of every kind.
 //
 // keyTableInto writes the parts with keyRun, a loop without calls or
 // branches on the kind of rune: it decodes UTF-8 from the lead byte's
-// utf8Leads entry, and takes a rune's id and script from keyBlocks and
+// skelLeads entry, and takes a rune's id and script from keyBlocks and
 // its part, length, step and graphemes from keyWords, one 8-byte store
 // per part. On the 20,000 nicknames of bench/ it mispredicts about a
 // third as many branches as the switch it replaces (cachegrind).
@@ -197,11 +204,12 @@ type keyNotes struct {
 // buf[j:]. It stops at end (a test of i, which exits the loop more
 // predictably than the byte after s), where buf has less than 8 bytes left,
 // or before a rune that needs keyRare: one whose id has keyWordSpecial,
-// invalid UTF-8, or a sequence that decodeLead refuses (lead bytes 0xED
-// and 0xF4). It calls nothing, so that its state stays in registers.
+// invalid UTF-8, or a sequence that decodeLead refuses (lead byte 0xF4).
+// It calls nothing, so that its state stays in registers.
 //
 // Each rune is decoded from the four bytes at its start without a branch
-// per length (utf8Leads, decodeLead), and its part is written with one
+// per length (skelLeads, which also decodes the runes after 0xED up to
+// U+D7FF and refuses the surrogates: TestDecodeSkelLead; decodeLead), and its part is written with one
 // 8-byte store from keyWords: the word itself, or for keyPlain the rune's
 // own bytes (x: a valid sequence is the low bytes of x). The length, the
 // grapheme count and mask, the trace note (into a dummy slot for a part
@@ -211,7 +219,7 @@ type keyNotes struct {
 func keyRun(buf *[keyBufLen]byte, i, end, j int, acc *keyAcc) (int, int) {
 	for uint(j) <= keyBufLen-8 && i < end {
 		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
-		ld := &utf8Leads[byte(x)]
+		ld := &skelLeads[byte(x)]
 		r, valid := decodeLead(x, ld)
 		if !valid {
 			break
@@ -286,42 +294,60 @@ func keyRare(buf *[keyBufLen]byte, s string, i, j int, acc *keyAcc) (int, int, b
 }
 
 // keyMarkRare is keyRare for a rune r without a key table entry: it
-// writes r's keyMarkRunes part when the runes before it in s have the
-// keyTailClass keyTailEmpty back to the start or to one whose class is at
-// most r's keyMarkLead, at most keyMarkWalk of them (all accepted by the
-// table path, so their parts are exact): then canonical ordering keeps
-// r's part apart from the parts before it (see keyMarkPart); ok is false
-// otherwise. A valid rune that utf8.DecodeLastRuneInString finds before
-// s[k:] is the one decodeRune found there: a lead byte starts a valid
-// sequence only at a rune boundary of the forward decoding.
+// writes r's keyMarkRunes part when keyMarkID allows it; ok is false
+// otherwise.
 func keyMarkRare(buf *[keyBufLen]byte, s string, i, j int, r rune, size int, acc *keyNotes) (int, int, bool) {
-	mk, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
+	id, found := keyMarkID(s, i, r)
 	if !found {
 		return i, j, false
-	}
-	for k, n := i, 0; k > 0; n++ {
-		p, m := utf8.DecodeLastRuneInString(s[:k])
-		if n == keyMarkWalk || p == utf8.RuneError {
-			return i, j, false
-		}
-		c := uint8(keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))] >> keyTailShift)
-		if c != keyTailEmpty {
-			if c > keyMarkLead[mk] { // keyTailNone too: classes are below 255
-				return i, j, false
-			}
-			break
-		}
-		k -= m
 	}
 	v := keyBlocks[int(keyIndex[r>>blockShift])<<blockShift|int(r&(1<<blockShift-1))]
 	sc := uint8(v >> keyScriptShift)
 	acc.scripts[sc>>6] |= 1 << (sc & 63)
 	acc.units += keyWordNotSimple // graphemes by appendUnits on the key
 	var ok bool
-	if j, ok = putEntry(buf, j, r, keyEntries[keyMarkIDs[mk]-keyFirst], &acc.trace); !ok {
+	if j, ok = putEntry(buf, j, r, keyEntries[id-keyFirst], &acc.trace); !ok {
 		return i, j, false
 	}
 	return i + size, j, true
+}
+
+// keyMarkID returns the keyEntries id of the keyMarkRunes part of r, a
+// rune without a key table entry at s[i:], when the runes before it in s
+// have the keyTailClass keyTailEmpty back to the start or to one whose
+// class is at most r's keyMarkLead, at most keyMarkWalk of them: if they
+// were all accepted by the table path (their parts exact), canonical
+// ordering keeps r's part apart from the parts before it and the part is
+// exact (see keyMarkPart). ok is false otherwise. A valid rune that
+// utf8.DecodeLastRuneInString finds before s[k:] is the one decodeRune
+// found there: a lead byte starts a valid sequence only at a rune
+// boundary of the forward decoding.
+func keyMarkID(s string, i int, r rune) (id uint16, ok bool) {
+	mk, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
+	if !found {
+		return 0, false
+	}
+	for k, n := i, 0; k > 0; n++ {
+		p, m := utf8.DecodeLastRuneInString(s[:k])
+		if n == keyMarkWalk || p == utf8.RuneError {
+			return 0, false
+		}
+		c := uint8(keyBlocks[int(keyIndex[p>>blockShift])<<blockShift|int(p&(1<<blockShift-1))] >> keyTailShift)
+		if c != keyTailEmpty {
+			if c > keyMarkLead[mk] { // keyTailNone too: classes are below 255
+				return 0, false
+			}
+			break
+		}
+		k -= m
+	}
+	return keyMarkIDs[mk], true
+}
+
+// isKeyMarkRune reports whether r has a keyMarkRunes part.
+func isKeyMarkRune(r rune) bool {
+	_, found := slices.BinarySearch(keyMarkRunes[:], uint32(r))
+	return found
 }
 
 // keyRune is keyRare for the rune r, which decodeRune found at s[i:], of
