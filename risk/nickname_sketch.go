@@ -70,7 +70,8 @@ func sketchKey(s string) (units int, mask uint64, ok bool) {
 
 // What sketchFast and sketchMarked found: the sketch, that s has none
 // (sketchMarks would say so too: a rune of valid UTF-8 without a key
-// table entry, or a part that is not simple and no mark), or neither,
+// table entry or keyMarkRunes part, or a part that is not simple and no
+// mark), or neither,
 // which sketchMarks tells.
 const (
 	sketchUnknown = iota
