@@ -102,15 +102,14 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 //
 // A run of ASCII at the start (all of many nicknames) takes a byte at a
 // time. After it, each rune is decoded from the four bytes at its start
-// without a branch per length (sketchLoad, utf8Leads, decodeLead, as
+// without a branch per length (sketchLoad, skelLeads, decodeLead, as
 // keyRun does), decodeLead's check is gathered in invalid without a
 // branch, and every simple part's graphemes and mask are added without a
 // branch on the kind of part, which mixes within a nickname (homoglyphs,
-// decoration): a keyPlain rune's mask bit is its own. A lead byte 0xED,
-// which utf8Leads leaves out because a mask cannot rule out the
-// surrogates it starts, reads as 0xEC: valid sequences decode alike, and
-// a surrogate is keyNone (TestSketchSurrogates), which ends the loop, and
-// sketchMarked leaves it to sketchMarks, which reads U+FFFD.
+// decoration): a keyPlain rune's mask bit is its own. skelLeads refuses
+// the surrogates after a lead byte 0xED, which makes invalid non-zero;
+// they are keyNone too (TestSketchSurrogates), which ends the loop, and
+// sketchMarked leaves them to sketchMarks, which reads U+FFFD.
 //
 // Hangul syllables (keyHangul) are what sketchMarks makes of them, with
 // only the low six bits of their grapheme hashes, which are all that a
@@ -212,10 +211,10 @@ func sketchMarked(s string) (units int, mask uint64, res int) {
 		case id == keyHangul:
 			units, mask = sy.add(r, units, mask)
 		case id == keyNone:
-			// The surrogates that a lead byte 0xED gives are keyNone
-			// (TestSketchSurrogates); sketchMarks decodes U+FFFD, and
-			// takes keyMarkRunes parts.
-			if invalid != 0 || r >= 0xD800 && r <= 0xDFFF || isKeyMarkRune(rune(r)) {
+			// skelLeads refuses the surrogates (invalid), which are
+			// keyNone (TestSketchSurrogates); sketchMarks decodes
+			// U+FFFD, and takes keyMarkRunes parts.
+			if invalid != 0 || isKeyMarkRune(rune(r)) {
 				return 0, 0, sketchUnknown
 			}
 			return 0, 0, sketchNone

@@ -51,11 +51,9 @@ func TestSketchSimpleHangul(t *testing.T) {
 	}
 }
 
-// TestSketchSurrogates checks what sketchSimple relies on when it decodes
-// a lead byte 0xED as 0xEC: no surrogate is a simple part or a Hangul
-// syllable, so one ends the sketch; and that sketchSimple leaves such
-// invalid UTF-8, which NicknameKey reads as U+FFFD per byte, to
-// sketchMarks.
+// TestSketchSurrogates checks that no surrogate has a key table entry, so
+// one ends sketchFast's loop, and that sketchSimple leaves such invalid
+// UTF-8, which NicknameKey reads as U+FFFD per byte, to sketchMarks.
 func TestSketchSurrogates(t *testing.T) {
 	for r := rune(0xD800); r <= 0xDFFF; r++ {
 		if id := keyID(r); id != keyNone {
