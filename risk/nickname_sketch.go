@@ -248,17 +248,13 @@ func sketchMarked(s string) (units int, mask uint64, res int) {
 const sketchNoHash = 64
 
 // sketchLoad returns the four bytes of s from i, with zero bytes past
-// the end, as load4 loads them (4 <= len(s)), and the utf8Leads entry of
-// the first, where 0xED reads as 0xEC (see sketchFast).
+// the end, as load4 loads them (4 <= len(s)), and the skelLeads entry of
+// the first.
 func sketchLoad(s string, i int) (uint32, *utf8Lead) {
 	j := min(i, len(s)-4)
 	x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
 	x >>= 8 * uint(i-j) & 31
-	lead := x & 0xFF
-	if lead == 0xED {
-		lead = 0xEC // predictable: most nicknames have no such byte
-	}
-	return x, &utf8Leads[byte(lead)]
+	return x, &skelLeads[byte(x)]
 }
 
 // A syllableSketch is what sketchFast keeps of the key's last grapheme
