@@ -14,6 +14,7 @@ import (
 // checkKeyTable fails if nicknameKeyInto (with the table path) and
 // nicknameKeyRef (without it) disagree on s, in key or trace, or if the
 // graphemes that the table paths or sketchKey give are not the key's, or
+// sketchFast finds no sketch where sketchMarks finds one, or
 // the script check of keyInto is not MixedScript's.
 func checkKeyTable(t interface {
 	Helper()
@@ -61,6 +62,11 @@ func checkKeyTable(t interface {
 		mu, mm, mok := sketchMarks(s)
 		if mok != (units > 0) || mok && (mu != units || mm != mask) {
 			t.Fatalf("sketchSimple(%+q) = %d, %x; sketchMarks %d, %x, %v", s, units, mask, mu, mm, mok)
+		}
+	}
+	if _, _, res := sketchFast(s); res == sketchNone {
+		if mu, mm, mok := sketchMarks(s); mok {
+			t.Fatalf("sketchFast(%+q) finds no sketch; sketchMarks %d, %x", s, mu, mm)
 		}
 	}
 	if units, mask, ok := sketchKey(s); ok {
