@@ -102,11 +102,11 @@ func sketchSimple(s string) (units int, mask uint64, done bool) {
 //
 // A run of ASCII at the start (all of many nicknames) takes a byte at a
 // time. After it, each rune is decoded from the four bytes at its start
-// without a branch per length (sketchLoad, skelLeads, decodeLead, as
+// without a branch per length (sketchLoad, utf8Leads, decodeLead, as
 // keyRun does), decodeLead's check is gathered in invalid without a
 // branch, and every simple part's graphemes and mask are added without a
 // branch on the kind of part, which mixes within a nickname (homoglyphs,
-// decoration): a keyPlain rune's mask bit is its own. skelLeads refuses
+// decoration): a keyPlain rune's mask bit is its own. utf8Leads refuses
 // the surrogates after a lead byte 0xED, which makes invalid non-zero;
 // they are keyNone too (TestSketchSurrogates), which ends the loop, and
 // sketchMarked leaves them to sketchMarks, which reads U+FFFD.
@@ -211,7 +211,7 @@ func sketchMarked(s string) (units int, mask uint64, res int) {
 		case id == keyHangul:
 			units, mask = sy.add(r, units, mask)
 		case id == keyNone:
-			// skelLeads refuses the surrogates (invalid), which are
+			// utf8Leads refuses the surrogates (invalid), which are
 			// keyNone (TestSketchSurrogates); sketchMarks decodes
 			// U+FFFD, and takes keyMarkRunes parts.
 			if invalid != 0 || isKeyMarkRune(rune(r)) {
@@ -248,13 +248,13 @@ func sketchMarked(s string) (units int, mask uint64, res int) {
 const sketchNoHash = 64
 
 // sketchLoad returns the four bytes of s from i, with zero bytes past
-// the end, as load4 loads them (4 <= len(s)), and the skelLeads entry of
+// the end, as load4 loads them (4 <= len(s)), and the utf8Leads entry of
 // the first.
 func sketchLoad(s string, i int) (uint32, *utf8Lead) {
 	j := min(i, len(s)-4)
 	x := uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
 	x >>= 8 * uint(i-j) & 31
-	return x, &skelLeads[byte(x)]
+	return x, &utf8Leads[byte(x)]
 }
 
 // A syllableSketch is what sketchFast keeps of the key's last grapheme

@@ -40,7 +40,7 @@ import (
 //
 // keyTableInto writes the parts with keyRun, a loop without calls or
 // branches on the kind of rune: it decodes UTF-8 from the lead byte's
-// skelLeads entry, and takes a rune's id and script from keyBlocks and
+// utf8Leads entry, and takes a rune's id and script from keyBlocks and
 // its part, length, step and graphemes from keyWords, one 8-byte store
 // per part. On the 20,000 nicknames of bench/ it mispredicts about a
 // third as many branches as the switch it replaces (cachegrind).
@@ -208,8 +208,7 @@ type keyNotes struct {
 // It calls nothing, so that its state stays in registers.
 //
 // Each rune is decoded from the four bytes at its start without a branch
-// per length (skelLeads, which also decodes the runes after 0xED up to
-// U+D7FF and refuses the surrogates: TestDecodeSkelLead; decodeLead), and its part is written with one
+// per length (utf8Leads, decodeLead), and its part is written with one
 // 8-byte store from keyWords: the word itself, or for keyPlain the rune's
 // own bytes (x: a valid sequence is the low bytes of x). The length, the
 // grapheme count and mask, the trace note (into a dummy slot for a part
@@ -219,7 +218,7 @@ type keyNotes struct {
 func keyRun(buf *[keyBufLen]byte, i, end, j int, acc *keyAcc) (int, int) {
 	for uint(j) <= keyBufLen-8 && i < end {
 		x := binary.LittleEndian.Uint32(acc.in[i&(fastInLen-1):])
-		ld := &skelLeads[byte(x)]
+		ld := &utf8Leads[byte(x)]
 		r, valid := decodeLead(x, ld)
 		if !valid {
 			break

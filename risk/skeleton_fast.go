@@ -25,10 +25,9 @@ import (
 //     jamo whose piece is longer than a word takes putHangulSlow, and an
 //     invalid byte becomes U+FFFD, in the loop too. Only longer pieces,
 //     slow runes and sequences after 0xF4 leave it, for putRare, which
-//     appends the pieces of some slow runes too (slowPiece). Its lead
-//     table, skelLeads, differs from utf8Leads only in decoding the runes
-//     after 0xED (U+D000 to U+D7FF, among them the last 1,956 Hangul
-//     syllables).
+//     appends the pieces of some slow runes too (slowPiece). utf8Leads
+//     decodes the runes after 0xED too (U+D000 to U+D7FF, among them the
+//     last 1,956 Hangul syllables).
 //
 // TestSkeletonFastAllRunes, the rapid property TestSkeletonFastReference
 // and FuzzSkeletonFast compare it with appendSkeletonSlow, the letter of
@@ -69,16 +68,14 @@ const (
 //     with a shift by 18;
 //   - the bits cm of bytes 1 to n-1 must equal want: 10 for a continuation
 //     byte, 101 for the second byte after 0xE0, which rules out overlong
-//     three-byte forms;
+//     three-byte forms, and 100 after 0xED, which rules out the
+//     surrogates;
 //   - min is the least code point they encode (0x10000 after 0xF0, which
 //     rules out overlong four-byte forms), and n their length.
 //
 // Bytes that cannot start a sequence have min 0xFFFFFFFF, which no sequence
-// reaches, and so have 0xED and 0xF4 in utf8Leads, whose sequences
-// (surrogates, beyond U+10FFFF) it does not rule out: the loops that read
-// it leave such runes to their slower paths. skelLeads, which fastRun
-// reads, rules out the surrogates after 0xED as after 0xE0, by cm and want
-// (a second byte 100xxxxx).
+// reaches, and so has 0xF4, whose sequences beyond U+10FFFF no mask rules
+// out: the loops that read utf8Leads leave them to their slower paths.
 // Entries take 32 bytes so that each field is one load.
 type utf8Lead struct {
 	lm, mul, cm, want, min, n uint32
@@ -210,13 +207,13 @@ func fastRun(out *fastBuf, s string, i, j int) (int, int, uint64) {
 			j++
 			continue
 		}
-		ld := &skelLeads[byte(x)]
+		ld := &utf8Leads[byte(x)]
 		r, ok := decodeLead(x, ld)
 		if !ok {
 			if byte(x) == 0xF4 {
 				break // perhaps valid, beyond fastWordLimit: putRare
 			}
-			// An invalid byte (TestDecodeSkelLead: skelLeads refuses
+			// An invalid byte (TestDecodeLead: utf8Leads refuses
 			// valid sequences only after 0xF4), which UTF-8 decoders
 			// read as U+FFFD, fast and its own piece, as putRare does.
 			binary.LittleEndian.PutUint64(out[j:], replacementWord)
@@ -311,7 +308,7 @@ func load8(s string) uint64 {
 // decodeLead decodes the UTF-8 sequence at the start of x (its bytes in
 // little-endian order), whose first byte ld describes. ok is false when
 // the sequence is invalid (a byte out of its range, a stray continuation
-// byte, truncation), or starts with 0xF4, or with 0xED in utf8Leads.
+// byte, truncation), or starts with 0xF4.
 func decodeLead(x uint32, ld *utf8Lead) (r uint32, ok bool) {
 	// The payload bits, first byte highest, then each byte's 6 (or 7) bits
 	// moved next to the following byte's: pairs, then the two halves.

@@ -67,9 +67,9 @@ func jamoOf(i int) rune {
 // leadOf derives the utf8Leads entry of the first byte b from
 // unicode/utf8: the length n of the valid sequences that start with b and
 // the range of their second byte, which either is that of all continuation
-// bytes, or is ruled out by cm (0xE0) or by the least code point (0xF0),
-// or leaves the sequences to putRare (0xED, 0xF4). TestDecodeLead checks
-// the result against unicode/utf8.
+// bytes, or is ruled out by cm (0xE0: overlong forms; 0xED: surrogates) or
+// by the least code point (0xF0), or leaves the sequences to the slower
+// paths (0xF4). TestDecodeLead checks the result against unicode/utf8.
 func leadOf(b byte) (utf8Lead, error) {
 	if b < utf8.RuneSelf {
 		return utf8Lead{lm: 0x7F, mul: 1, n: 1}, nil
@@ -101,6 +101,9 @@ func leadOf(b byte) (utf8Lead, error) {
 		case lo == 0xA0 && hi == 0xBF:
 			ld.cm |= 0xE0 << 8 // the second byte is 101xxxxx
 			ld.want |= 0x20 << 8
+		case lo == 0x80 && hi == 0x9F:
+			ld.cm |= 0xE0 << 8 // the second byte is 100xxxxx
+			ld.min = uint32(least)
 		case hi == 0xBF:
 			ld.min = uint32(least)
 		default:
@@ -109,34 +112,6 @@ func leadOf(b byte) (utf8Lead, error) {
 		return ld, nil
 	}
 	return utf8Lead{min: 0xFFFFFFFF, n: 1}, nil
-}
-
-// skelLeadOf derives the skelLeads entry of the first byte b: its utf8Leads
-// entry, except that after 0xED, whose second byte must be 80..9F, cm and
-// want rule out the surrogates (a second byte 101xxxxx) as they rule out
-// overlong forms after 0xE0, so that the Hangul syllables from U+D000 stay
-// in fastRun. TestDecodeSkelLead checks the result against unicode/utf8.
-func skelLeadOf(b byte) (utf8Lead, error) {
-	ld, err := leadOf(b)
-	if err != nil || b != 0xED {
-		return ld, err
-	}
-	lo, hi := -1, -1
-	for b1 := 0; b1 < 0x100; b1++ {
-		if _, size := utf8.DecodeRune([]byte{b, byte(b1), 0x80}); size == 3 {
-			if lo < 0 {
-				lo = b1
-			}
-			hi = b1
-		}
-	}
-	if lo != 0x80 || hi != 0x9F || ld.n != 3 {
-		return ld, fmt.Errorf("skelLeads: sequences after 0xED have second bytes %#x..%#x", lo, hi)
-	}
-	least, _ := utf8.DecodeRune([]byte{b, byte(lo), 0x80})
-	ld.cm |= 0xE0 << 8 // the second byte is 100xxxxx
-	ld.min = uint32(least)
-	return ld, nil
 }
 
 // genSkeletonFastTables renders skeleton_fast_table.go.
@@ -218,19 +193,8 @@ func genSkeletonFastTables() ([]byte, error) {
 		}
 		w("\t{lm: %#x, mul: %#x, cm: %#x, want: %#x, min: %#x, n: %d}, // %#02x\n", ld.lm, ld.mul, ld.cm, ld.want, ld.min, ld.n, c)
 	}
-	w("}\n\n")
-
-	w("// skelLeads is utf8Leads for fastRun, which also decodes the sequences\n")
-	w("// after 0xED (up to U+D7FF; cm and want rule out the surrogates).\n")
-	w("var skelLeads = [256]utf8Lead{\n")
-	for c := range 256 {
-		ld, err := skelLeadOf(byte(c))
-		if err != nil {
-			return nil, err
-		}
-		w("\t{lm: %#x, mul: %#x, cm: %#x, want: %#x, min: %#x, n: %d}, // %#02x\n", ld.lm, ld.mul, ld.cm, ld.want, ld.min, ld.n, c)
-	}
 	w("}\n")
+
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, errors.Join(errors.New("skeleton fast tables: gofmt"), err)

@@ -241,30 +241,21 @@ func TestSkeletonFastWords(t *testing.T) {
 // sequence of up to three bytes and on four-byte sequences whose last
 // bytes are at and around the continuation range's bounds, each followed
 // by zero bytes (as the fast loop's padded copy has them at the end) or
-// by other bytes. It may refuse a valid sequence only after 0xED or 0xF4
-// (putRare decodes those).
-func TestDecodeLead(t *testing.T) { checkDecodeLead(t, &utf8Leads, 0xED) }
-
-// TestDecodeSkelLead is TestDecodeLead for skelLeads, which fastRun reads:
-// it may refuse a valid sequence only after 0xF4.
-func TestDecodeSkelLead(t *testing.T) { checkDecodeLead(t, &skelLeads, 0xF4) }
-
-// checkDecodeLead checks decodeLead with the lead table leads against
-// utf8.DecodeRune, as TestDecodeLead says, where valid sequences may be
-// refused only after refuse and 0xF4.
-func checkDecodeLead(t *testing.T, leads *[256]utf8Lead, refuse byte) {
+// by other bytes. It may refuse a valid sequence only after 0xF4 (the
+// slower paths decode those).
+func TestDecodeLead(t *testing.T) {
 	edge := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF}
 	bad := 0
 	check := func(b [4]byte) {
 		x := binary.LittleEndian.Uint32(b[:])
-		ld := &leads[b[0]]
+		ld := &utf8Leads[b[0]]
 		r, ok := decodeLead(x, ld)
 		wr, wn := utf8.DecodeRune(b[:])
 		valid := wr != utf8.RuneError || wn == 3
 		switch {
 		case ok && valid && rune(r) == wr && int(ld.n) == wn:
 		case !ok && !valid:
-		case !ok && (b[0] == refuse || b[0] == 0xF4):
+		case !ok && b[0] == 0xF4:
 		default:
 			if bad++; bad < 10 {
 				t.Errorf("decodeLead(% x) = U+%04X, %v, n %d; utf8: U+%04X, %d", b, r, ok, ld.n, wr, wn)
