@@ -161,17 +161,7 @@ func keyMarkPart(r rune) (string, keyTrace, bool) {
 	if r >= 0xD800 && r < 0xE000 || r >= hangulBase && r < hangulBase+11172 || keyLeadSafe(r) {
 		return "", keyTrace{}, false
 	}
-	k, tr := refKey("a" + string(r))
-	part, ok := strings.CutPrefix(k, "a")
-	if !ok {
-		return "", keyTrace{}, false
-	}
-	if part != "" {
-		if k2, tr2 := refKey(k); k2 != k || tr2 != (keyTrace{}) {
-			return "", keyTrace{}, false
-		}
-	}
-	return part, tr, true
+	return partAfterA(r)
 }
 
 // keyPart returns r's part of the key and of the trace, and whether r can
@@ -181,6 +171,13 @@ func keyPart(r rune) (string, keyTrace, bool) {
 	if r >= 0xD800 && r < 0xE000 || !keyLeadSafe(r) {
 		return "", keyTrace{}, false
 	}
+	return partAfterA(r)
+}
+
+// partAfterA returns what follows "a" in the key of "a"+r and its trace,
+// and whether that part is a fixed point of the rounds with an empty
+// trace.
+func partAfterA(r rune) (string, keyTrace, bool) {
 	k, tr := refKey("a" + string(r))
 	part, ok := strings.CutPrefix(k, "a")
 	if !ok {
